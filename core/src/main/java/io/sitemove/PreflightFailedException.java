@@ -1,0 +1,24 @@
+package io.sitemove;
+
+import io.sitemove.spi.CheckResult;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Preflight found problems; nothing was changed on either server. */
+public class PreflightFailedException extends MigrationException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<CheckResult> failed;
+
+    public PreflightFailedException(String site, List<CheckResult> failed) {
+        super(site, Phase.PREFLIGHT, failed.size() + " check(s) failed: " + failed.stream()
+                .map(CheckResult::toString)
+                .collect(Collectors.joining("; ")) + "; nothing was changed", null, false);
+        this.failed = List.copyOf(failed);
+    }
+
+    /** The failed checks. */
+    public List<CheckResult> failed() {
+        return failed;
+    }
+}

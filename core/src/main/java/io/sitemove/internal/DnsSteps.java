@@ -1,0 +1,66 @@
+package io.sitemove.internal;
+
+import io.sitemove.MigrationException;
+import io.sitemove.Phase;
+import io.sitemove.event.DnsSwitched;
+import io.sitemove.spi.DnsApplyResult;
+import io.sitemove.spi.DnsChange;
+import io.sitemove.spi.DnsContext;
+import io.sitemove.spi.DnsRecord;
+import io.sitemove.spi.DnsSwitcher;
+import io.sitemove.spi.Propagation;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** DNS changes made idempotent: applied only from an expected state, skipped when already made. */
+final class DnsSteps {
+    private final String site;
+    private final DnsSwitcher switcher;
+    private final DnsContext ctx;
+    private final Listeners listeners;
+    private final Clock clock;
+
+    DnsSteps(String site, DnsSwitcher switcher, DnsContext ctx, Listeners listeners, Clock clock) {
+        this.site = site;
+        this.switcher = switcher;
+        this.ctx = ctx;
+        this.listeners = listeners;
+        this.clock = clock;
+    }
+
+    List<DnsRecord> read() {
+        return switcher.read(ctx);
+    }
+
+    /**
+     * Changes the records to {@code after} if they are now one of {@code befores}; does nothing if
+     * they already are {@code after}; refuses, changing nothing, if they are anything else.
+     *
+     * @return a report line
+     */
+    String change(Phase phase, String purpose, List<List<DnsRecord>> befores, List<DnsRecord> after) {
+        List<DnsRecord> current = switcher.read(ctx);
+        if (DnsRecords.same(current, after)) {
+            return purpose + ": already in place";
+        }
+        List<DnsRecord> before = befores.stream().filter(b -> DnsRecords.same(b, current)).findFirst()
+                .orElseThrow(() -> new MigrationException(site, phase, "cannot " + purpose + ": the records were changed by"
+                        + " someone else; expected " + befores.get(0) + " but found " + current
+                        + "; nothing was changed: check the zone, then run again", null, false));
+        DnsChange change = switcher.plan(ctx, before, after);
+        DnsApplyResult result = switcher.apply(ctx, change);
+        listeners.fire(l -> l.dnsSwitched(new DnsSwitched(site, phase, clock.instant(), purpose, change, result.serial())));
+        return purpose + ": " + String.join(", ", change.describe()) + (result.serial() >= 0 ? " (serial " + result.serial() + ")" : "");
+    }
+
+    /** Waits for every authoritative server to answer {@code expected}; throws a transient failure when they do not. */
+    Propagation awaitPropagation(Phase phase, List<DnsRecord> expected, Duration timeout) {
+        Propagation p = switcher.awaitPropagation(ctx, expected, timeout);
+        if (!p.complete()) {
+            throw new MigrationException(site, phase, "not every authoritative server answers " + expected + " after "
+                    + timeout.toSeconds() + " s: " + p.answers() + "; check the secondaries' zone transfers", null, true);
+        }
+        return p;
+    }
+}

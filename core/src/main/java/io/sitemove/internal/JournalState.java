@@ -1,0 +1,153 @@
+package io.sitemove.internal;
+
+import io.sitemove.Gate;
+import io.sitemove.Phase;
+import io.sitemove.spi.JournalEntry;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** What a migration's journal says: phases and steps done, gates approved, the last failure. */
+public final class JournalState {
+    private final List<JournalEntry> entries;
+    private final Set<Phase> completed = EnumSet.noneOf(Phase.class);
+    private final Set<Phase> started = EnumSet.noneOf(Phase.class);
+    private final Set<Gate> approved = EnumSet.noneOf(Gate.class);
+    private final Map<String, JournalEntry> steps = new HashMap<>();
+    private JournalEntry lastFailure;
+    private boolean rolledBack;
+
+    public JournalState(List<JournalEntry> entries) {
+        this.entries = new ArrayList<>(entries);
+        entries.forEach(this::apply);
+    }
+
+    /** Takes in a new entry. */
+    public void add(JournalEntry e) {
+        entries.add(e);
+        apply(e);
+    }
+
+    private void apply(JournalEntry e) {
+        switch (EntryKind.valueOf(e.kind())) {
+            case PHASE_STARTED -> {
+                started.add(e.phase());
+                lastFailure = null;
+            }
+            case STEP_DONE -> steps.put(key(e.phase(), e.step()), e);
+            case PHASE_DONE -> {
+                completed.add(e.phase());
+                lastFailure = null;
+            }
+            case PHASE_FAILED -> lastFailure = e;
+            case GATE_APPROVED -> approved.add(Gate.valueOf(e.step()));
+            case ROLLBACK_DONE -> rolledBack = true;
+            default -> throw new IllegalStateException("unknown journal entry kind " + e.kind());
+        }
+    }
+
+    private static String key(Phase phase, String step) {
+        return phase + "/" + step;
+    }
+
+    public List<JournalEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    public long lastSeq() {
+        return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).seq();
+    }
+
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    public boolean completed(Phase phase) {
+        return completed.contains(phase);
+    }
+
+    public Set<Phase> completedPhases() {
+        return EnumSet.copyOf(completed.isEmpty() ? EnumSet.noneOf(Phase.class) : completed);
+    }
+
+    public boolean started(Phase phase) {
+        return started.contains(phase);
+    }
+
+    public boolean approved(Gate gate) {
+        return approved.contains(gate);
+    }
+
+    public boolean rolledBack() {
+        return rolledBack;
+    }
+
+    /** The first phase not completed, or empty when all are. */
+    public Optional<Phase> firstIncomplete() {
+        for (Phase p : Phase.values()) {
+            if (!completed.contains(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The STEP_DONE entry of a step, if it completed. */
+    public Optional<JournalEntry> step(Phase phase, String step) {
+        return Optional.ofNullable(steps.get(key(phase, step)));
+    }
+
+    /** The last failure, unless a later phase start or completion superseded it. */
+    public Optional<JournalEntry> lastFailure() {
+        return Optional.ofNullable(lastFailure);
+    }
+
+    /** Every STEP_DONE entry, in order. */
+    public List<JournalEntry> stepsDone() {
+        return entries.stream().filter(e -> e.kind().equals(EntryKind.STEP_DONE.name())).toList();
+    }
+
+    /** The first entry of a kind for a phase. */
+    public Optional<JournalEntry> first(EntryKind kind, Phase phase) {
+        return entries.stream().filter(e -> e.kind().equals(kind.name()) && e.phase() == phase).findFirst();
+    }
+
+    /** The last entry of a kind for a phase. */
+    public Optional<JournalEntry> last(EntryKind kind, Phase phase) {
+        JournalEntry found = null;
+        for (JournalEntry e : entries) {
+            if (e.kind().equals(kind.name()) && e.phase() == phase) {
+                found = e;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** The cursor a syncer left after its last sync in a direction. */
+    public Optional<String> cursor(String syncer, String direction) {
+        String found = null;
+        for (JournalEntry e : entries) {
+            if (e.kind().equals(EntryKind.STEP_DONE.name()) && syncer.equals(e.data().get(StepData.SYNCER))
+                    && direction.equals(e.data().get(StepData.DIRECTION))) {
+                String c = e.data().get(StepData.CURSOR);
+                if (c != null && !c.isEmpty()) {
+                    found = c;
+                }
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** The number of incremental-sync rounds completed. */
+    public int incrementalRounds() {
+        int n = 0;
+        while (steps.containsKey(key(Phase.INCREMENTAL_SYNC, StepNames.deltaRound(n + 1)))) {
+            n++;
+        }
+        return n;
+    }
+}

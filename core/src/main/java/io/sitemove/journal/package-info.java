@@ -1,0 +1,2 @@
+/** The journals sitemove ships: {@link io.sitemove.journal.DirectoryJournal} and {@link io.sitemove.journal.JdbcJournal}. */
+package io.sitemove.journal;

@@ -1,0 +1,29 @@
+package io.sitemove.spi;
+
+import java.util.concurrent.Callable;
+
+/** Runs an action under the plan's retry policy: transient failures are tried again, others thrown at once. */
+public interface Retry {
+    /**
+     * Runs {@code action}, retrying transient failures.
+     *
+     * @param operation a short description for log lines ("list files on old")
+     * @return the action's result
+     * @throws io.sitemove.MigrationException when the attempts are used up or the failure is permanent
+     */
+    <T> T call(String operation, Callable<T> action);
+
+    /** Runs {@code action} under the policy, for actions without a result. */
+    default void run(String operation, ThrowingRunnable action) {
+        call(operation, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** A runnable that may throw. */
+    @FunctionalInterface
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}

@@ -1,0 +1,33 @@
+package io.sitemove.spi;
+
+import io.sitemove.Counts;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one sync did.
+ *
+ * @param moved what was copied: bytes, files, rows
+ * @param deleted files or rows deleted on the receiving side
+ * @param attributesFixed files whose mode, owner or mtime alone were corrected
+ * @param duration how long it took
+ * @param cursor where the next delta starts (goes into the journal); empty when the syncer keeps none
+ * @param details further figures worth a report line ("binlog" -&gt; "mysql-bin.000003:4711"); never secrets
+ */
+public record SyncResult(Counts moved, long deleted, long attributesFixed, Duration duration, String cursor, Map<String, String> details) {
+    public SyncResult {
+        Objects.requireNonNull(moved, "moved cannot be null");
+        Objects.requireNonNull(duration, "duration cannot be null");
+        Objects.requireNonNull(cursor, "cursor cannot be null");
+        details = Map.copyOf(Objects.requireNonNull(details, "details cannot be null"));
+        if (deleted < 0 || attributesFixed < 0) {
+            throw new IllegalArgumentException("deleted and attributesFixed cannot be negative");
+        }
+    }
+
+    /** Files plus rows moved, plus deletions and attribute fixes: the size of the change. */
+    public long changes() {
+        return moved.items() + deleted + attributesFixed;
+    }
+}
