@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -58,6 +61,22 @@ class TestkitLifecycleIT {
         assertTrue(ProcessHandle.current().children().noneMatch(ProcessHandle::isAlive),
                 "servers left running after a failed start");
         Dirs.deleteTree(workDir);
+    }
+
+    @Test
+    void socketsOfADeepWorkDirGoToAPrivateTempDirectoryRemovedOnClose() throws SQLException {
+        Path deep = workDir("deep").resolve("a-directory-name-long-enough-to-push-unix-socket-paths"
+                + "-past-their-108-byte-limit");
+        Path socketDir;
+        try (Testkit testkit = Testkit.builder(deep).mariaDb().start()) {
+            socketDir = testkit.oldDb().socket().getParent();
+            assertTrue(socketDir.startsWith("/tmp"), socketDir.toString());
+            try (Connection connection = testkit.oldDb().connect("")) {
+                assertTrue(connection.isValid(5));
+            }
+            Dirs.deleteTree(testkit.workDir().getParent());
+        }
+        assertFalse(Files.exists(socketDir));
     }
 
     @Test
