@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,7 +153,7 @@ public final class Rfc2136Switcher implements DnsSwitcher {
         /** The zone to change ("example.com."); the trailing dot may be left out. */
         public Builder zone(String zone) {
             Objects.requireNonNull(zone, "zone cannot be null");
-            this.zone = Records.name(zone.toLowerCase(java.util.Locale.ROOT));
+            this.zone = Records.name(zone.toLowerCase(Locale.ROOT));
             return this;
         }
 

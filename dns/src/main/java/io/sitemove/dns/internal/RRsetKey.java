@@ -1,6 +1,7 @@
 package io.sitemove.dns.internal;
 
 import io.sitemove.spi.DnsRecord;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,9 @@ public record RRsetKey(String name, String type) {
     /** The records grouped by RRset, in order of first appearance; every key of {@code keys} present. */
     public static Map<RRsetKey, List<DnsRecord>> group(List<RRsetKey> keys, List<DnsRecord> records) {
         Map<RRsetKey, List<DnsRecord>> out = new LinkedHashMap<>();
-        keys.forEach(k -> out.put(k, new java.util.ArrayList<>()));
+        keys.forEach(k -> out.put(k, new ArrayList<>()));
         for (DnsRecord r : records) {
-            out.computeIfAbsent(of(r), k -> new java.util.ArrayList<>()).add(r);
+            out.computeIfAbsent(of(r), k -> new ArrayList<>()).add(r);
         }
         out.replaceAll((k, v) -> List.copyOf(v));
         return out;
