@@ -1,0 +1,232 @@
+package io.sitemove.dns;
+
+import io.sitemove.Secret;
+import io.sitemove.dns.internal.Authorities;
+import io.sitemove.dns.internal.Preflight;
+import io.sitemove.dns.internal.Primary;
+import io.sitemove.dns.internal.Propagator;
+import io.sitemove.dns.internal.RRsetKey;
+import io.sitemove.dns.internal.Records;
+import io.sitemove.dns.internal.Tsigs;
+import io.sitemove.dns.internal.UpdateBuilder;
+import io.sitemove.dns.internal.UpdateOutcome;
+import io.sitemove.dns.internal.ZoneScope;
+import io.sitemove.spi.CheckResult;
+import io.sitemove.spi.DnsApplyResult;
+import io.sitemove.spi.DnsChange;
+import io.sitemove.spi.DnsContext;
+import io.sitemove.spi.DnsRecord;
+import io.sitemove.spi.DnsSwitcher;
+import io.sitemove.spi.PreflightContext;
+import io.sitemove.spi.Propagation;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Update;
+
+/**
+ * Switches DNS records on the zone's primary name server with RFC 2136 dynamic updates signed with
+ * TSIG. Reads go to the primary over TCP, signed, with no cache. Every change is one update message
+ * whose prerequisites make it a compare-and-swap on the records read before; TTLs, which the
+ * prerequisites cannot see, are compared just before sending. Every response's TSIG signature is
+ * verified.
+ *
+ * <pre>{@code
+ * DnsSwitcher dns = Rfc2136Switcher.builder()
+ *         .zone("example.com.")
+ *         .server("192.0.2.53", 53)
+ *         .tsig("sitemove-key.", "hmac-sha256", Secret.of(base64Secret))
+ *         .timeout(Duration.ofSeconds(5))
+ *         .build();
+ * }</pre>
+ *
+ * <p>Record values are compared in a canonical form: IPv6 addresses as in RFC 5952, names in
+ * CNAME, NS, PTR and DNAME values in lower case; names in values must be absolute (end with a dot).
+ */
+public final class Rfc2136Switcher implements DnsSwitcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Rfc2136Switcher.class);
+
+    private final ZoneScope scope;
+    private final Primary primary;
+    private final UpdateBuilder updates;
+    private final Propagator propagator;
+
+    private Rfc2136Switcher(Builder b) {
+        this.scope = new ZoneScope(b.zone);
+        this.primary = new Primary(b.host, b.port, scope, b.keyName, b.algorithm, b.key, b.timeout);
+        this.updates = new UpdateBuilder(scope);
+        this.propagator = new Propagator(primary, new Authorities(primary, b.authoritativeServers, b.nameserverPort));
+    }
+
+    /** A builder; zone, server and tsig are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return "rfc2136 " + scope + " at " + primary.label();
+    }
+
+    @Override
+    public List<DnsRecord> read(DnsContext ctx) {
+        return primary.read(sets(ctx.switchTo()));
+    }
+
+    @Override
+    public DnsApplyResult apply(DnsContext ctx, DnsChange change) {
+        Objects.requireNonNull(change, "change cannot be null");
+        DnsChange canonical = new DnsChange(canonical(change.before()), canonical(change.after()));
+        updates.validate(canonical);
+        List<RRsetKey> sets = UpdateBuilder.sets(canonical);
+        List<DnsRecord> current = primary.read(sets);
+        if (!same(current, canonical.before())) {
+            throw new DnsUpdateException("update of zone " + scope + " at " + primary.label() + " not sent: the records"
+                    + " changed since they were read (compare-and-swap failed); nothing was changed: expected "
+                    + canonical.before() + " but found " + current, DnsUpdateException.NOT_SENT, 0, false);
+        }
+        if (canonical.isEmpty()) {
+            return new DnsApplyResult(current, primary.serial());
+        }
+        Update update = updates.build(canonical);
+        LOG.info("updating zone {} at {} with {}: {}", scope, primary.label(), primary.keyLabel(), canonical.describe());
+        Message response = primary.exchange(update, "an update of zone " + scope, true);
+        UpdateOutcome.require(response, primary.label(), scope.toString(), primary.keyLabel());
+        List<DnsRecord> applied = primary.read(sets);
+        long serial = primary.serial();
+        LOG.info("zone {} at {} updated, serial {}", scope, primary.label(), serial);
+        return new DnsApplyResult(applied, serial);
+    }
+
+    @Override
+    public Propagation awaitPropagation(DnsContext ctx, List<DnsRecord> expected, Duration timeout) {
+        Objects.requireNonNull(expected, "expected cannot be null");
+        Objects.requireNonNull(timeout, "timeout cannot be null");
+        List<DnsRecord> wanted = canonical(expected);
+        List<DnsRecord> all = new ArrayList<>(wanted);
+        all.addAll(ctx.switchTo());
+        return propagator.await(sets(all), wanted, timeout);
+    }
+
+    @Override
+    public List<CheckResult> preflight(PreflightContext ctx, DnsContext dns) {
+        return new Preflight(primary).run(RRsetKey.distinct(dns.switchTo()));
+    }
+
+    private List<RRsetKey> sets(List<DnsRecord> records) {
+        scope.checkAll(records);
+        return RRsetKey.distinct(records);
+    }
+
+    private List<DnsRecord> canonical(List<DnsRecord> records) {
+        scope.checkAll(records);
+        return records.stream().map(Records::normalize).toList();
+    }
+
+    private static boolean same(List<DnsRecord> a, List<DnsRecord> b) {
+        return a.size() == b.size() && new HashSet<>(a).equals(new HashSet<>(b));
+    }
+
+    /** Builds an {@link Rfc2136Switcher}; validates each value as it is given. */
+    public static final class Builder {
+        private Name zone;
+        private String host;
+        private int port;
+        private Name keyName;
+        private Name algorithm;
+        private byte[] key;
+        private Duration timeout = Duration.ofSeconds(5);
+        private int nameserverPort = 53;
+        private List<InetSocketAddress> authoritativeServers = List.of();
+
+        private Builder() {
+        }
+
+        /** The zone to change ("example.com."); the trailing dot may be left out. */
+        public Builder zone(String zone) {
+            Objects.requireNonNull(zone, "zone cannot be null");
+            this.zone = Records.name(zone.toLowerCase(Locale.ROOT));
+            return this;
+        }
+
+        /** The zone's primary server, which accepts updates: an address or host name, and its port. */
+        public Builder server(String host, int port) {
+            Objects.requireNonNull(host, "host cannot be null");
+            if (host.isBlank()) {
+                throw new IllegalArgumentException("server host is empty");
+            }
+            this.host = host;
+            this.port = checkPort(port, "server port");
+            return this;
+        }
+
+        /** The TSIG key: its name ("sitemove-key."), algorithm ("hmac-sha256") and base64 secret. */
+        public Builder tsig(String keyName, String algorithm, Secret secret) {
+            Objects.requireNonNull(keyName, "keyName cannot be null");
+            Objects.requireNonNull(algorithm, "algorithm cannot be null");
+            Objects.requireNonNull(secret, "secret cannot be null");
+            Name name = Records.name(keyName);
+            Name alg = Tsigs.algorithm(algorithm);
+            this.key = Tsigs.decode(name.toString(), secret);
+            this.keyName = name;
+            this.algorithm = alg;
+            return this;
+        }
+
+        /** How long to wait for each answer (default 5 s). */
+        public Builder timeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout cannot be null");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive, not " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** The port of the servers found through the zone's NS records (default 53). */
+        public Builder nameserverPort(int port) {
+            this.nameserverPort = checkPort(port, "nameserver port");
+            return this;
+        }
+
+        /** The servers to check for propagation, instead of those of the zone's NS records. */
+        public Builder authoritativeServers(List<InetSocketAddress> servers) {
+            Objects.requireNonNull(servers, "servers cannot be null");
+            servers.forEach(s -> Objects.requireNonNull(s, "server cannot be null"));
+            if (servers.isEmpty()) {
+                throw new IllegalArgumentException("authoritativeServers is empty; leave it out to use the NS records");
+            }
+            this.authoritativeServers = List.copyOf(servers);
+            return this;
+        }
+
+        /** The switcher; ISE when zone, server or tsig is missing. */
+        public Rfc2136Switcher build() {
+            if (zone == null) {
+                throw new IllegalStateException("zone(...) is required");
+            }
+            if (host == null) {
+                throw new IllegalStateException("server(...) is required");
+            }
+            if (keyName == null) {
+                throw new IllegalStateException("tsig(...) is required: updates must be signed");
+            }
+            return new Rfc2136Switcher(this);
+        }
+
+        private static int checkPort(int port, String what) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException(what + " " + port + " is outside 1..65535");
+            }
+            return port;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.sitemove.dns.internal;
+
+import io.sitemove.dns.DnsException;
+import io.sitemove.spi.DnsRecord;
+import io.sitemove.spi.Propagation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * Asks every authoritative server directly (no recursion) until each answers authoritatively with
+ * the expected records and TTLs and a zone serial at least the primary's, or the time is up.
+ */
+public final class Propagator {
+    private static final long POLL_MILLIS = 200;
+
+    private final Primary primary;
+    private final Authorities authorities;
+
+    public Propagator(Primary primary, Authorities authorities) {
+        this.primary = primary;
+        this.authorities = authorities;
+    }
+
+    /**
+     * @param sets the RRsets to check; those without expected records must not exist
+     * @param expected the records expected, values canonical
+     */
+    public Propagation await(List<RRsetKey> sets, List<DnsRecord> expected, Duration timeout) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        Map<RRsetKey, List<DnsRecord>> bySet = RRsetKey.group(sets, expected);
+        List<Authorities.Server> servers = authorities.find();
+        long serial = primary.serial();
+        while (true) {
+            Map<String, String> answers = new LinkedHashMap<>();
+            boolean all = !servers.isEmpty();
+            for (Authorities.Server server : servers) {
+                Answer a = ask(server, bySet, serial, perQuery(deadline));
+                answers.put(server.label(), a.text());
+                all &= a.agrees();
+            }
+            long left = deadline - System.nanoTime();
+            if (all || left <= 0) {
+                return new Propagation(all, answers, Duration.ofNanos(System.nanoTime() - start));
+            }
+            sleep(Math.min(POLL_MILLIS, Math.max(1, left / 1_000_000)));
+        }
+    }
+
+    private record Answer(boolean agrees, String text) {
+    }
+
+    private Answer ask(Authorities.Server server, Map<RRsetKey, List<DnsRecord>> bySet, long primarySerial,
+            Duration timeout) {
+        if (server.address() == null) {
+            return new Answer(false, "no address found for this name server");
+        }
+        try {
+            long serial = serial(server, timeout);
+            boolean agrees = SerialNumbers.atLeast(serial, primarySerial);
+            List<String> parts = new ArrayList<>();
+            parts.add("serial " + serial + (agrees ? "" : " (primary has " + primarySerial + ")"));
+            for (Map.Entry<RRsetKey, List<DnsRecord>> e : bySet.entrySet()) {
+                List<DnsRecord> found = records(server, e.getKey(), timeout);
+                boolean same = found.size() == e.getValue().size() && new HashSet<>(found).equals(new HashSet<>(e.getValue()));
+                agrees &= same;
+                parts.add(describe(e.getKey(), found) + (same ? "" : " (expected " + describe(e.getKey(), e.getValue()) + ")"));
+            }
+            return new Answer(agrees, String.join(", ", parts));
+        } catch (DnsException e) {
+            return new Answer(false, e.getMessage());
+        }
+    }
+
+    private long serial(Authorities.Server server, Duration timeout) {
+        Name zone = primary.scope().zone();
+        for (Record r : ask(server, zone, Type.SOA, timeout).getSection(Section.ANSWER)) {
+            if (r instanceof SOARecord soa && r.getName().equals(zone)) {
+                return soa.getSerial();
+            }
+        }
+        throw new DnsException("no SOA record for zone " + zone + " in the answer", null, true);
+    }
+
+    private List<DnsRecord> records(Authorities.Server server, RRsetKey set, Duration timeout) {
+        Name name = primary.scope().check(set.name());
+        int type = Records.type(set.type());
+        List<DnsRecord> out = new ArrayList<>();
+        for (Record r : ask(server, name, type, timeout).getSection(Section.ANSWER)) {
+            if (r.getName().equals(name) && r.getType() == type) {
+                out.add(Records.fromDnsjava(r));
+            }
+        }
+        return out;
+    }
+
+    private static Message ask(Authorities.Server server, Name name, int type, Duration timeout) {
+        String what = name + " " + Type.string(type);
+        Message response = Queries.send(server.address(), Queries.question(name, type), null, false, timeout, what);
+        int rcode = response.getRcode();
+        if (rcode != Rcode.NOERROR && rcode != Rcode.NXDOMAIN) {
+            throw new DnsException("answered " + Rcode.string(rcode) + " for " + what, null, true);
+        }
+        if (!response.getHeader().getFlag(Flags.AA)) {
+            throw new DnsException("not authoritative (no AA flag) for " + what, null, true);
+        }
+        return response;
+    }
+
+    private static String describe(RRsetKey set, List<DnsRecord> records) {
+        if (records.isEmpty()) {
+            return set.name() + " " + set.type() + " none";
+        }
+        return set.name() + " " + records.get(0).ttl() + " " + set.type() + " "
+                + records.stream().map(DnsRecord::value).sorted().collect(Collectors.joining(" "));
+    }
+
+    private Duration perQuery(long deadline) {
+        Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 100_000_000L));
+        return left.compareTo(primary.timeout()) < 0 ? left : primary.timeout();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DnsException("interrupted while waiting for DNS propagation", e, true);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.sitemove.dns;
+
+import io.sitemove.Server;
+import io.sitemove.spi.DnsContext;
+import io.sitemove.spi.DnsRecord;
+import io.sitemove.spi.PreflightContext;
+import io.sitemove.spi.Retry;
+import java.util.List;
+
+/** A context for calling a switcher directly: the records to switch to; no servers (a switcher does not use them). */
+record TestContext(List<DnsRecord> switchTo) implements DnsContext, PreflightContext {
+    @Override
+    public String site() {
+        return "dns-test";
+    }
+
+    @Override
+    public Server source() {
+        return null;
+    }
+
+    @Override
+    public Server target() {
+        return null;
+    }
+
+    @Override
+    public Retry retry() {
+        return new Retry() {
+            @Override
+            public <T> T call(String operation, java.util.concurrent.Callable<T> action) {
+                try {
+                    return action.call();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(operation, e);
+                }
+            }
+        };
+    }
+}
