@@ -28,6 +28,11 @@ final class Contexts {
         return new Ctx("site", server(kit, kit.oldSsh()), server(kit, kit.newSsh()), stage, new ArrayList<>());
     }
 
+    static Ctx withoutSsh(VerifyStage stage) {
+        return new Ctx("site", Server.builder("old").host("127.0.0.2").build(),
+                Server.builder("new").host("127.0.0.3").build(), stage, new ArrayList<>());
+    }
+
     /** Both a verify and a preflight context; records what progress was reported. */
     record Ctx(String site, Server source, Server target, VerifyStage stage, List<Counts> reported)
             implements VerifyContext, PreflightContext {
