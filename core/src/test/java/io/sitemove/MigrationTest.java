@@ -1,0 +1,281 @@
+package io.sitemove;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sitemove.MigrationStatus.State;
+import io.sitemove.event.MigrationListener;
+import io.sitemove.event.PhaseStarted;
+import io.sitemove.event.Progress;
+import io.sitemove.fakes.FlagMaintenance;
+import io.sitemove.fakes.InMemoryDns;
+import io.sitemove.fakes.RecordingSyncer;
+import io.sitemove.fakes.ScriptedVerifier;
+import io.sitemove.journal.DirectoryJournal;
+import io.sitemove.spi.Direction;
+import io.sitemove.spi.DnsRecord;
+import io.sitemove.spi.Side;
+import io.sitemove.spi.SyncMode;
+import io.sitemove.spi.VerifyStage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The phase engine against in-memory servers: order, gates, journal resume, cutover and rollback. */
+class MigrationTest {
+    static final DnsRecord OLD_A = DnsRecord.a("shop.example.", 300, "192.0.2.2");
+    static final DnsRecord OLD_WWW = DnsRecord.a("www.shop.example.", 300, "192.0.2.2");
+
+    @TempDir
+    Path dir;
+    RecordingSyncer files;
+    RecordingSyncer db;
+    ScriptedVerifier verifier;
+    InMemoryDns dns;
+    FlagMaintenance maintenance;
+    List<Object> events;
+
+    @BeforeEach
+    void setUp() {
+        files = new RecordingSyncer("files");
+        db = new RecordingSyncer("db");
+        verifier = new ScriptedVerifier();
+        dns = new InMemoryDns(List.of(OLD_A, OLD_WWW, DnsRecord.a("other.example.", 300, "192.0.2.9")));
+        maintenance = new FlagMaintenance();
+        events = new CopyOnWriteArrayList<>();
+    }
+
+    MigrationPlan.Builder plan() {
+        return MigrationPlan.builder("shop")
+                .source(MigrationPlanTest.OLD).target(MigrationPlanTest.NEW)
+                .syncer(files).syncer(db).verifier(verifier)
+                .dns(dns)
+                .switchRecord(DnsRecord.a("shop.example.", 300, "192.0.2.3"))
+                .switchRecord(DnsRecord.a("www.shop.example.", 300, "192.0.2.3"))
+                .lowerTtlTo(Duration.ofSeconds(30))
+                .waitForTtlExpiry(false)
+                .maintenance(maintenance)
+                .journal(new DirectoryJournal(dir))
+                .retry(RetryPolicy.builder().maxAttempts(2).initialWait(Duration.ofMillis(1)).build())
+                .watch(Duration.ZERO, Duration.ofMillis(1))
+                .listener(new MigrationListener() {
+                    @Override
+                    public void phaseStarted(PhaseStarted e) {
+                        events.add(e);
+                    }
+
+                    @Override
+                    public void progress(Progress p) {
+                        events.add(p);
+                    }
+                });
+    }
+
+    Migration throughOptimization(MigrationPlan plan) {
+        Migration m = Migration.open(plan);
+        m.runTo(Phase.FUNCTIONAL_TESTING);
+        m.approve(Gate.FUNCTIONAL_TESTING);
+        m.runTo(Phase.OPTIMIZATION);
+        m.approve(Gate.OPTIMIZATION);
+        return m;
+    }
+
+    @Test
+    void runsAllEightPhasesInOrder() {
+        Migration m = throughOptimization(plan().build());
+        SyncRound first = m.incrementalSync();
+        SyncRound second = m.incrementalSync();
+        m.runTo(Phase.MORATORIUM);
+        m.cutover();
+        MigrationStatus done = m.runTo(Phase.POST_MIGRATION);
+
+        assertEquals(State.COMPLETED, done.state());
+        assertEquals(Set.of(Phase.values()), done.completed());
+        assertEquals(List.of(1, 2), List.of(first.round(), second.round()));
+        assertEquals(1, files.count(SyncMode.FULL, Direction.FORWARD));
+        assertEquals(2, files.count(SyncMode.DELTA, Direction.FORWARD));
+        assertEquals(1, files.count(SyncMode.FINAL, Direction.FORWARD));
+        assertEquals("files-cursor-3", files.calls().get(3).cursorIn(), "the final sync starts from the last delta's cursor");
+        assertTrue(maintenance.isOn(Side.SOURCE), "the source stays read-only after the cutover");
+        assertEquals(Set.of(DnsRecord.a("shop.example.", 300, "192.0.2.3"), DnsRecord.a("www.shop.example.", 300, "192.0.2.3"),
+                DnsRecord.a("other.example.", 300, "192.0.2.9")), new HashSet<>(dns.records()));
+        assertEquals(List.of(VerifyStage.FUNCTIONAL, VerifyStage.CUTOVER, VerifyStage.WATCH), verifier.runs());
+        List<Phase> started = events.stream().filter(PhaseStarted.class::isInstance).map(e -> ((PhaseStarted) e).phase()).toList();
+        assertEquals(List.of(Phase.values()), started);
+        assertTrue(events.stream().anyMatch(Progress.class::isInstance));
+        MigrationReport report = m.report();
+        assertEquals(8, report.phases().size());
+        assertTrue(report.downtime().isPresent());
+        assertTrue(report.estimatedFinalSync().isPresent(), "two deltas give an estimate");
+        assertTrue(report.render().contains("FINAL_SYNC"));
+    }
+
+    @Test
+    void aGateBlocksUntilApproved() {
+        Migration m = Migration.open(plan().build());
+        MigrationStatus s = m.runTo(Phase.POST_MIGRATION);
+
+        assertEquals(State.AWAITING_APPROVAL, s.state());
+        assertEquals(Gate.FUNCTIONAL_TESTING, s.awaiting().orElseThrow());
+        assertEquals(0, files.count(SyncMode.DELTA, Direction.FORWARD));
+        assertThrows(PhaseOrderException.class, () -> m.approve(Gate.OPTIMIZATION));
+
+        m.approve(Gate.FUNCTIONAL_TESTING);
+        s = m.runTo(Phase.POST_MIGRATION);
+        assertEquals(Gate.OPTIMIZATION, s.awaiting().orElseThrow());
+        assertEquals(0, files.count(SyncMode.DELTA, Direction.FORWARD));
+    }
+
+    @Test
+    void aCutoverBeforeTheInitialSyncIsRefusedNamingTheMissingPhase() {
+        Migration m = Migration.open(plan().build());
+        m.runTo(Phase.PREFLIGHT);
+
+        PhaseOrderException e = assertThrows(PhaseOrderException.class, m::cutover);
+
+        assertEquals(Phase.INITIAL_SYNC, e.missing());
+        assertTrue(e.getMessage().contains("cannot start FINAL_SYNC because INITIAL_SYNC has not completed"), e.getMessage());
+        assertTrue(e.getMessage().contains("site 'shop'"), e.getMessage());
+        assertFalse(maintenance.isOn(Side.SOURCE));
+        assertEquals(0, dns.applies());
+    }
+
+    @Test
+    void theCutoverWaitsForTheOldTtlToExpire() {
+        Migration m = throughOptimization(plan().waitForTtlExpiry(true).build());
+        m.incrementalSync();
+        m.runTo(Phase.MORATORIUM);
+
+        CutoverTooEarlyException e = assertThrows(CutoverTooEarlyException.class, m::cutover);
+
+        assertTrue(e.notBefore().isAfter(Instant.now().plusSeconds(290)), e.getMessage());
+        assertEquals(e.notBefore(), m.status().cutoverNotBefore().orElseThrow());
+        assertFalse(maintenance.isOn(Side.SOURCE), "nothing was done");
+        assertEquals(Set.of(OLD_A.withTtl(30), OLD_WWW.withTtl(30)),
+                new HashSet<>(dns.records().stream().filter(r -> r.name().contains("shop")).toList()),
+                "the moratorium lowered the TTL");
+    }
+
+    @Test
+    void aFailedStepIsRetriedOnResumeAndCompletedStepsAreNotRepeated() {
+        db.failNext(1, false);
+        MigrationPlan p = plan().build();
+        Migration first = Migration.open(p);
+        assertThrows(MigrationException.class, () -> first.runTo(Phase.INITIAL_SYNC));
+        assertEquals(State.FAILED, first.status().state());
+        assertTrue(first.status().failure().orElseThrow().contains("db failed on purpose"));
+
+        Migration resumed = Migration.open(p);
+        MigrationStatus s = resumed.runTo(Phase.INITIAL_SYNC);
+
+        assertTrue(s.isCompleted(Phase.INITIAL_SYNC));
+        assertEquals(1, files.count(SyncMode.FULL, Direction.FORWARD), "files completed before the crash and is not redone");
+        assertEquals(2, db.count(SyncMode.FULL, Direction.FORWARD));
+    }
+
+    @Test
+    void transientFailuresAreRetriedByThePolicy() {
+        files.failNext(1, true);
+        Migration m = Migration.open(plan().build());
+        assertTrue(m.runTo(Phase.INITIAL_SYNC).isCompleted(Phase.INITIAL_SYNC));
+        assertEquals(2, files.count(SyncMode.FULL, Direction.FORWARD));
+    }
+
+    @Test
+    void aListenerThatThrowsNeverBreaksTheMigration() {
+        MigrationPlan p = plan().listener(new MigrationListener() {
+            @Override
+            public void phaseStarted(PhaseStarted e) {
+                throw new IllegalStateException("listener bug");
+            }
+        }).build();
+        assertTrue(Migration.open(p).runTo(Phase.INITIAL_SYNC).isCompleted(Phase.INITIAL_SYNC));
+    }
+
+    @Test
+    void aFailedVerificationStopsFunctionalTestingAndTheGateCannotBeApproved() {
+        verifier.passing(false);
+        Migration m = Migration.open(plan().build());
+        VerificationFailedException e = assertThrows(VerificationFailedException.class, () -> m.runTo(Phase.OPTIMIZATION));
+        assertTrue(e.getMessage().contains("scripted: 1 difference"), e.getMessage());
+        assertThrows(PhaseOrderException.class, () -> m.approve(Gate.FUNCTIONAL_TESTING));
+        verifier.passing(true);
+        assertEquals(Gate.FUNCTIONAL_TESTING, m.runTo(Phase.OPTIMIZATION).awaiting().orElseThrow());
+    }
+
+    @Test
+    void aRecordChangedBySomeoneElseStopsTheSwitchWithNothingChanged() {
+        Migration m = throughOptimization(plan().build());
+        m.incrementalSync();
+        m.runTo(Phase.MORATORIUM);
+        dns.replace(OLD_A.withTtl(30), DnsRecord.a("shop.example.", 30, "198.51.100.1"));
+        List<DnsRecord> before = dns.records();
+
+        MigrationException e = assertThrows(MigrationException.class, m::cutover);
+
+        assertTrue(e.getMessage().contains("changed by someone else"), e.getMessage());
+        assertEquals(new HashSet<>(before), new HashSet<>(dns.records()));
+        assertEquals(State.FAILED, m.status().state());
+    }
+
+    @Test
+    void rollbackSyncsBackwardsAndRestoresTheRecordsExactly() {
+        List<DnsRecord> original = dns.records();
+        Migration m = throughOptimization(plan().build());
+        m.incrementalSync();
+        m.runTo(Phase.MORATORIUM);
+        m.cutover();
+
+        MigrationStatus s = m.rollback();
+
+        assertEquals(State.ROLLED_BACK, s.state());
+        assertEquals(1, files.count(SyncMode.DELTA, Direction.REVERSE));
+        assertEquals(1, db.count(SyncMode.DELTA, Direction.REVERSE));
+        assertEquals(new HashSet<>(original), new HashSet<>(dns.records()), "values and TTLs as before the migration");
+        assertFalse(maintenance.isOn(Side.SOURCE));
+        assertTrue(maintenance.isOn(Side.TARGET), "the target stays read-only so stale resolvers cannot write there");
+        assertThrows(MigrationException.class, () -> m.runTo(Phase.POST_MIGRATION));
+    }
+
+    @Test
+    void rollbackBeforeTheCutoverIsRefused() {
+        Migration m = Migration.open(plan().build());
+        m.runTo(Phase.INITIAL_SYNC);
+        var e = assertThrows(MigrationException.class, m::rollback);
+        assertTrue(e.getMessage().contains("nothing to roll back"), e.getMessage());
+    }
+
+    @Test
+    void aMaintenanceModeThatDoesNotReadBackStopsTheCutover() {
+        Migration m = throughOptimization(plan().maintenance(new FlagMaintenance().brokenReadBack()).build());
+        m.incrementalSync();
+        m.runTo(Phase.MORATORIUM);
+        var e = assertThrows(MigrationException.class, m::cutover);
+        assertTrue(e.getMessage().contains("does not read back as on"), e.getMessage());
+        assertEquals(0, files.count(SyncMode.FINAL, Direction.FORWARD));
+    }
+
+    @Test
+    void theStatusAndReportSurviveAReopen() {
+        MigrationPlan p = plan().build();
+        Migration m = throughOptimization(p);
+        m.incrementalSync();
+        List<String> before = new ArrayList<>(m.report().phases().stream().map(PhaseReport::toString).toList());
+
+        Migration reopened = Migration.open(p);
+
+        assertEquals(m.status().completed(), reopened.status().completed());
+        assertEquals(1, reopened.status().incrementalSyncs());
+        assertEquals(before.size(), reopened.report().phases().size());
+    }
+}

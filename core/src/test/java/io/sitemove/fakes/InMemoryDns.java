@@ -1,0 +1,67 @@
+package io.sitemove.fakes;
+
+import io.sitemove.MigrationException;
+import io.sitemove.spi.DnsApplyResult;
+import io.sitemove.spi.DnsChange;
+import io.sitemove.spi.DnsContext;
+import io.sitemove.spi.DnsRecord;
+import io.sitemove.spi.DnsSwitcher;
+import io.sitemove.spi.Propagation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/** A zone in memory with compare-and-swap updates, for engine tests. */
+public final class InMemoryDns implements DnsSwitcher {
+    private final List<DnsRecord> zone = new ArrayList<>();
+    private long serial = 1;
+    private int applies;
+
+    public InMemoryDns(List<DnsRecord> records) {
+        zone.addAll(records);
+    }
+
+    public synchronized List<DnsRecord> records() {
+        return List.copyOf(zone);
+    }
+
+    /** Someone else edits the zone. */
+    public synchronized void replace(DnsRecord old, DnsRecord replacement) {
+        zone.remove(old);
+        zone.add(replacement);
+        serial++;
+    }
+
+    public synchronized int applies() {
+        return applies;
+    }
+
+    @Override
+    public String name() {
+        return "in-memory";
+    }
+
+    @Override
+    public synchronized List<DnsRecord> read(DnsContext ctx) {
+        return zone.stream().filter(r -> ctx.switchTo().stream().anyMatch(r::sameSet)).toList();
+    }
+
+    @Override
+    public synchronized DnsApplyResult apply(DnsContext ctx, DnsChange change) {
+        if (!new HashSet<>(read(ctx)).equals(new HashSet<>(change.before()))) {
+            throw new MigrationException("compare-and-swap failed");
+        }
+        zone.removeAll(change.before());
+        zone.addAll(change.after());
+        applies++;
+        return new DnsApplyResult(change.after(), ++serial);
+    }
+
+    @Override
+    public Propagation awaitPropagation(DnsContext ctx, List<DnsRecord> expected, Duration timeout) {
+        return new Propagation(new HashSet<>(read(ctx)).equals(new HashSet<>(expected)), Map.of("memory", read(ctx).toString()),
+                Duration.ZERO);
+    }
+}

@@ -1,0 +1,85 @@
+package io.sitemove.testkit;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts one OpenSSH sshd in the foreground with its own host key and configuration. */
+final class SshLauncher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SshLauncher.class);
+
+    private final Lifecycle lifecycle;
+    private final Path workDir;
+
+    SshLauncher(Lifecycle lifecycle, Path workDir) {
+        this.lifecycle = lifecycle;
+        this.workDir = workDir;
+    }
+
+    SshServer start(Side side, ClientKey clientKey) {
+        Path sshd = Binaries.sshd();
+        Path dir = Dirs.create(side.dir(workDir).resolve("sshd"));
+        Path root = Dirs.create(side.siteRoot(workDir));
+        Path hostKey = dir.resolve("ssh_host_ed25519_key");
+        Commands.run(List.of(Binaries.sshKeygen().toString(), "-q", "-t", "ed25519", "-N", "",
+                "-C", "sitemove-testkit-" + side.label(), "-f", hostKey.toString()));
+        Path hostPublicKey = dir.resolve("ssh_host_ed25519_key.pub");
+        String hostKeyLine = keyLine(Dirs.read(hostPublicKey));
+        if (RunningAs.root()) {
+            Dirs.create(Path.of("/run/sshd"));
+            Dirs.chmod(Path.of("/run/sshd"), "rwxr-xr-x");
+        }
+        int port = Ports.withRetries("sshd " + side.label(),
+                () -> Ports.free(List.of(side.host()), false),
+                candidate -> startOn(sshd, side, dir, hostKey, clientKey, candidate));
+        return new SshServer(side.label(), side.host(), port, RunningAs.user(), root, hostKeyLine, hostPublicKey);
+    }
+
+    private int startOn(Path sshd, Side side, Path dir, Path hostKey, ClientKey clientKey, int port) {
+        Path config = dir.resolve("sshd_config");
+        Dirs.write(config, config(side, port, dir, hostKey, clientKey));
+        ManagedProcess process = lifecycle.start("sshd " + side.label(),
+                List.of(sshd.toString(), "-D", "-e", "-f", config.toString()), dir.resolve("sshd.log"));
+        try {
+            Waits.until(process, "greet with an SSH banner", Waits.START_TIMEOUT,
+                    () -> Ports.greetsWithSsh(side.host(), port));
+        } catch (TestkitException e) {
+            lifecycle.stop(process);
+            throw e;
+        }
+        LOG.info("sshd {} listens on {}:{} (pid {})", side.label(), side.host(), port, process.pid());
+        return port;
+    }
+
+    private static String config(Side side, int port, Path dir, Path hostKey, ClientKey clientKey) {
+        return String.join("\n",
+                "ListenAddress " + side.host() + ":" + port,
+                "HostKey " + hostKey,
+                "PidFile " + dir.resolve("sshd.pid"),
+                "AuthorizedKeysFile " + clientKey.authorizedKeys(),
+                "PubkeyAuthentication yes",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "UsePAM no",
+                "StrictModes no",
+                "PermitRootLogin prohibit-password",
+                "Subsystem sftp internal-sftp",
+                "AcceptEnv none",
+                "UseDNS no",
+                "PrintMotd no",
+                "MaxStartups 100:30:200",
+                "MaxSessions 50",
+                "LogLevel VERBOSE",
+                "");
+    }
+
+    static String keyLine(String publicKeyFile) {
+        String[] fields = publicKeyFile.strip().split("\\s+");
+        if (fields.length < 2) {
+            throw new TestkitException("not an OpenSSH public key: " + publicKeyFile.strip());
+        }
+        return fields[0] + " " + fields[1];
+    }
+}
