@@ -2,7 +2,6 @@ package io.sitemove.testkit;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,11 +43,7 @@ final class DnsLauncher {
             int port) {
         Path config = dir.resolve("named.conf");
         Dirs.writePrivate(config, NamedConfig.render(dir, zoneFile, host, port, KEY_NAME, ALGORITHM, secret));
-        List<String> command = new ArrayList<>(List.of(named.toString(), "-g", "-4", "-n", "1",
-                "-c", config.toString()));
-        if (!RunningAs.root()) {
-            command.addAll(List.of("-u", RunningAs.user()));
-        }
+        List<String> command = List.of(named.toString(), "-g", "-4", "-n", "1", "-c", config.toString());
         ManagedProcess process = lifecycle.start("named", command, dir.resolve("named.log"));
         try {
             Waits.until(process, "answer with our SOA", Duration.ofSeconds(10),

@@ -24,7 +24,18 @@ import java.util.Objects;
 public record DnsServer(String host, int port, String zone, String tsigKeyName, String tsigAlgorithm,
         String tsigSecret, Path zoneFile) {
 
-    /** Checks that no component is missing. */
+    /**
+     * Creates the record; no component may be null.
+     *
+     * @param host the address it listens on: {@code 127.0.0.10} when that address is configured on an
+     *     interface (BIND listens only on interface addresses), else {@code 127.0.0.1}
+     * @param port its UDP and TCP port
+     * @param zone the zone, {@code "example.test."}
+     * @param tsigKeyName the TSIG key's name, {@code "sitemove-key."}
+     * @param tsigAlgorithm the TSIG algorithm, {@code "hmac-sha256"}
+     * @param tsigSecret the TSIG secret, base64
+     * @param zoneFile the zone's master file (its journal sits next to it)
+     */
     public DnsServer {
         Objects.requireNonNull(host, "host cannot be null");
         Objects.requireNonNull(zone, "zone cannot be null");

@@ -35,7 +35,18 @@ public record MariaDb(String name, String host, int port, String user, String pa
     private static final String JDBC_PARAMETERS = "?sslMode=DISABLED&characterEncoding=UTF-8"
             + "&rewriteBatchedStatements=true&allowPublicKeyRetrieval=true";
 
-    /** Checks that no component is missing. */
+    /**
+     * Creates the record; no component may be null.
+     *
+     * @param name {@code "old"} or {@code "new"}
+     * @param host the loopback address it listens on: {@code 127.0.0.2} (old) or {@code 127.0.0.3} (new)
+     * @param port its TCP port
+     * @param user the user with all privileges, {@code sitemove}
+     * @param password that user's password
+     * @param socket its unix socket (root can log in there without a password)
+     * @param dataDir its data directory
+     * @param binlog whether binary logging is on (ROW format, FULL row image); true for the old server
+     */
     public MariaDb {
         Objects.requireNonNull(name, "name cannot be null");
         Objects.requireNonNull(host, "host cannot be null");

@@ -9,7 +9,9 @@ public final class MissingBinaryException extends TestkitException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The missing program's name. */
     private final String binary;
+    /** The Debian package that installs it. */
     private final String debianPackage;
 
     /**

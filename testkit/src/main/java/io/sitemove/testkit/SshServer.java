@@ -20,7 +20,17 @@ import java.util.Objects;
 public record SshServer(String name, String host, int port, String user, Path root, String hostKeyLine,
         Path hostPublicKey) {
 
-    /** Checks that no component is missing. */
+    /**
+     * Creates the record; no component may be null.
+     *
+     * @param name {@code "old"} or {@code "new"}
+     * @param host the loopback address it listens on: {@code 127.0.0.2} (old) or {@code 127.0.0.3} (new)
+     * @param port its TCP port
+     * @param user the login user, {@code System.getProperty("user.name")}
+     * @param root the directory holding this server's site files, created empty
+     * @param hostKeyLine its public host key as {@code "ssh-ed25519 AAAA..."}
+     * @param hostPublicKey the file holding its public host key
+     */
     public SshServer {
         Objects.requireNonNull(name, "name cannot be null");
         Objects.requireNonNull(host, "host cannot be null");

@@ -3,6 +3,7 @@ package io.sitemove.testkit;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -12,12 +13,15 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * The JUnit 5 extension behind {@link WithTestkit}: starts the testkit before the class's tests
  * (or when first asked for, as by a constructor), resolves parameters of type {@link Testkit},
- * and closes it after all tests of the class.
+ * and closes it after all tests of the class. When they all passed, it deletes the work directory
+ * too; after a failure it keeps it, with the servers' logs, for inspection.
  */
-public final class TestkitExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class TestkitExtension
+        implements BeforeAllCallback, AfterTestExecutionCallback, AfterAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestkitExtension.class);
     private static final String KEY = "testkit";
+    private static final String FAILED = "failed";
 
     /** Creates the extension; JUnit does this. */
     public TestkitExtension() {
@@ -29,10 +33,23 @@ public final class TestkitExtension implements BeforeAllCallback, AfterAllCallba
     }
 
     @Override
+    public void afterTestExecution(ExtensionContext context) {
+        if (context.getExecutionException().isPresent()) {
+            annotatedClassContext(context).getStore(NAMESPACE).put(FAILED, Boolean.TRUE);
+        }
+    }
+
+    @Override
     public void afterAll(ExtensionContext context) {
-        Testkit testkit = context.getStore(NAMESPACE).remove(KEY, Testkit.class);
-        if (testkit != null) {
-            testkit.close();
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        Testkit testkit = store.remove(KEY, Testkit.class);
+        if (testkit == null) {
+            return;
+        }
+        testkit.close();
+        boolean failed = store.remove(FAILED) != null || context.getExecutionException().isPresent();
+        if (!failed) {
+            Dirs.deleteTree(testkit.workDir());
         }
     }
 

@@ -17,7 +17,14 @@ import java.util.Objects;
  */
 public record WebServer(String name, String host, int port, Path docroot) {
 
-    /** Checks that no component is missing. */
+    /**
+     * Creates the record; no component may be null.
+     *
+     * @param name {@code "old"} or {@code "new"}
+     * @param host the loopback address it listens on: {@code 127.0.0.2} (old) or {@code 127.0.0.3} (new)
+     * @param port its HTTP port
+     * @param docroot the directory it serves: the {@link SshServer#root()} of the same side
+     */
     public WebServer {
         Objects.requireNonNull(name, "name cannot be null");
         Objects.requireNonNull(host, "host cannot be null");

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Starts one {@link Testkit} for a JUnit 5 test class, shared by its tests, and stops it after
  * them. Tests receive it as a parameter of the constructor, a {@code @BeforeAll} or a test method.
- * Its work directory is {@code target/testkit/<TestClassSimpleName>-<random>}.
+ * Its work directory is {@code target/testkit/<TestClassSimpleName>-<random>}, deleted after the
+ * class when all its tests passed and kept, with every server's log, when one failed.
  *
  * <pre>{@code
  * @WithTestkit(web = true)

@@ -21,17 +21,19 @@ import net.schmizz.sshj.connection.channel.direct.Session;
 public final class RemoteProcess implements AutoCloseable {
     private final Session.Command command;
     private final StreamTail stderr;
+    private final OutputStream stdin;
     private final String origin;
 
     RemoteProcess(Session.Command command, String origin) {
         this.command = command;
         this.origin = origin;
+        this.stdin = new FlushOnCloseOutputStream(command.getOutputStream());
         this.stderr = new StreamTail(command.getErrorStream(), "sitemove-ssh-stderr");
     }
 
     /** The command's standard input; closing it sends end-of-file. */
     public OutputStream stdin() {
-        return command.getOutputStream();
+        return stdin;
     }
 
     /** The command's standard output; read it to its end before {@link #waitFor()}. */

@@ -1,0 +1,124 @@
+package io.sitemove.examples;
+
+import io.sitemove.Gate;
+import io.sitemove.Migration;
+import io.sitemove.MigrationPlan;
+import io.sitemove.MigrationReport;
+import io.sitemove.Phase;
+import io.sitemove.RetryPolicy;
+import io.sitemove.Server;
+import io.sitemove.SyncRound;
+import io.sitemove.dns.Rfc2136Switcher;
+import io.sitemove.event.MigrationListener;
+import io.sitemove.journal.DirectoryJournal;
+import io.sitemove.spi.DnsRecord;
+import io.sitemove.sync.DbEndpoint;
+import io.sitemove.sync.FileSyncer;
+import io.sitemove.sync.MySqlSyncer;
+import io.sitemove.sync.WordPressMaintenance;
+import io.sitemove.verify.TableChecksumVerifier;
+import io.sitemove.verify.TreeHashVerifier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+
+/**
+ * Migrates one WordPress site (files, database, DNS) through all eight phases: the program a panel
+ * developer copies. Run it with a properties file of {@link SiteSettings} and a journal directory;
+ * run it again after a crash and it continues where it stopped.
+ *
+ * <pre>
+ * java io.sitemove.examples.MigrateOneSite shop.properties /var/lib/panel/journal
+ * </pre>
+ */
+public final class MigrateOneSite {
+    private MigrateOneSite() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: MigrateOneSite SETTINGS.properties JOURNAL_DIR");
+            System.exit(2);
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
+            p.load(in);
+        }
+        MigrationPlan plan = plan(SiteSettings.fromProperties(p), Path.of(args[1]), new ConsoleListener(System.out));
+        MigrationReport report = migrate(Migration.open(plan), 2, () -> { });
+        System.out.print(report.render());
+    }
+
+    /** The plan: what to copy, how to check it, how to make the old site read-only and how to move DNS. */
+    public static MigrationPlan plan(SiteSettings s, Path journalDir, MigrationListener listener) {
+        Server oldServer = Server.builder("old").host(s.oldHost()).port(s.oldSshPort()).user(s.sshUser())
+                .identity(s.sshKey()).knownHosts(s.knownHosts()).build();
+        Server newServer = Server.builder("new").host(s.newHost()).port(s.newSshPort()).user(s.sshUser())
+                .identity(s.sshKey()).knownHosts(s.knownHosts()).build();
+        DbEndpoint oldDb = new DbEndpoint(s.oldHost(), s.oldDbPort(), s.database(), s.dbUser(), s.dbPassword());
+        DbEndpoint newDb = new DbEndpoint(s.newHost(), s.newDbPort(), s.database(), s.dbUser(), s.dbPassword());
+
+        return MigrationPlan.builder(s.site())
+                .source(oldServer)
+                .target(newServer)
+                .syncer(FileSyncer.builder().sourceRoot(s.oldDocroot()).targetRoot(s.newDocroot())
+                        .exclude(WordPressMaintenance.MARKER).build())
+                .syncer(MySqlSyncer.builder().source(oldDb).target(newDb).build())
+                .verifier(TreeHashVerifier.builder(s.oldDocroot(), s.newDocroot()).exclude(WordPressMaintenance.MARKER).build())
+                .verifier(new TableChecksumVerifier(oldDb, newDb))
+                .dns(Rfc2136Switcher.builder().zone(s.zone()).server(s.dnsServer(), s.dnsPort())
+                        .tsig(s.tsigKeyName(), s.tsigAlgorithm(), s.tsigSecret())
+                        .authoritativeServers(java.util.List.of(new java.net.InetSocketAddress(s.dnsServer(), s.dnsPort())))
+                        .build())
+                .switchRecord(DnsRecord.a(s.siteName(), s.dnsTtl(), s.newHost()))
+                .switchRecord(DnsRecord.a("www." + s.siteName(), s.dnsTtl(), s.newHost()))
+                .lowerTtlTo(Duration.ofSeconds(2))
+                .propagationTimeout(Duration.ofSeconds(30))
+                .maintenance(new WordPressMaintenance(s.oldDocroot(), s.newDocroot()))
+                .journal(new DirectoryJournal(journalDir))
+                .retry(RetryPolicy.builder().maxAttempts(3).initialWait(Duration.ofMillis(500)).build())
+                .watch(Duration.ofSeconds(2), Duration.ofSeconds(1))
+                .listener(listener)
+                .build();
+    }
+
+    /**
+     * Runs the migration to its end: approvals are given in code here, where a panel would ask its
+     * customer and operator; {@code beforeEachDelta} stands for the site's visitors changing things.
+     */
+    public static MigrationReport migrate(Migration m, int deltas, Runnable beforeEachDelta) {
+        m.runTo(Phase.FUNCTIONAL_TESTING);
+        m.approve(Gate.FUNCTIONAL_TESTING);
+        m.runTo(Phase.OPTIMIZATION);
+        m.approve(Gate.OPTIMIZATION);
+        for (int i = m.status().incrementalSyncs(); i < deltas; i++) {
+            beforeEachDelta.run();
+            SyncRound round = m.incrementalSync();
+            System.out.printf("incremental sync %d took %d ms; final sync estimated at %s%n", round.round(),
+                    round.duration().toMillis(), round.estimatedFinalSync().map(d -> d.toMillis() + " ms").orElse("?"));
+        }
+        m.runTo(Phase.MORATORIUM);
+        waitUntil(m.status().cutoverNotBefore().orElse(Instant.now()));
+        beforeEachDelta.run();
+        m.cutover();
+        m.runTo(Phase.POST_MIGRATION);
+        return m.report();
+    }
+
+    private static void waitUntil(Instant when) {
+        long ms = Duration.between(Instant.now(), when).toMillis();
+        if (ms > 0) {
+            System.out.printf("waiting %d ms for the old DNS TTL to expire before the cutover%n", ms);
+            try {
+                Thread.sleep(ms + 50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the cutover", e);
+            }
+        }
+    }
+}

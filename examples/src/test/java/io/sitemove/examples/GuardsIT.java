@@ -1,0 +1,149 @@
+package io.sitemove.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sitemove.Gate;
+import io.sitemove.Migration;
+import io.sitemove.MigrationException;
+import io.sitemove.MigrationPlan;
+import io.sitemove.MigrationStatus.State;
+import io.sitemove.Phase;
+import io.sitemove.PhaseOrderException;
+import io.sitemove.Secret;
+import io.sitemove.event.MigrationListener;
+import io.sitemove.testkit.Testkit;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** What stops a migration: phases out of order, a changed host key, a wrong TSIG key. Each leaves nothing half-done. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GuardsIT {
+    static Testkit kit;
+    static SiteSettings settings;
+    static Path work;
+
+    @BeforeAll
+    static void start() throws Exception {
+        work = Path.of("target/testkit/GuardsIT-" + System.nanoTime());
+        kit = Demo.startServers(work);
+        settings = Demo.prepare(kit);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (kit != null) {
+            kit.close();
+        }
+    }
+
+    MigrationPlan plan(SiteSettings s, String journal) {
+        return MigrateOneSite.plan(s, work.resolve(journal), new MigrationListener() { });
+    }
+
+    static boolean targetIsEmpty() throws Exception {
+        try (Stream<Path> files = Files.list(kit.newSsh().root())) {
+            return files.findAny().isEmpty();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aCutoverBeforeTheInitialSyncIsRefusedNamingTheMissingPhase() throws Exception {
+        Migration m = Migration.open(plan(settings, "early"));
+        m.runTo(Phase.PREFLIGHT);
+
+        PhaseOrderException e = assertThrows(PhaseOrderException.class, m::cutover);
+
+        assertEquals(Phase.INITIAL_SYNC, e.missing());
+        assertTrue(e.getMessage().contains("INITIAL_SYNC has not completed"), e.getMessage());
+        assertFalse(Files.exists(kit.oldSsh().root().resolve(".maintenance")), "the source was not touched");
+        assertTrue(targetIsEmpty());
+    }
+
+    @Test
+    @Order(1)
+    void aChangedHostKeyStopsTheRunBeforeAnythingIsCopied() throws Exception {
+        Path otherKey = work.resolve("impostor-key");
+        Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", otherKey.toString())
+                .redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor());
+        String impostor = Files.readString(Path.of(otherKey + ".pub")).trim().split(" ", 3)[1];
+        List<String> lines = Files.readAllLines(kit.knownHosts()).stream()
+                .map(l -> l.startsWith("[" + kit.newSsh().host() + "]") ? l.replaceAll("AAAA\\S+", impostor) : l).toList();
+        Path changedKnownHosts = work.resolve("known_hosts_changed");
+        Files.write(changedKnownHosts, lines, StandardCharsets.UTF_8);
+        Migration m = Migration.open(plan(settings.withKnownHosts(changedKnownHosts), "hostkey"));
+
+        MigrationException e = assertThrows(MigrationException.class, () -> m.runTo(Phase.INITIAL_SYNC));
+
+        assertTrue(e.getMessage().toLowerCase().contains("host key"), e.getMessage());
+        assertTrue(e.getMessage().contains(kit.newSsh().host()), e.getMessage());
+        assertEquals(State.FAILED, m.status().state());
+        assertEquals(Phase.PREFLIGHT, m.status().phase());
+        assertTrue(targetIsEmpty(), "nothing was copied");
+    }
+
+    @Test
+    @Order(1)
+    void aWrongTsigKeyIsCaughtByPreflight() {
+        SiteSettings wrong = settings.withTsigSecret(Secret.of(Base64.getEncoder().encodeToString(new byte[32])));
+        Migration m = Migration.open(plan(wrong, "tsig-preflight"));
+
+        MigrationException e = assertThrows(MigrationException.class, () -> m.runTo(Phase.INITIAL_SYNC));
+
+        assertTrue(e.getMessage().contains("TSIG"), e.getMessage());
+        assertFalse(e.getMessage().contains(wrong.tsigSecret().reveal()), "the secret never shows");
+        assertEquals(Phase.PREFLIGHT, m.status().phase());
+    }
+
+    @Test
+    @Order(2)
+    void aWrongTsigKeyAtTheCutoverLeavesDnsUntouchedAndRollbackRestoresTheSource() throws Exception {
+        MigrationPlan good = plan(settings, "tsig-cutover").toBuilder().waitForTtlExpiry(false).build();
+        Migration m = Migration.open(good);
+        m.runTo(Phase.FUNCTIONAL_TESTING);
+        m.approve(Gate.FUNCTIONAL_TESTING);
+        m.runTo(Phase.OPTIMIZATION);
+        m.approve(Gate.OPTIMIZATION);
+        m.incrementalSync();
+        m.runTo(Phase.MORATORIUM);
+        String wrongSecret = Base64.getEncoder().encodeToString(new byte[32]);
+        MigrationPlan wrongKey = plan(settings.withTsigSecret(Secret.of(wrongSecret)), "tsig-cutover").toBuilder()
+                .waitForTtlExpiry(false).build();
+
+        MigrationException e = assertThrows(MigrationException.class, () -> Migration.open(wrongKey).cutover());
+
+        assertTrue(e.getMessage().contains("TSIG"), e.getMessage());
+        assertFalse(e.getMessage().contains(wrongSecret));
+        assertEquals("127.0.0.2", IndependentCheck.digA(kit.dns().host(), kit.dns().port(), Demo.SITE_NAME));
+        assertEquals("127.0.0.2", IndependentCheck.digA(kit.dns().host(), kit.dns().port(), "www." + Demo.SITE_NAME));
+
+        Migration back = Migration.open(good);
+        assertEquals(State.ROLLED_BACK, back.rollback().state());
+        assertFalse(Files.exists(kit.oldSsh().root().resolve(".maintenance")), "the source serves again");
+        assertEquals("127.0.0.2", IndependentCheck.digA(kit.dns().host(), kit.dns().port(), Demo.SITE_NAME));
+        assertEquals(4, digTtl(Demo.SITE_NAME), "the original TTL is back");
+    }
+
+    static long digTtl(String name) throws Exception {
+        Process p = new ProcessBuilder("dig", "+noall", "+answer", "+norec", "@" + kit.dns().host(), "-p",
+                Integer.toString(kit.dns().port()), name, "A").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        p.waitFor();
+        return Long.parseLong(out.split("\\s+")[1]);
+    }
+}
