@@ -1,0 +1,65 @@
+package io.sitemove.sync.ssh;
+
+import java.io.File;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.util.Base64;
+import net.schmizz.sshj.common.Buffer;
+import net.schmizz.sshj.common.KeyType;
+import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
+
+/**
+ * Verifies host keys against an OpenSSH known_hosts file (hashed entries and {@code [host]:port}
+ * included) and remembers why a key was refused, so the caller can say so. Never accepts an
+ * unknown or changed key, and never writes to the file.
+ */
+final class CheckingKnownHosts extends OpenSSHKnownHosts {
+    /** Why a key was refused. */
+    enum Refusal { UNKNOWN_HOST, CHANGED_KEY }
+
+    private volatile Refusal refusal;
+    private volatile PublicKey offered;
+
+    CheckingKnownHosts(File file) throws IOException {
+        super(file);
+    }
+
+    @Override
+    protected boolean hostKeyUnverifiableAction(String hostname, PublicKey key) {
+        refusal = Refusal.UNKNOWN_HOST;
+        offered = key;
+        return false;
+    }
+
+    @Override
+    protected boolean hostKeyChangedAction(String hostname, PublicKey key) {
+        refusal = Refusal.CHANGED_KEY;
+        offered = key;
+        return false;
+    }
+
+    Refusal refusal() {
+        return refusal;
+    }
+
+    PublicKey offered() {
+        return offered;
+    }
+
+    /** The OpenSSH-style fingerprint of a key: {@code SHA256:} and the unpadded base64 digest of its blob. */
+    static String fingerprint(PublicKey key) {
+        byte[] blob = new Buffer.PlainBuffer().putPublicKey(key).getCompactData();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(blob);
+            return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    }
+
+    static String keyType(PublicKey key) {
+        return KeyType.fromKey(key).toString();
+    }
+}

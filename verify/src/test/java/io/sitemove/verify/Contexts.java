@@ -1,0 +1,60 @@
+package io.sitemove.verify;
+
+import io.sitemove.Counts;
+import io.sitemove.MigrationException;
+import io.sitemove.Server;
+import io.sitemove.spi.PreflightContext;
+import io.sitemove.spi.ProgressReporter;
+import io.sitemove.spi.Retry;
+import io.sitemove.spi.VerifyContext;
+import io.sitemove.spi.VerifyStage;
+import io.sitemove.testkit.SshServer;
+import io.sitemove.testkit.Testkit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Contexts for calling verifiers directly in tests, with the testkit's servers. */
+final class Contexts {
+    private Contexts() {
+    }
+
+    static Server server(Testkit kit, SshServer ssh) {
+        return Server.builder(ssh.name()).host(ssh.host()).port(ssh.port()).user(ssh.user())
+                .identity(kit.clientKey()).knownHosts(kit.knownHosts()).build();
+    }
+
+    static Ctx of(Testkit kit, VerifyStage stage) {
+        return new Ctx("site", server(kit, kit.oldSsh()), server(kit, kit.newSsh()), stage, new ArrayList<>());
+    }
+
+    static Ctx withoutSsh(VerifyStage stage) {
+        return new Ctx("site", Server.builder("old").host("127.0.0.2").build(),
+                Server.builder("new").host("127.0.0.3").build(), stage, new ArrayList<>());
+    }
+
+    /** Both a verify and a preflight context; records what progress was reported. */
+    record Ctx(String site, Server source, Server target, VerifyStage stage, List<Counts> reported)
+            implements VerifyContext, PreflightContext {
+        @Override
+        public Retry retry() {
+            return new Retry() {
+                @Override
+                public <T> T call(String operation, Callable<T> action) {
+                    try {
+                        return action.call();
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new MigrationException(operation + " failed", e);
+                    }
+                }
+            };
+        }
+
+        @Override
+        public ProgressReporter progress() {
+            return (done, total) -> reported.add(done);
+        }
+    }
+}

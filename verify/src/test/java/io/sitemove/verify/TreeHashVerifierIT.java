@@ -1,0 +1,165 @@
+package io.sitemove.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sitemove.spi.CheckResult;
+import io.sitemove.spi.Verification;
+import io.sitemove.spi.VerifyStage;
+import io.sitemove.testkit.Testkit;
+import io.sitemove.testkit.WithTestkit;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+@WithTestkit(ssh = true, mariaDb = false, dns = false)
+class TreeHashVerifierIT {
+    private static final String ODD_NAME = "odd\\nname\\xff.txt";
+
+    private final Testkit kit;
+    private Path oldTree;
+    private Path newTree;
+
+    TreeHashVerifierIT(Testkit kit) {
+        this.kit = kit;
+    }
+
+    @BeforeEach
+    void givenTwoIdenticalTrees(TestInfo test) throws Exception {
+        String dir = test.getTestMethod().orElseThrow().getName();
+        oldTree = kit.oldSsh().root().resolve(dir);
+        newTree = kit.newSsh().root().resolve(dir);
+        Files.createDirectories(oldTree.resolve("wp-content/plugins"));
+        Files.writeString(oldTree.resolve("index.php"), "<?php echo 'home';\n");
+        Files.writeString(oldTree.resolve("wp-content/plugins/shop.php"), "<?php // plugin\n");
+        Files.writeString(oldTree.resolve("wp-config.php"), "<?php define('DB', 'x');\n");
+        Files.createSymbolicLink(oldTree.resolve("current"), Path.of("wp-content/plugins"));
+        run(oldTree, "sh", "-c", "printf 'odd file' > \"$(printf 'odd\\nname\\377.txt')\"");
+        run(oldTree.getParent(), "cp", "-a", oldTree.toString(), newTree.toString());
+    }
+
+    @Test
+    void identicalTreesPassAtEveryStage() {
+        for (VerifyStage stage : List.of(VerifyStage.FUNCTIONAL, VerifyStage.CUTOVER)) {
+            Verification result = verifier().verify(Contexts.of(kit, stage));
+
+            assertTrue(result.passed(), result.toString());
+            assertEquals(List.of(), result.findings());
+            assertTrue(result.summary().startsWith("7 entries identical"), result.summary());
+        }
+    }
+
+    @Test
+    void oneChangedByteIsFoundAndNamed() throws Exception {
+        Path file = newTree.resolve("wp-content/plugins/shop.php");
+        FileTime mtime = Files.getLastModifiedTime(file);
+        Files.writeString(file, "<?php // plugiN\n");
+        Files.setLastModifiedTime(file, mtime);
+
+        Verification result = verifier().verify(Contexts.of(kit, VerifyStage.FUNCTIONAL));
+
+        assertFalse(result.passed());
+        assertEquals(1, result.findings().size(), result.findings().toString());
+        assertTrue(result.findings().get(0).startsWith("differs: wp-content/plugins/shop.php (sha256 "), result.findings().toString());
+        assertTrue(result.summary().startsWith("1 of 7 entries differ"), result.summary());
+    }
+
+    @Test
+    void atCutoverAFileWithTheSameSizeButANewMtimeIsHashed() throws Exception {
+        Path file = newTree.resolve("index.php");
+        Files.writeString(file, "<?php echo 'HOME';\n");
+        Files.setLastModifiedTime(file, FileTime.from(1_000_000_000L, TimeUnit.SECONDS));
+
+        Verification result = verifier().verify(Contexts.of(kit, VerifyStage.CUTOVER));
+
+        assertFalse(result.passed());
+        assertTrue(result.findings().get(0).startsWith("differs: index.php (sha256 "), result.findings().toString());
+    }
+
+    @Test
+    void aMissingFileIsNamed() throws IOException {
+        Files.delete(newTree.resolve("wp-config.php"));
+
+        Verification result = verifier().verify(Contexts.of(kit, VerifyStage.FUNCTIONAL));
+
+        assertFalse(result.passed());
+        assertEquals(List.of("missing on target: wp-config.php (file)"), result.findings());
+    }
+
+    @Test
+    void aSymlinkPointingElsewhereIsNamed() throws IOException {
+        Files.delete(newTree.resolve("current"));
+        Files.createSymbolicLink(newTree.resolve("current"), Path.of("wp-content"));
+
+        Verification result = verifier().verify(Contexts.of(kit, VerifyStage.FUNCTIONAL));
+
+        assertEquals(List.of("link target differs: current (-> wp-content/plugins on source, -> wp-content on target)"),
+                result.findings());
+    }
+
+    @Test
+    void aChangedModeIsNamed() throws IOException {
+        Files.setPosixFilePermissions(oldTree.resolve("wp-config.php"), PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(newTree.resolve("wp-config.php"), PosixFilePermissions.fromString("rw-------"));
+
+        Verification result = verifier().verify(Contexts.of(kit, VerifyStage.FUNCTIONAL));
+
+        assertEquals(List.of("mode differs: wp-config.php (0644 on source, 0600 on target)"), result.findings());
+    }
+
+    @Test
+    void aFileNamedWithANewlineAndANonUtf8ByteIsComparedAndShownEscaped() throws Exception {
+        run(newTree, "sh", "-c", "printf 'odd FILE' > \"$(printf 'odd\\nname\\377.txt')\"");
+
+        Verification result = verifier().verify(Contexts.of(kit, VerifyStage.FUNCTIONAL));
+
+        assertEquals(1, result.findings().size(), result.findings().toString());
+        assertTrue(result.findings().get(0).startsWith("differs: " + ODD_NAME + " (sha256 "), result.findings().toString());
+    }
+
+    @Test
+    void extraFilesAreNamedAndExclusionsAreLeftOut() throws IOException {
+        Files.createDirectories(newTree.resolve("wp-content/cache"));
+        Files.writeString(newTree.resolve("wp-content/cache/page.html"), "cached");
+        Files.writeString(newTree.resolve("debug.log"), "log");
+        Files.writeString(newTree.resolve("new.php"), "<?php\n");
+
+        Verification result = new TreeHashVerifier(oldTree.toString(), newTree + "/",
+                List.of("wp-content/cache", "*.log")).verify(Contexts.of(kit, VerifyStage.FUNCTIONAL));
+
+        assertEquals(List.of("extra on target: new.php (file)"), result.findings());
+    }
+
+    @Test
+    void preflightChecksBothRoots() {
+        Contexts.Ctx ctx = Contexts.of(kit, VerifyStage.FUNCTIONAL);
+
+        List<CheckResult> ok = verifier().preflight(ctx);
+        List<CheckResult> missing = new TreeHashVerifier(oldTree.toString(), newTree + "-missing").preflight(ctx);
+
+        assertEquals(2, ok.size());
+        assertTrue(ok.stream().allMatch(CheckResult::passed), ok.toString());
+        assertTrue(missing.get(0).passed(), missing.toString());
+        assertFalse(missing.get(1).passed());
+        assertTrue(missing.get(1).detail().contains("-missing is not a readable directory"), missing.toString());
+    }
+
+    private TreeHashVerifier verifier() {
+        return new TreeHashVerifier(oldTree.toString(), newTree.toString());
+    }
+
+    private static void run(Path dir, String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
+    }
+}
