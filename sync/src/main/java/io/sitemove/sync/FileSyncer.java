@@ -1,0 +1,241 @@
+package io.sitemove.sync;
+
+import io.sitemove.Counts;
+import io.sitemove.MigrationException;
+import io.sitemove.Server;
+import io.sitemove.spi.CheckResult;
+import io.sitemove.spi.Direction;
+import io.sitemove.spi.PreflightContext;
+import io.sitemove.spi.SyncContext;
+import io.sitemove.spi.SyncResult;
+import io.sitemove.spi.Syncer;
+import io.sitemove.sync.internal.DeltaPlan;
+import io.sitemove.sync.internal.Exclusions;
+import io.sitemove.sync.internal.FileEntry;
+import io.sitemove.sync.internal.FilesPreflight;
+import io.sitemove.sync.internal.ManifestDigest;
+import io.sitemove.sync.internal.RemotePaths;
+import io.sitemove.sync.internal.RemoteTree;
+import io.sitemove.sync.internal.TarRelay;
+import io.sitemove.sync.internal.TransferProgress;
+import io.sitemove.sync.ssh.SshConnection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies a directory tree from the source server to the target over SSH, relayed through this
+ * process ({@code tar} on both ends). Every mode works as a delta: both sides are listed, and only
+ * new and changed entries are sent, then what the source no longer has is deleted on the target; so
+ * a FULL sync re-run after a crash picks up where the first stopped. Links are copied as links and
+ * never followed; remote names are checked before use. REVERSE copies target to source.
+ *
+ * <pre>{@code
+ * Syncer files = FileSyncer.builder()
+ *     .sourceRoot("/var/www/shop")
+ *     .targetRoot("/srv/www/shop")
+ *     .exclude("wp-content/cache/**", "*.log")
+ *     .build();
+ * }</pre>
+ */
+public final class FileSyncer implements Syncer {
+    private static final Logger LOG = LoggerFactory.getLogger(FileSyncer.class);
+    private static final double MASS_DELETION_RATIO = 0.30;
+
+    private final String name;
+    private final String sourceRoot;
+    private final String targetRoot;
+    private final List<String> excludes;
+    private final boolean allowMassDeletion;
+
+    private FileSyncer(Builder b) {
+        this.name = b.name;
+        this.sourceRoot = b.sourceRoot;
+        this.targetRoot = b.targetRoot;
+        this.excludes = List.copyOf(b.excludes);
+        this.allowMassDeletion = b.allowMassDeletion;
+    }
+
+    /** Starts a file syncer. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Set<String> writes() {
+        return Set.of("files:" + targetRoot);
+    }
+
+    /** The source root directory. */
+    public String sourceRoot() {
+        return sourceRoot;
+    }
+
+    /** The target root directory. */
+    public String targetRoot() {
+        return targetRoot;
+    }
+
+    /** The exclusion globs. */
+    public List<String> excludes() {
+        return excludes;
+    }
+
+    @Override
+    public SyncResult sync(SyncContext ctx) {
+        long started = System.nanoTime();
+        boolean reverse = ctx.direction() == Direction.REVERSE;
+        Server fromServer = reverse ? ctx.target() : ctx.source();
+        Server toServer = reverse ? ctx.source() : ctx.target();
+        String fromRoot = reverse ? targetRoot : sourceRoot;
+        String toRoot = reverse ? sourceRoot : targetRoot;
+        Exclusions exclusions = new Exclusions(excludes);
+        try (SshConnection from = ctx.retry().call("connect to " + fromServer.name(), () -> SshConnection.open(fromServer));
+             SshConnection to = ctx.retry().call("connect to " + toServer.name(), () -> SshConnection.open(toServer))) {
+            RemoteTree sender = new RemoteTree(from, fromRoot);
+            RemoteTree receiver = new RemoteTree(to, toRoot);
+            if (!sender.isDirectory()) {
+                throw new MigrationException(name + ": " + fromRoot + " on " + fromServer
+                        + " does not exist or is not a directory; check the plan's roots");
+            }
+            receiver.ensureRoot();
+            List<FileEntry> sent = sender.manifest();
+            List<FileEntry> received = receiver.manifest();
+            DeltaPlan plan = DeltaPlan.compare(sent, received, exclusions);
+            guardDeletions(plan, sender, receiver);
+            plan.skipped().forEach(e -> LOG.warn("{}: skipping {} '{}' on {}: only files, directories and links are copied",
+                    name, e.type(), e.displayPath(), fromServer));
+            receiver.delete(plan.delete());
+            long bytes = 0;
+            if (!plan.send().isEmpty()) {
+                TransferProgress progress = new TransferProgress(ctx.progress(), plan.send());
+                bytes = TarRelay.relay(sender, receiver, plan.send(), progress::onBytes);
+                progress.finish(bytes);
+            }
+            List<FileEntry> kept = new ArrayList<>(sent);
+            kept.removeIf(e -> exclusions.excludes(e.path()));
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("strategy", "relay");
+            details.put("direction", ctx.direction().name());
+            details.put("entries", Long.toString(kept.size()));
+            details.put("sent", Long.toString(plan.send().size()));
+            details.put("skipped", Long.toString(plan.skipped().size()));
+            SyncResult result = new SyncResult(Counts.files(plan.newOrChanged(), bytes), plan.vanished(),
+                    plan.attributeOnly(), Duration.ofNanos(System.nanoTime() - started), ManifestDigest.of(kept),
+                    details);
+            LOG.info("{}: {} {} -> {}: {} new or changed, {} deleted, {} attributes fixed, {} bytes", name,
+                    ctx.mode(), sender.where(), receiver.where(), plan.newOrChanged(), plan.vanished(),
+                    plan.attributeOnly(), bytes);
+            return result;
+        }
+    }
+
+    private void guardDeletions(DeltaPlan plan, RemoteTree sender, RemoteTree receiver) {
+        if (allowMassDeletion || plan.vanished() == 0) {
+            return;
+        }
+        boolean senderEmpty = plan.send().isEmpty() && plan.vanished() == plan.receiverEntries();
+        if (senderEmpty) {
+            throw new MigrationException(name + ": " + sender.where() + " is empty, and syncing would delete all "
+                    + plan.receiverEntries() + " entries of " + receiver.where() + "; refusing. If that is really"
+                    + " intended, build the syncer with allowMassDeletion(true)");
+        }
+        if (plan.vanished() > MASS_DELETION_RATIO * plan.receiverEntries()) {
+            throw new MigrationException(name + ": syncing would delete " + plan.vanished() + " of "
+                    + plan.receiverEntries() + " entries of " + receiver.where() + " (more than "
+                    + Math.round(MASS_DELETION_RATIO * 100) + "%); refusing. Check that " + sender.where()
+                    + " is the right directory; if the deletion is intended, build the syncer with allowMassDeletion(true)");
+        }
+    }
+
+    @Override
+    public List<CheckResult> preflight(PreflightContext ctx) {
+        return new FilesPreflight(name).run(ctx.source(), sourceRoot, ctx.target(), targetRoot);
+    }
+
+    @Override
+    public String toString() {
+        return "FileSyncer[" + name + ": " + sourceRoot + " -> " + targetRoot + (excludes.isEmpty() ? "" :
+                ", excluding " + excludes) + "]";
+    }
+
+    /** Builds a {@link FileSyncer}; validates each value as it is set. */
+    public static final class Builder {
+        private String name = "files";
+        private String sourceRoot;
+        private String targetRoot;
+        private final List<String> excludes = new ArrayList<>();
+        private boolean allowMassDeletion;
+
+        private Builder() {
+        }
+
+        /** The syncer's name in the plan; "files" by default. */
+        public Builder name(String name) {
+            Objects.requireNonNull(name, "name cannot be null");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("name cannot be blank");
+            }
+            this.name = name;
+            return this;
+        }
+
+        /** The absolute directory on the source server to copy. */
+        public Builder sourceRoot(String absolutePath) {
+            Objects.requireNonNull(absolutePath, "sourceRoot cannot be null");
+            this.sourceRoot = RemotePaths.checkRoot(absolutePath, "sourceRoot");
+            return this;
+        }
+
+        /** The absolute directory on the target server to copy into; created when missing. */
+        public Builder targetRoot(String absolutePath) {
+            Objects.requireNonNull(absolutePath, "targetRoot cannot be null");
+            this.targetRoot = RemotePaths.checkRoot(absolutePath, "targetRoot");
+            return this;
+        }
+
+        /**
+         * Paths to leave alone on both sides, as globs relative to the roots ({@code *}, {@code ?},
+         * {@code **}); a glob without a slash matches a name at any depth.
+         */
+        public Builder exclude(String... globs) {
+            Objects.requireNonNull(globs, "globs cannot be null");
+            for (String glob : globs) {
+                Objects.requireNonNull(glob, "glob cannot be null");
+                if (glob.isBlank() || glob.indexOf('\0') >= 0) {
+                    throw new IllegalArgumentException("exclusion glob '" + glob + "' is blank or holds a NUL byte");
+                }
+                excludes.add(glob);
+            }
+            return this;
+        }
+
+        /**
+         * Allows a sync to delete more than 30% of the receiving tree, or all of it when the sending
+         * tree is empty. Off by default, so a wrong or unmounted root cannot wipe the other side.
+         */
+        public Builder allowMassDeletion(boolean allow) {
+            this.allowMassDeletion = allow;
+            return this;
+        }
+
+        /** Builds the syncer. */
+        public FileSyncer build() {
+            if (sourceRoot == null || targetRoot == null) {
+                throw new IllegalStateException("a file syncer needs sourceRoot(...) and targetRoot(...)");
+            }
+            return new FileSyncer(this);
+        }
+    }
+}

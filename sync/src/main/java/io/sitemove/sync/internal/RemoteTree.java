@@ -1,0 +1,87 @@
+package io.sitemove.sync.internal;
+
+import io.sitemove.MigrationException;
+import io.sitemove.sync.ssh.RemoteProcess;
+import io.sitemove.sync.ssh.RemoteCommandException;
+import io.sitemove.sync.ssh.SshConnection;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** A directory tree on a remote server: list it, create it, delete entries in it. */
+public final class RemoteTree {
+    private final SshConnection ssh;
+    private final String root;
+
+    public RemoteTree(SshConnection ssh, String root) {
+        this.ssh = ssh;
+        this.root = root;
+    }
+
+    public SshConnection ssh() {
+        return ssh;
+    }
+
+    public String root() {
+        return root;
+    }
+
+    /** The server and root, for messages. */
+    public String where() {
+        return ssh.server() + " under " + root;
+    }
+
+    /** Whether the root exists and is a directory (a link to one counts). */
+    public boolean isDirectory() {
+        return ssh.exec(List.of("test", "-d", root)).exitCode() == 0;
+    }
+
+    /** Creates the root if it is missing. */
+    public void ensureRoot() {
+        ssh.exec(List.of("mkdir", "-p", "--", root)).requireSuccess("create directory " + root);
+    }
+
+    /** Lists every entry below the root, without following links (except a root that is itself a link). */
+    public List<FileEntry> manifest() {
+        try (RemoteProcess find = ssh.start(List.of("find", "-H", root, "-mindepth", "1",
+                "-printf", ManifestParser.FIND_FORMAT))) {
+            find.stdin().close();
+            List<FileEntry> entries = new ManifestParser(where()).parse(find.stdout());
+            int exit = find.waitFor();
+            if (exit != 0) {
+                throw new RemoteCommandException("could not list the files of " + where() + ": find exited with code "
+                        + exit + "; stderr: " + find.stderrText().strip()
+                        + " (check that the SSH user can read every directory there)", exit);
+            }
+            return entries;
+        } catch (IOException e) {
+            throw new MigrationException(null, null, "listing the files of " + where() + " was cut off: " + e
+                    + "; try again", e, true);
+        }
+    }
+
+    /** Deletes the given entries, which must be ordered deepest first: non-directories, then directories. */
+    public void delete(List<FileEntry> entries) {
+        byte[] files = nulList(entries.stream().filter(e -> !e.isDir()).toList());
+        byte[] dirs = nulList(entries.stream().filter(FileEntry::isDir).toList());
+        if (files.length > 0) {
+            ssh.exec(List.of("sh", "-c", "cd -- \"$1\" && xargs -0 -r rm -f --", "sh", root), files)
+                    .requireSuccess("delete files under " + root + " that the sending side no longer has");
+        }
+        if (dirs.length > 0) {
+            ssh.exec(List.of("sh", "-c", "cd -- \"$1\" && xargs -0 -r rmdir --", "sh", root), dirs)
+                    .requireSuccess("delete directories under " + root + " that the sending side no longer has");
+        }
+    }
+
+    /** The entries' paths as a NUL-terminated list, each prefixed with "./" so none reads as an option. */
+    public static byte[] nulList(List<FileEntry> entries) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (FileEntry entry : entries) {
+            out.writeBytes(("./" + entry.path()).getBytes(StandardCharsets.ISO_8859_1));
+            out.write(0);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,101 @@
+package io.sitemove.sync.internal;
+
+import io.sitemove.sync.ssh.RemoteCommandException;
+import io.sitemove.sync.ssh.RemoteProcess;
+import io.sitemove.sync.ssh.SshConnectException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pipes selected entries from one tree to another through this process: {@code tar -c} on the sender,
+ * streamed into {@code tar -x} on the receiver. Links are archived as links, never followed.
+ */
+public final class TarRelay {
+    private static final Logger LOG = LoggerFactory.getLogger(TarRelay.class);
+
+    private TarRelay() {
+    }
+
+    /**
+     * Sends the entries and returns the number of archive bytes relayed.
+     *
+     * @param onBytes told the running byte count as the stream flows
+     */
+    public static long relay(RemoteTree from, RemoteTree to, List<FileEntry> entries, LongConsumer onBytes) {
+        byte[] list = RemoteTree.nulList(entries);
+        try (RemoteProcess create = from.ssh().start(List.of("tar", "-cf", "-", "-C", from.root(), "--numeric-owner",
+                "--ignore-failed-read", "--null", "--verbatim-files-from", "--no-recursion", "-T", "-"));
+             RemoteProcess extract = to.ssh().start(List.of("tar", "-xf", "-", "-C", to.root(), "-p",
+                     "--numeric-owner"))) {
+            Thread feeder = new Thread(() -> feed(create.stdin(), list), "sitemove-tar-list");
+            feeder.setDaemon(true);
+            feeder.start();
+            long bytes;
+            try {
+                bytes = pump(create.stdout(), extract.stdin(), onBytes);
+                extract.stdin().close();
+                extract.stdout().transferTo(OutputStream.nullOutputStream());
+                feeder.join();
+            } catch (IOException e) {
+                abort(extract);
+                abort(create);
+                int code = extract.waitFor();
+                String stderr = extract.stderrText().strip();
+                if (code != 0 && !stderr.isEmpty()) {
+                    throw new RemoteCommandException("could not write files into " + to.where() + ": tar exited with"
+                            + " code " + code + ", stderr: " + stderr
+                            + " (check free disk and permissions there, then try again)", code);
+                }
+                throw new SshConnectException("copying from " + from.where() + " to " + to.where() + " broke: " + e
+                        + "; try again", e, true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SshConnectException("interrupted while copying from " + from.where(), e, true);
+            }
+            int created = create.waitFor();
+            int extracted = extract.waitFor();
+            if (created > 1) {
+                throw new RemoteCommandException("could not read files from " + from.where() + ": tar exited with code "
+                        + created + "; stderr: " + create.stderrText().strip(), created);
+            }
+            if (created == 1 || !create.stderrText().isBlank()) {
+                LOG.warn("tar on {} reported: {}", from.where(), create.stderrText().strip());
+            }
+            if (extracted != 0) {
+                throw new RemoteCommandException("could not write files into " + to.where() + ": tar exited with code "
+                        + extracted + "; stderr: " + extract.stderrText().strip()
+                        + " (check free disk and permissions there, then try again)", extracted);
+            }
+            return bytes;
+        }
+    }
+
+    private static void abort(RemoteProcess process) {
+        process.close();
+    }
+
+    private static long pump(InputStream in, OutputStream out, LongConsumer onBytes) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            out.write(buffer, 0, n);
+            total += n;
+            onBytes.accept(total);
+        }
+        return total;
+    }
+
+    private static void feed(OutputStream stdin, byte[] list) {
+        try (stdin) {
+            stdin.write(list);
+        } catch (IOException e) {
+            LOG.debug("tar stopped reading its file list: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The sync module's public API: FileSyncer, MySqlSyncer, WordPressMaintenance and DbEndpoint. */
+package io.sitemove.sync;
