@@ -74,7 +74,7 @@ public final class Demo {
         return new SiteSettings("demo-site", kit.oldSsh().host(), kit.oldSsh().port(), kit.newSsh().host(),
                 kit.newSsh().port(), kit.oldSsh().user(), kit.clientKey(), kit.knownHosts(),
                 kit.oldSsh().root().toString(), kit.newSsh().root().toString(), oldDb.port(), kit.newDb().port(), DATABASE,
-                oldDb.user(), Secret.of(oldDb.password()), kit.dns().host(), kit.dns().port(), kit.dns().zone(),
+                oldDb.user(), Secret.of(oldDb.password()), kit.newDb().user(), Secret.of(kit.newDb().password()), kit.dns().host(), kit.dns().port(), kit.dns().zone(),
                 kit.dns().tsigKeyName(), kit.dns().tsigAlgorithm(), Secret.of(kit.dns().tsigSecret()), SITE_NAME, 4);
     }
 

@@ -20,10 +20,12 @@ import io.sitemove.verify.TableChecksumVerifier;
 import io.sitemove.verify.TreeHashVerifier;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -59,8 +61,8 @@ public final class MigrateOneSite {
                 .identity(s.sshKey()).knownHosts(s.knownHosts()).build();
         Server newServer = Server.builder("new").host(s.newHost()).port(s.newSshPort()).user(s.sshUser())
                 .identity(s.sshKey()).knownHosts(s.knownHosts()).build();
-        DbEndpoint oldDb = new DbEndpoint(s.oldHost(), s.oldDbPort(), s.database(), s.dbUser(), s.dbPassword());
-        DbEndpoint newDb = new DbEndpoint(s.newHost(), s.newDbPort(), s.database(), s.dbUser(), s.dbPassword());
+        DbEndpoint oldDb = new DbEndpoint(s.oldHost(), s.oldDbPort(), s.database(), s.oldDbUser(), s.oldDbPassword());
+        DbEndpoint newDb = new DbEndpoint(s.newHost(), s.newDbPort(), s.database(), s.newDbUser(), s.newDbPassword());
 
         return MigrationPlan.builder(s.site())
                 .source(oldServer)
@@ -68,11 +70,11 @@ public final class MigrateOneSite {
                 .syncer(FileSyncer.builder().sourceRoot(s.oldDocroot()).targetRoot(s.newDocroot())
                         .exclude(WordPressMaintenance.MARKER).build())
                 .syncer(MySqlSyncer.builder().source(oldDb).target(newDb).build())
-                .verifier(TreeHashVerifier.builder(s.oldDocroot(), s.newDocroot()).exclude(WordPressMaintenance.MARKER).build())
+                .verifier(new TreeHashVerifier(s.oldDocroot(), s.newDocroot(), List.of(WordPressMaintenance.MARKER)))
                 .verifier(new TableChecksumVerifier(oldDb, newDb))
                 .dns(Rfc2136Switcher.builder().zone(s.zone()).server(s.dnsServer(), s.dnsPort())
                         .tsig(s.tsigKeyName(), s.tsigAlgorithm(), s.tsigSecret())
-                        .authoritativeServers(java.util.List.of(new java.net.InetSocketAddress(s.dnsServer(), s.dnsPort())))
+                        .authoritativeServers(List.of(new InetSocketAddress(s.dnsServer(), s.dnsPort())))
                         .build())
                 .switchRecord(DnsRecord.a(s.siteName(), s.dnsTtl(), s.newHost()))
                 .switchRecord(DnsRecord.a("www." + s.siteName(), s.dnsTtl(), s.newHost()))

@@ -22,8 +22,10 @@ import java.util.Properties;
  * @param oldDbPort the old MariaDB/MySQL port (on the old host)
  * @param newDbPort the new one's (on the new host)
  * @param database the database name
- * @param dbUser the database user on both
- * @param dbPassword its password
+ * @param oldDbUser the database user on the old server
+ * @param oldDbPassword its password
+ * @param newDbUser the database user on the new server
+ * @param newDbPassword its password
  * @param dnsServer the primary DNS server's address
  * @param dnsPort its port
  * @param zone the zone ("example.com.")
@@ -35,12 +37,13 @@ import java.util.Properties;
  */
 public record SiteSettings(String site, String oldHost, int oldSshPort, String newHost, int newSshPort, String sshUser,
         Path sshKey, Path knownHosts, String oldDocroot, String newDocroot, int oldDbPort, int newDbPort, String database,
-        String dbUser, Secret dbPassword, String dnsServer, int dnsPort, String zone, String tsigKeyName,
+        String oldDbUser, Secret oldDbPassword, String newDbUser, Secret newDbPassword, String dnsServer, int dnsPort, String zone, String tsigKeyName,
         String tsigAlgorithm, Secret tsigSecret, String siteName, long dnsTtl) {
 
     public SiteSettings {
         Objects.requireNonNull(site, "site cannot be null");
-        Objects.requireNonNull(dbPassword, "dbPassword cannot be null");
+        Objects.requireNonNull(oldDbPassword, "oldDbPassword cannot be null");
+        Objects.requireNonNull(newDbPassword, "newDbPassword cannot be null");
         Objects.requireNonNull(tsigSecret, "tsigSecret cannot be null");
     }
 
@@ -49,7 +52,8 @@ public record SiteSettings(String site, String oldHost, int oldSshPort, String n
         return new SiteSettings(req(p, "site"), req(p, "oldHost"), num(p, "oldSshPort"), req(p, "newHost"),
                 num(p, "newSshPort"), req(p, "sshUser"), Path.of(req(p, "sshKey")), Path.of(req(p, "knownHosts")),
                 req(p, "oldDocroot"), req(p, "newDocroot"), num(p, "oldDbPort"), num(p, "newDbPort"), req(p, "database"),
-                req(p, "dbUser"), Secret.of(req(p, "dbPassword")), req(p, "dnsServer"), num(p, "dnsPort"), req(p, "zone"),
+                req(p, "oldDbUser"), Secret.of(req(p, "oldDbPassword")), req(p, "newDbUser"), Secret.of(req(p, "newDbPassword")),
+                req(p, "dnsServer"), num(p, "dnsPort"), req(p, "zone"),
                 req(p, "tsigKeyName"), req(p, "tsigAlgorithm"), Secret.of(req(p, "tsigSecret")), req(p, "siteName"),
                 num(p, "dnsTtl"));
     }
@@ -70,8 +74,10 @@ public record SiteSettings(String site, String oldHost, int oldSshPort, String n
         p.setProperty("oldDbPort", Integer.toString(oldDbPort));
         p.setProperty("newDbPort", Integer.toString(newDbPort));
         p.setProperty("database", database);
-        p.setProperty("dbUser", dbUser);
-        p.setProperty("dbPassword", dbPassword.reveal());
+        p.setProperty("oldDbUser", oldDbUser);
+        p.setProperty("oldDbPassword", oldDbPassword.reveal());
+        p.setProperty("newDbUser", newDbUser);
+        p.setProperty("newDbPassword", newDbPassword.reveal());
         p.setProperty("dnsServer", dnsServer);
         p.setProperty("dnsPort", Integer.toString(dnsPort));
         p.setProperty("zone", zone);
@@ -86,14 +92,14 @@ public record SiteSettings(String site, String oldHost, int oldSshPort, String n
     /** The same settings with another TSIG secret. */
     public SiteSettings withTsigSecret(Secret secret) {
         return new SiteSettings(site, oldHost, oldSshPort, newHost, newSshPort, sshUser, sshKey, knownHosts, oldDocroot,
-                newDocroot, oldDbPort, newDbPort, database, dbUser, dbPassword, dnsServer, dnsPort, zone, tsigKeyName,
+                newDocroot, oldDbPort, newDbPort, database, oldDbUser, oldDbPassword, newDbUser, newDbPassword, dnsServer, dnsPort, zone, tsigKeyName,
                 tsigAlgorithm, secret, siteName, dnsTtl);
     }
 
     /** The same settings with another known_hosts file. */
     public SiteSettings withKnownHosts(Path file) {
         return new SiteSettings(site, oldHost, oldSshPort, newHost, newSshPort, sshUser, sshKey, file, oldDocroot,
-                newDocroot, oldDbPort, newDbPort, database, dbUser, dbPassword, dnsServer, dnsPort, zone, tsigKeyName,
+                newDocroot, oldDbPort, newDbPort, database, oldDbUser, oldDbPassword, newDbUser, newDbPassword, dnsServer, dnsPort, zone, tsigKeyName,
                 tsigAlgorithm, tsigSecret, siteName, dnsTtl);
     }
 

@@ -52,7 +52,7 @@ public final class ChildMigration {
 
     static void changeSource(SiteSettings s, long seed) {
         String url = "jdbc:mysql://" + s.oldHost() + ":" + s.oldDbPort() + "/" + s.database();
-        try (Connection c = DriverManager.getConnection(url, s.dbUser(), s.dbPassword().reveal())) {
+        try (Connection c = DriverManager.getConnection(url, s.oldDbUser(), s.oldDbPassword().reveal())) {
             SampleSite.mutate(Path.of(s.oldDocroot()), c, seed);
         } catch (Exception e) {
             throw new IllegalStateException("changing the sample site failed", e);

@@ -24,6 +24,12 @@ import java.util.Objects;
  */
 public final class WordPressMaintenance implements MaintenanceMode {
     /** What the file holds: WordPress shows maintenance while it is recent, renewed on each enable. */
+    /**
+     * The file that marks maintenance, relative to the document root. Exclude it from the file
+     * syncer and the tree verifier, or the final sync would copy the old site's maintenance page to the new one.
+     */
+    public static final String MARKER = ".maintenance";
+
     static final String CONTENT = "<?php $upgrading = time(); ?>";
     private static final String WRITE_ATOMICALLY =
             "tmp=\"$1/.maintenance.sitemove.$$\"; printf '%s\\n' \"$2\" > \"$tmp\" && mv -f -- \"$tmp\" \"$1/.maintenance\"";

@@ -8,6 +8,7 @@ import io.sitemove.spi.Verification;
 import io.sitemove.spi.Verifier;
 import io.sitemove.spi.VerifyContext;
 import io.sitemove.spi.VerifyStage;
+import io.sitemove.sync.DbEndpoint;
 import io.sitemove.verify.internal.BothSides;
 import io.sitemove.verify.internal.DatabaseReader;
 import io.sitemove.verify.internal.DbAddress;
@@ -50,6 +51,16 @@ public final class TableChecksumVerifier implements Verifier {
     private final DbAddress source;
     private final DbAddress target;
     private final boolean checksumTable;
+
+    /** Compares the source database with the target's, CHECKSUM TABLE included. */
+    public TableChecksumVerifier(DbEndpoint source, DbEndpoint target) {
+        this(address(Objects.requireNonNull(source, "source cannot be null")),
+                address(Objects.requireNonNull(target, "target cannot be null")), true);
+    }
+
+    private static DbAddress address(DbEndpoint e) {
+        return new DbAddress(e.host(), e.port(), e.database(), e.user(), e.password());
+    }
 
     TableChecksumVerifier(DbAddress source, DbAddress target, boolean checksumTable) {
         this.source = Objects.requireNonNull(source, "source cannot be null");
@@ -124,7 +135,9 @@ public final class TableChecksumVerifier implements Verifier {
         String check = "database " + db + " on " + side;
         try (Connection connection = db.connect()) {
             if (!DatabaseReader.exists(connection, db.database())) {
-                return CheckResult.fail(name(), check, "the database does not exist; create it or fix the name");
+                return side.equals("target")
+                        ? CheckResult.pass(name(), check, "connects; the database does not exist yet (the initial sync creates it)")
+                        : CheckResult.fail(name(), check, "the database does not exist; create it or fix the name");
             }
             return CheckResult.pass(name(), check, "connects, database exists");
         } catch (SQLException e) {
