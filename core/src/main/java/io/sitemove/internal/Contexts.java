@@ -6,6 +6,7 @@ import io.sitemove.spi.Direction;
 import io.sitemove.spi.DnsContext;
 import io.sitemove.spi.DnsRecord;
 import io.sitemove.spi.MaintenanceContext;
+import io.sitemove.spi.MigrationContext;
 import io.sitemove.spi.PreflightContext;
 import io.sitemove.spi.ProgressReporter;
 import io.sitemove.spi.Retry;
@@ -25,94 +26,44 @@ final class Contexts {
     record Base(String site, Server source, Server target, Retry retry) implements PreflightContext {
     }
 
+    /** A context that answers the common questions from its {@link Base}. */
+    private interface OnBase extends MigrationContext {
+        Base base();
+
+        @Override
+        default String site() {
+            return base().site();
+        }
+
+        @Override
+        default Server source() {
+            return base().source();
+        }
+
+        @Override
+        default Server target() {
+            return base().target();
+        }
+
+        @Override
+        default Retry retry() {
+            return base().retry();
+        }
+    }
+
     record Sync(Base base, SyncMode mode, Direction direction, Optional<String> cursor, ProgressReporter progress)
-            implements SyncContext {
-        public String site() {
-            return base.site();
-        }
-
-        public Server source() {
-            return base.source();
-        }
-
-        public Server target() {
-            return base.target();
-        }
-
-        public Retry retry() {
-            return base.retry();
-        }
+            implements SyncContext, OnBase {
     }
 
-    record Verify(Base base, VerifyStage stage, ProgressReporter progress) implements VerifyContext {
-        public String site() {
-            return base.site();
-        }
-
-        public Server source() {
-            return base.source();
-        }
-
-        public Server target() {
-            return base.target();
-        }
-
-        public Retry retry() {
-            return base.retry();
-        }
+    record Verify(Base base, VerifyStage stage, ProgressReporter progress) implements VerifyContext, OnBase {
     }
 
-    record Maintenance(Base base, Side side) implements MaintenanceContext {
-        public String site() {
-            return base.site();
-        }
-
-        public Server source() {
-            return base.source();
-        }
-
-        public Server target() {
-            return base.target();
-        }
-
-        public Retry retry() {
-            return base.retry();
-        }
+    record Maintenance(Base base, Side side) implements MaintenanceContext, OnBase {
     }
 
-    record Dns(Base base, List<DnsRecord> switchTo) implements DnsContext {
-        public String site() {
-            return base.site();
-        }
-
-        public Server source() {
-            return base.source();
-        }
-
-        public Server target() {
-            return base.target();
-        }
-
-        public Retry retry() {
-            return base.retry();
-        }
+    record Dns(Base base, List<DnsRecord> switchTo) implements DnsContext, OnBase {
     }
 
-    record Backup(Base base, ProgressReporter progress) implements BackupContext {
-        public String site() {
-            return base.site();
-        }
-
-        public Server source() {
-            return base.source();
-        }
-
-        public Server target() {
-            return base.target();
-        }
-
-        public Retry retry() {
-            return base.retry();
-        }
+    record Backup(Base base, ProgressReporter progress) implements BackupContext, OnBase {
     }
 }
