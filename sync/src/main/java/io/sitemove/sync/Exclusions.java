@@ -1,8 +1,9 @@
-package io.sitemove.sync.internal;
+package io.sitemove.sync;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -10,13 +11,27 @@ import java.util.regex.Pattern;
  * crosses segments. A pattern without a slash matches any single segment name (as {@code *.log}
  * matches {@code a/b/x.log}); one with a slash matches the path from the root. A path is excluded
  * when it or any of its ancestors matches, so excluding a directory excludes what it holds.
+ *
+ * <p>The one definition of an exclusion in sitemove: the file syncer and the tree verifier both use it,
+ * so what is not copied is not compared either. Paths are the bytes of a name read as ISO-8859-1.
+ *
+ * <pre>{@code
+ * Exclusions ex = new Exclusions(List.of("wp-content/cache/**", "*.log", ".maintenance"));
+ * ex.excludes("wp-content/cache/page/index.html");   // true
+ * ex.excludes("logs/debug.log");                     // true
+ * ex.excludes("wp-content/uploads/a.jpg");           // false
+ * }</pre>
  */
 public final class Exclusions {
     private final List<Pattern> wholePath = new ArrayList<>();
     private final List<Pattern> segment = new ArrayList<>();
 
+    /** Compiles the globs; IAE for an empty one. */
     public Exclusions(List<String> globs) {
-        for (String glob : globs) {
+        for (String glob : Objects.requireNonNull(globs, "globs cannot be null")) {
+            if (Objects.requireNonNull(glob, "glob cannot be null").isBlank()) {
+                throw new IllegalArgumentException("an exclusion cannot be empty");
+            }
             String bytes = new String(glob.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
             String trimmed = bytes.startsWith("/") ? bytes.substring(1) : bytes;
             while (trimmed.endsWith("/")) {
@@ -50,6 +65,7 @@ public final class Exclusions {
         return Pattern.compile(re.toString(), Pattern.DOTALL);
     }
 
+    /** True when nothing is excluded. */
     public boolean isEmpty() {
         return wholePath.isEmpty() && segment.isEmpty();
     }

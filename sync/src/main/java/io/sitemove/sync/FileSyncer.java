@@ -10,7 +10,6 @@ import io.sitemove.spi.SyncContext;
 import io.sitemove.spi.SyncResult;
 import io.sitemove.spi.Syncer;
 import io.sitemove.sync.internal.DeltaPlan;
-import io.sitemove.sync.internal.Exclusions;
 import io.sitemove.sync.internal.FileEntry;
 import io.sitemove.sync.internal.FilesPreflight;
 import io.sitemove.sync.internal.ManifestDigest;

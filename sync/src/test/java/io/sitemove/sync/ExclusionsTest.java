@@ -1,4 +1,4 @@
-package io.sitemove.sync.internal;
+package io.sitemove.sync;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

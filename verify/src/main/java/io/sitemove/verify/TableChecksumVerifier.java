@@ -54,15 +54,11 @@ public final class TableChecksumVerifier implements Verifier {
 
     /** Compares the source database with the target's, CHECKSUM TABLE included. */
     public TableChecksumVerifier(DbEndpoint source, DbEndpoint target) {
-        this(address(Objects.requireNonNull(source, "source cannot be null")),
-                address(Objects.requireNonNull(target, "target cannot be null")), true);
+        this(new DbAddress(Objects.requireNonNull(source, "source cannot be null")),
+                new DbAddress(Objects.requireNonNull(target, "target cannot be null")), true);
     }
 
-    private static DbAddress address(DbEndpoint e) {
-        return new DbAddress(e.host(), e.port(), e.database(), e.user(), e.password());
-    }
-
-    TableChecksumVerifier(DbAddress source, DbAddress target, boolean checksumTable) {
+    private TableChecksumVerifier(DbAddress source, DbAddress target, boolean checksumTable) {
         this.source = Objects.requireNonNull(source, "source cannot be null");
         this.target = Objects.requireNonNull(target, "target cannot be null");
         this.checksumTable = checksumTable;

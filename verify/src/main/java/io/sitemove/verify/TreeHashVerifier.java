@@ -10,11 +10,11 @@ import io.sitemove.spi.Verification;
 import io.sitemove.spi.Verifier;
 import io.sitemove.spi.VerifyContext;
 import io.sitemove.spi.VerifyStage;
+import io.sitemove.sync.Exclusions;
 import io.sitemove.sync.ssh.ExecResult;
 import io.sitemove.sync.ssh.SshConnection;
 import io.sitemove.verify.internal.BothSides;
 import io.sitemove.verify.internal.Findings;
-import io.sitemove.verify.internal.Glob;
 import io.sitemove.verify.internal.Printable;
 import io.sitemove.verify.internal.TreeCommands;
 import io.sitemove.verify.internal.TreeComparison;
@@ -57,7 +57,7 @@ public final class TreeHashVerifier implements Verifier {
 
     private final String sourceRoot;
     private final String targetRoot;
-    private final List<Glob> exclusions;
+    private final Exclusions exclusions;
 
     /**
      * Compares everything under the two roots.
@@ -72,17 +72,13 @@ public final class TreeHashVerifier implements Verifier {
     /**
      * Compares everything under the two roots except what matches one of the globs.
      *
-     * @param exclusions globs relative to the roots: {@code *} within a name, {@code **} across
-     *     directories, {@code ?} one character; an excluded directory excludes all it holds
+     * @param exclusions globs as the file syncer takes them (see {@link Exclusions}): an excluded
+     *     directory excludes all it holds
      */
     public TreeHashVerifier(String sourceRoot, String targetRoot, Collection<String> exclusions) {
         this.sourceRoot = root("sourceRoot", sourceRoot);
         this.targetRoot = root("targetRoot", targetRoot);
-        List<Glob> globs = new ArrayList<>();
-        for (String glob : Objects.requireNonNull(exclusions, "exclusions cannot be null")) {
-            globs.add(Glob.of(glob));
-        }
-        this.exclusions = List.copyOf(globs);
+        this.exclusions = new Exclusions(List.copyOf(Objects.requireNonNull(exclusions, "exclusions cannot be null")));
     }
 
     private static String root(String what, String root) {
@@ -158,12 +154,7 @@ public final class TreeHashVerifier implements Verifier {
     }
 
     private boolean excluded(String path) {
-        for (Glob glob : exclusions) {
-            if (glob.matches(path)) {
-                return true;
-            }
-        }
-        return false;
+        return exclusions.excludes(path);
     }
 
     private static Map<String, String> hash(SshConnection ssh, String root, SortedSet<String> files) {

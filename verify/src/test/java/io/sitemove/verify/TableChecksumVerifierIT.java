@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sitemove.Secret;
+import io.sitemove.sync.DbEndpoint;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.Verification;
 import io.sitemove.spi.VerifyStage;
 import io.sitemove.testkit.MariaDb;
 import io.sitemove.testkit.Testkit;
 import io.sitemove.testkit.WithTestkit;
-import io.sitemove.verify.internal.DbAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -121,7 +121,7 @@ class TableChecksumVerifierIT {
         Contexts.Ctx ctx = Contexts.of(kit, VerifyStage.FUNCTIONAL);
         MariaDb db = kit.newDb();
         TableChecksumVerifier wrongPassword = new TableChecksumVerifier(address(kit.oldDb()),
-                new DbAddress(db.host(), db.port(), database, db.user(), Secret.of("not-" + db.password())), true);
+                new DbEndpoint(db.host(), db.port(), database, db.user(), Secret.of("not-" + db.password())));
 
         List<CheckResult> ok = verifier().preflight(ctx);
         List<CheckResult> refused = wrongPassword.preflight(ctx);
@@ -134,11 +134,11 @@ class TableChecksumVerifierIT {
     }
 
     private TableChecksumVerifier verifier() {
-        return new TableChecksumVerifier(address(kit.oldDb()), address(kit.newDb()), true);
+        return new TableChecksumVerifier(address(kit.oldDb()), address(kit.newDb()));
     }
 
-    private DbAddress address(MariaDb db) {
-        return new DbAddress(db.host(), db.port(), database, db.user(), Secret.of(db.password()));
+    private DbEndpoint address(MariaDb db) {
+        return new DbEndpoint(db.host(), db.port(), database, db.user(), Secret.of(db.password()));
     }
 
     private void execute(MariaDb db, List<String> sql) throws SQLException {

@@ -1,5 +1,6 @@
 package io.sitemove.sync.internal;
 
+import io.sitemove.sync.Exclusions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

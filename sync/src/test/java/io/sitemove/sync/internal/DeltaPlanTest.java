@@ -2,6 +2,7 @@ package io.sitemove.sync.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.sitemove.sync.Exclusions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
