@@ -2,6 +2,8 @@ package io.sitemove.spi;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Reads and changes the DNS records that send visitors to the site. The engine reads the current
@@ -28,6 +30,19 @@ public interface DnsSwitcher {
 
     /** Waits until every authoritative server answers {@code expected}, or the timeout passes. */
     Propagation awaitPropagation(DnsContext ctx, List<DnsRecord> expected, Duration timeout);
+
+    /** What this provider can do; the engine refuses at preflight a plan it cannot carry out. */
+    default DnsCapabilities capabilities() {
+        return new DnsCapabilities(Set.of("A", "AAAA", "CNAME"), true, false);
+    }
+
+    /**
+     * How many records the zone holds in all, for the guard against mass changes; empty when the
+     * provider cannot tell, in which case only the guard on names applies.
+     */
+    default OptionalLong zoneRecordCount(DnsContext ctx) {
+        return OptionalLong.empty();
+    }
 
     /** Checks, without changing anything, that the records can be read and changed. */
     default List<CheckResult> preflight(PreflightContext ctx, DnsContext dns) {
