@@ -49,6 +49,8 @@ public final class MigrationPlan {
     private final Duration lowTtl;
     private final boolean waitForTtlExpiry;
     private final Duration propagationTimeout;
+    private final List<String> dnsNames;
+    private final DnsGuard dnsGuard;
     private final MaintenanceMode maintenance;
     private final Backup backup;
     private final Journal journal;
@@ -68,6 +70,8 @@ public final class MigrationPlan {
         this.lowTtl = b.lowTtl;
         this.waitForTtlExpiry = b.waitForTtlExpiry;
         this.propagationTimeout = b.propagationTimeout;
+        this.dnsNames = List.copyOf(b.dnsNames);
+        this.dnsGuard = b.dnsGuard;
         this.maintenance = b.maintenance;
         this.backup = b.backup;
         this.journal = b.journal;
@@ -134,6 +138,16 @@ public final class MigrationPlan {
         return propagationTimeout;
     }
 
+    /** The site's DNS names: every switched record lies at or below one of them. Empty when not declared. */
+    public List<String> dnsNames() {
+        return dnsNames;
+    }
+
+    /** The limits on each DNS change. */
+    public DnsGuard dnsGuard() {
+        return dnsGuard;
+    }
+
     public MaintenanceMode maintenance() {
         return maintenance;
     }
@@ -186,6 +200,8 @@ public final class MigrationPlan {
         private Duration lowTtl = Duration.ofSeconds(60);
         private boolean waitForTtlExpiry = true;
         private Duration propagationTimeout = Duration.ofMinutes(5);
+        private final List<String> dnsNames = new ArrayList<>();
+        private DnsGuard dnsGuard = DnsGuard.DEFAULT;
         private MaintenanceMode maintenance;
         private Backup backup;
         private Journal journal;
@@ -214,6 +230,8 @@ public final class MigrationPlan {
             this.lowTtl = p.lowTtl;
             this.waitForTtlExpiry = p.waitForTtlExpiry;
             this.propagationTimeout = p.propagationTimeout;
+            this.dnsNames.addAll(p.dnsNames);
+            this.dnsGuard = p.dnsGuard;
             this.maintenance = p.maintenance;
             this.backup = p.backup;
             this.journal = p.journal;
@@ -294,6 +312,31 @@ public final class MigrationPlan {
             return this;
         }
 
+        /**
+         * Declares the site's DNS names ("shop.example.com."): a switched record outside them is
+         * refused unless the guard is forced.
+         */
+        public Builder dnsNames(String... names) {
+            Objects.requireNonNull(names, "names cannot be null");
+            for (String n : names) {
+                Objects.requireNonNull(n, "name cannot be null");
+                dnsNames.add(DnsRecord.absoluteName(n));
+            }
+            return this;
+        }
+
+        /** The limits on each DNS change; {@link DnsGuard#DEFAULT} unless set. */
+        public Builder dnsGuard(DnsGuard guard) {
+            this.dnsGuard = Objects.requireNonNull(guard, "guard cannot be null");
+            return this;
+        }
+
+        /** Lifts the DNS guard's limits (keeping its numbers), for a change the operator has checked by hand. */
+        public Builder forceDnsChanges(boolean force) {
+            this.dnsGuard = new DnsGuard(dnsGuard.maxRecords(), dnsGuard.maxFraction(), force);
+            return this;
+        }
+
         /** How the source is made read-only for the cutover (use {@link MaintenanceMode#none()} deliberately). */
         public Builder maintenance(MaintenanceMode maintenance) {
             this.maintenance = Objects.requireNonNull(maintenance, "maintenance cannot be null");
@@ -367,6 +410,7 @@ public final class MigrationPlan {
                 throw new IllegalStateException(p + " has records to switch but no DNS switcher: call dns(...)");
             }
             checkDistinctRecords(p);
+            checkRecordsWithinSiteNames(p);
             if (maintenance == null) {
                 throw new IllegalStateException(p + " has no maintenance mode to make the source read-only at the cutover:"
                         + " call maintenance(...), or maintenance(MaintenanceMode.none()) for a site that takes no writes");
@@ -387,6 +431,18 @@ public final class MigrationPlan {
                         throw new IllegalStateException(p + ": syncers '" + other + "' and '" + s.name() + "' both write "
                                 + w + ": give each syncer its own target directory or database");
                     }
+                }
+            }
+        }
+
+        private void checkRecordsWithinSiteNames(String p) {
+            if (dnsNames.isEmpty() || dnsGuard.force()) {
+                return;
+            }
+            for (DnsRecord r : switchRecords) {
+                if (dnsNames.stream().noneMatch(n -> r.name().equals(n) || r.name().endsWith("." + n))) {
+                    throw new IllegalStateException(p + " switches " + r.name() + ", which is outside the site's names "
+                            + dnsNames + ": fix the record, add the name with dnsNames(...), or forceDnsChanges(true)");
                 }
             }
         }

@@ -111,4 +111,16 @@ class MigrationPlanTest {
         assertEquals("******", s.toString());
         assertEquals("hunter2", s.reveal());
     }
+
+    @Test
+    void refusesARecordOutsideTheSiteNamesUnlessForced() {
+        MigrationPlan.Builder b = valid().dns(new InMemoryDns(List.of())).dnsNames("shop.example.")
+                .switchRecord(DnsRecord.a("www.shop.example.", 60, "192.0.2.3"))
+                .switchRecord(DnsRecord.a("mail.example.", 60, "192.0.2.3"));
+
+        var e = assertThrows(IllegalStateException.class, b::build);
+
+        assertTrue(e.getMessage().contains("mail.example., which is outside"), e.getMessage());
+        assertEquals(2, b.forceDnsChanges(true).build().switchRecords().size());
+    }
 }

@@ -15,6 +15,7 @@ import io.sitemove.fakes.RecordingSyncer;
 import io.sitemove.fakes.ScriptedVerifier;
 import io.sitemove.journal.DirectoryJournal;
 import io.sitemove.spi.Direction;
+import io.sitemove.spi.DnsCapabilities;
 import io.sitemove.spi.DnsRecord;
 import io.sitemove.spi.Side;
 import io.sitemove.spi.SyncMode;
@@ -277,5 +278,56 @@ class MigrationTest {
         assertEquals(m.status().completed(), reopened.status().completed());
         assertEquals(1, reopened.status().incrementalSyncs());
         assertEquals(before.size(), reopened.report().phases().size());
+    }
+
+    @Test
+    void aProviderChangeTouchingRecordsThePlanDoesNotSwitchIsRefused() {
+        DnsRecord other = DnsRecord.a("other.example.", 300, "192.0.2.9");
+        dns.planAlsoDeleting(other);
+        Migration m = throughOptimization(plan().build());
+        m.incrementalSync();
+
+        MigrationException e = assertThrows(MigrationException.class, () -> m.runTo(Phase.MORATORIUM));
+
+        assertTrue(e.getMessage().contains("which the plan does not switch"), e.getMessage());
+        assertTrue(dns.records().contains(other));
+        assertEquals(0, dns.applies());
+    }
+
+    @Test
+    void aChangeOfMoreRecordsThanTheLimitIsRefusedUnlessForced() {
+        Migration m = throughOptimization(plan().dnsGuard(new DnsGuard(1, 0.9, false)).build());
+        m.incrementalSync();
+
+        MigrationException e = assertThrows(MigrationException.class, () -> m.runTo(Phase.MORATORIUM));
+        assertTrue(e.getMessage().contains("more than the limit of 1"), e.getMessage());
+        assertEquals(0, dns.applies());
+
+        Migration forced = Migration.open(plan().dnsGuard(new DnsGuard(1, 0.9, false)).forceDnsChanges(true).build());
+        assertTrue(forced.runTo(Phase.MORATORIUM).isCompleted(Phase.MORATORIUM));
+    }
+
+    @Test
+    void aChangeOfTooLargeAShareOfTheZoneIsRefused() {
+        dns = new InMemoryDns(List.of(OLD_A, OLD_WWW, DnsRecord.a("api.shop.example.", 300, "192.0.2.2"),
+                DnsRecord.a("other.example.", 300, "192.0.2.9")));
+        Migration m = throughOptimization(plan().switchRecord(DnsRecord.a("api.shop.example.", 300, "192.0.2.3")).build());
+        m.incrementalSync();
+
+        MigrationException e = assertThrows(MigrationException.class, () -> m.runTo(Phase.MORATORIUM));
+
+        assertTrue(e.getMessage().contains("3 of the zone's 4 records, more than 30%"), e.getMessage());
+        assertEquals(0, dns.applies());
+    }
+
+    @Test
+    void aRecordTypeTheProviderCannotChangeFailsPreflight() {
+        dns.capabilities(new DnsCapabilities(Set.of("A"), true, true));
+        Migration m = Migration.open(plan().switchRecord(new DnsRecord("cdn.shop.example.", "CNAME", 300, "x.example.net."))
+                .build());
+
+        PreflightFailedException e = assertThrows(PreflightFailedException.class, () -> m.runTo(Phase.PREFLIGHT));
+
+        assertTrue(e.getMessage().contains("cannot change CNAME records"), e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package io.sitemove.internal;
 
+import io.sitemove.DnsGuard;
 import io.sitemove.MigrationException;
 import io.sitemove.Phase;
 import io.sitemove.event.DnsSwitched;
@@ -11,7 +12,9 @@ import io.sitemove.spi.DnsSwitcher;
 import io.sitemove.spi.Propagation;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /** DNS changes made idempotent: applied only from an expected state, skipped when already made. */
 final class DnsSteps {
@@ -20,13 +23,15 @@ final class DnsSteps {
     private final DnsContext ctx;
     private final Listeners listeners;
     private final Clock clock;
+    private final DnsGuard guard;
 
-    DnsSteps(String site, DnsSwitcher switcher, DnsContext ctx, Listeners listeners, Clock clock) {
+    DnsSteps(String site, DnsSwitcher switcher, DnsContext ctx, Listeners listeners, Clock clock, DnsGuard guard) {
         this.site = site;
         this.switcher = switcher;
         this.ctx = ctx;
         this.listeners = listeners;
         this.clock = clock;
+        this.guard = guard;
     }
 
     List<DnsRecord> read() {
@@ -49,9 +54,38 @@ final class DnsSteps {
                         + " someone else; expected " + befores.get(0) + " but found " + current
                         + "; nothing was changed: check the zone, then run again", null, false));
         DnsChange change = switcher.plan(ctx, before, after);
+        guard(phase, purpose, change);
         DnsApplyResult result = switcher.apply(ctx, change);
         listeners.fire(l -> l.dnsSwitched(new DnsSwitched(site, phase, clock.instant(), purpose, change, result.serial())));
         return purpose + ": " + String.join(", ", change.describe()) + (result.serial() >= 0 ? " (serial " + result.serial() + ")" : "");
+    }
+
+    /** Refuses, changing nothing, a change that touches RRsets the plan does not switch or too many records. */
+    private void guard(Phase phase, String purpose, DnsChange change) {
+        if (guard.force()) {
+            return;
+        }
+        List<DnsRecord> touched = new ArrayList<>(change.before());
+        touched.addAll(change.after());
+        List<DnsRecord> outside = touched.stream().filter(r -> ctx.switchTo().stream().noneMatch(r::sameSet)).toList();
+        if (!outside.isEmpty()) {
+            throw refused(phase, purpose, "it would touch " + outside + ", which the plan does not switch");
+        }
+        long replaced = change.before().stream().filter(r -> !change.after().contains(r)).count();
+        if (replaced > guard.maxRecords()) {
+            throw refused(phase, purpose, "it would replace or delete " + replaced + " records, more than the limit of "
+                    + guard.maxRecords());
+        }
+        OptionalLong zone = switcher.zoneRecordCount(ctx);
+        if (zone.isPresent() && replaced > 2 && replaced > guard.maxFraction() * zone.getAsLong()) {
+            throw refused(phase, purpose, "it would replace or delete " + replaced + " of the zone's " + zone.getAsLong()
+                    + " records, more than " + Math.round(guard.maxFraction() * 100) + "%");
+        }
+    }
+
+    private MigrationException refused(Phase phase, String purpose, String why) {
+        return new MigrationException(site, phase, "refused to " + purpose + ": " + why + "; nothing was changed;"
+                + " check the plan, or build it with forceDnsChanges(true) if this is intended", null, false);
     }
 
     /** Waits for every authoritative server to answer {@code expected}; throws a transient failure when they do not. */

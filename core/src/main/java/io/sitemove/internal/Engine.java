@@ -71,7 +71,8 @@ public final class Engine {
         this.state = new JournalState(plan.journal().read(site));
         this.listeners = new Listeners(plan.listeners());
         this.base = new Contexts.Base(site, plan.source(), plan.target(), new PolicyRetry(site, plan.retry()));
-        this.dns = plan.dns().map(d -> new DnsSteps(site, d, new Contexts.Dns(base, plan.switchRecords()), listeners, clock))
+        this.dns = plan.dns().map(d -> new DnsSteps(site, d, new Contexts.Dns(base, plan.switchRecords()), listeners, clock,
+                plan.dnsGuard()))
                 .orElse(null);
     }
 
@@ -234,7 +235,10 @@ public final class Engine {
                 List<CheckResult> checks = new ArrayList<>();
                 plan.syncers().forEach(s -> checks.addAll(s.preflight(base)));
                 plan.verifiers().forEach(v -> checks.addAll(v.preflight(base)));
-                plan.dns().ifPresent(d -> checks.addAll(d.preflight(base, new Contexts.Dns(base, plan.switchRecords()))));
+                plan.dns().ifPresent(d -> {
+                    checks.addAll(DnsPreflight.capabilities(d, plan));
+                    checks.addAll(d.preflight(base, new Contexts.Dns(base, plan.switchRecords())));
+                });
                 checks.addAll(plan.maintenance().preflight(base));
                 List<CheckResult> failed = checks.stream().filter(c -> !c.passed()).toList();
                 if (!failed.isEmpty()) {

@@ -16,14 +16,8 @@ public record DnsRecord(String name, String type, long ttl, String value) {
         Objects.requireNonNull(name, "name cannot be null");
         Objects.requireNonNull(type, "type cannot be null");
         Objects.requireNonNull(value, "value cannot be null");
-        name = name.toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".")) {
-            name = name + ".";
-        }
+        name = absoluteName(name);
         type = type.toUpperCase(Locale.ROOT);
-        if (name.length() < 2 || name.contains("..") || name.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("'" + name + "' is not a DNS name");
-        }
         if (!type.matches("[A-Z0-9]{1,10}")) {
             throw new IllegalArgumentException("'" + type + "' is not a DNS record type");
         }
@@ -33,6 +27,23 @@ public record DnsRecord(String name, String type, long ttl, String value) {
         if (value.isBlank()) {
             throw new IllegalArgumentException("record " + name + " " + type + " has an empty value");
         }
+    }
+
+    /**
+     * The name in the form records use: lower case, with the trailing dot.
+     *
+     * @throws IllegalArgumentException when it is not a DNS name
+     */
+    public static String absoluteName(String name) {
+        Objects.requireNonNull(name, "name cannot be null");
+        String n = name.toLowerCase(Locale.ROOT);
+        if (!n.endsWith(".")) {
+            n = n + ".";
+        }
+        if (n.length() < 2 || n.contains("..") || n.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("'" + name + "' is not a DNS name");
+        }
+        return n;
     }
 
     /** An A record. */

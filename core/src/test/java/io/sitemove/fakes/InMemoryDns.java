@@ -2,6 +2,7 @@ package io.sitemove.fakes;
 
 import io.sitemove.MigrationException;
 import io.sitemove.spi.DnsApplyResult;
+import io.sitemove.spi.DnsCapabilities;
 import io.sitemove.spi.DnsChange;
 import io.sitemove.spi.DnsContext;
 import io.sitemove.spi.DnsRecord;
@@ -12,12 +13,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 
 /** A zone in memory with compare-and-swap updates, for engine tests. */
 public final class InMemoryDns implements DnsSwitcher {
     private final List<DnsRecord> zone = new ArrayList<>();
     private long serial = 1;
     private int applies;
+    private DnsRecord alsoTouch;
+    private DnsCapabilities capabilities = new DnsCapabilities(Set.of("A", "AAAA", "CNAME"), true, true);
 
     public InMemoryDns(List<DnsRecord> records) {
         zone.addAll(records);
@@ -32,6 +37,37 @@ public final class InMemoryDns implements DnsSwitcher {
         zone.remove(old);
         zone.add(replacement);
         serial++;
+    }
+
+    /** Makes the provider's plan also delete this record: a provider bug the engine must catch. */
+    public synchronized InMemoryDns planAlsoDeleting(DnsRecord record) {
+        alsoTouch = record;
+        return this;
+    }
+
+    public synchronized InMemoryDns capabilities(DnsCapabilities can) {
+        capabilities = can;
+        return this;
+    }
+
+    @Override
+    public synchronized DnsCapabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public synchronized OptionalLong zoneRecordCount(DnsContext ctx) {
+        return OptionalLong.of(zone.size());
+    }
+
+    @Override
+    public synchronized DnsChange plan(DnsContext ctx, List<DnsRecord> current, List<DnsRecord> desired) {
+        if (alsoTouch == null) {
+            return new DnsChange(current, desired);
+        }
+        List<DnsRecord> before = new ArrayList<>(current);
+        before.add(alsoTouch);
+        return new DnsChange(before, desired);
     }
 
     public synchronized int applies() {
@@ -50,7 +86,9 @@ public final class InMemoryDns implements DnsSwitcher {
 
     @Override
     public synchronized DnsApplyResult apply(DnsContext ctx, DnsChange change) {
-        if (!new HashSet<>(read(ctx)).equals(new HashSet<>(change.before()))) {
+        List<DnsRecord> current = zone.stream().filter(r -> change.before().stream().anyMatch(r::sameSet)
+                || change.after().stream().anyMatch(r::sameSet)).toList();
+        if (!new HashSet<>(current).equals(new HashSet<>(change.before()))) {
             throw new MigrationException("compare-and-swap failed");
         }
         zone.removeAll(change.before());
