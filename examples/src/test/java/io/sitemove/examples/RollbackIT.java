@@ -1,0 +1,94 @@
+package io.sitemove.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sitemove.Gate;
+import io.sitemove.Migration;
+import io.sitemove.MigrationPlan;
+import io.sitemove.MigrationStatus.State;
+import io.sitemove.Phase;
+import io.sitemove.event.MigrationListener;
+import io.sitemove.testkit.Testkit;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A rollback after a completed cutover: what visitors wrote on the new server comes back to the old
+ * one, and DNS is exactly as it was before the migration (values and TTLs, byte for byte in dig's answer).
+ */
+class RollbackIT {
+    static Testkit kit;
+    static SiteSettings settings;
+    static Path work;
+
+    @BeforeAll
+    static void start() throws Exception {
+        work = Path.of("target/testkit/RollbackIT-" + System.nanoTime());
+        kit = Demo.startServers(work);
+        settings = Demo.prepare(kit);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (kit != null) {
+            kit.close();
+        }
+    }
+
+    @Test
+    void rollbackBringsBackWhatWasWrittenAfterTheCutoverAndRestoresDnsExactly() throws Exception {
+        String dnsBefore = digAnswers();
+        MigrationPlan plan = MigrateOneSite.plan(settings, work.resolve("journal"), new MigrationListener() { })
+                .toBuilder().waitForTtlExpiry(false).build();
+        Migration m = Migration.open(plan);
+        m.runTo(Phase.FUNCTIONAL_TESTING);
+        m.approve(Gate.FUNCTIONAL_TESTING);
+        m.runTo(Phase.OPTIMIZATION);
+        m.approve(Gate.OPTIMIZATION);
+        m.incrementalSync();
+        m.runTo(Phase.MORATORIUM);
+        m.cutover();
+        assertNotEquals(dnsBefore, digAnswers(), "the cutover moved DNS");
+
+        Path upload = kit.newSsh().root().resolve("wp-content/uploads/order-after-cutover.txt");
+        Files.writeString(upload, "order 4711 paid", StandardCharsets.UTF_8);
+        try (Connection c = kit.newDb().connect(Demo.DATABASE); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO wp_posts (post_author, post_date, post_content, post_title, post_status, post_name, post_type, post_modified)"
+                    + " VALUES (1, NOW(), 'order 4711', 'Order 4711', 'wc-processing', 'order-4711', 'shop_order', NOW())");
+        }
+
+        assertEquals(State.ROLLED_BACK, m.rollback().state());
+
+        assertEquals(dnsBefore, digAnswers(), "records and TTLs exactly as before the migration");
+        assertEquals("order 4711 paid", Files.readString(kit.oldSsh().root().resolve("wp-content/uploads/order-after-cutover.txt")));
+        try (Connection c = kit.oldDb().connect(Demo.DATABASE); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM wp_posts WHERE post_name = 'order-4711'")) {
+            rs.next();
+            assertEquals(1, rs.getInt(1), "the order taken on the new server is on the old one");
+        }
+        assertFalse(Files.exists(kit.oldSsh().root().resolve(".maintenance")), "the old site serves again");
+        assertTrue(Files.exists(kit.newSsh().root().resolve(".maintenance")), "the new site stays read-only");
+        assertEquals("127.0.0.2", IndependentCheck.digA(kit.dns().host(), kit.dns().port(), Demo.SITE_NAME));
+    }
+
+    static String digAnswers() throws Exception {
+        StringBuilder out = new StringBuilder();
+        for (String name : new String[] {Demo.SITE_NAME, "www." + Demo.SITE_NAME}) {
+            Process p = new ProcessBuilder("dig", "+noall", "+answer", "+norec", "@" + kit.dns().host(), "-p",
+                    Integer.toString(kit.dns().port()), name, "A").redirectErrorStream(true).start();
+            out.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            assertEquals(0, p.waitFor());
+        }
+        return out.toString();
+    }
+}
