@@ -116,7 +116,8 @@ public final class CloudflareSwitcher implements DnsSwitcher {
     /** The records at the names and types of {@code ctx.switchTo()}; an automatic TTL is read as 300. */
     @Override
     public List<DnsRecord> read(DnsContext ctx) {
-        return records(store().list(sets(ctx.switchTo())));
+        List<RRsetKey> sets = sets(ctx.switchTo());
+        return records(store().list(sets));
     }
 
     @Override
