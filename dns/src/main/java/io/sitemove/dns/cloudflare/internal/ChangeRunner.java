@@ -39,8 +39,10 @@ public final class ChangeRunner {
             try {
                 LOG.info("zone {} at Cloudflare: {}", store.zone().name(), step.describe());
                 done.add(execute(step));
-            } catch (DnsException e) {
-                throw failed(i, steps.size(), step, e, done, before, readBack);
+            } catch (RuntimeException e) {
+                DnsException cause = e instanceof DnsException d ? d
+                        : new DnsException("unexpected failure: " + e, e, false);
+                throw failed(i, steps.size(), step, cause, done, before, readBack);
             }
         }
     }
@@ -73,7 +75,7 @@ public final class ChangeRunner {
             try {
                 d.undo().run();
                 undone.add(d.undoing());
-            } catch (DnsException e) {
+            } catch (RuntimeException e) {
                 notUndone.add(d.undoing() + ": " + e.getMessage());
             }
         }
@@ -101,7 +103,7 @@ public final class ChangeRunner {
                 m.append("The records are LEFT CHANGED: they are now ").append(now).append(" but were ").append(before)
                         .append(" before the change; set them back in Cloudflare's dashboard or API, then run again.");
             }
-        } catch (DnsException e) {
+        } catch (RuntimeException e) {
             m.append("The records could not be read back to confirm (").append(e.getMessage())
                     .append("); check in Cloudflare's dashboard that they are ").append(before)
                     .append(" as before the change.");
