@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -21,17 +23,34 @@ import org.xbill.DNS.Type;
 
 /**
  * Asks every authoritative server directly (no recursion) until each answers authoritatively with
- * the expected records and TTLs and a zone serial at least the primary's, or the time is up.
+ * the expected records and TTLs and a zone serial at least the primary's, or the time is up. Without
+ * a primary (a hosted provider's API), serials are reported but not compared.
  */
 public final class Propagator {
     private static final long POLL_MILLIS = 200;
 
-    private final Primary primary;
-    private final Authorities authorities;
+    private static final long NO_SERIAL = -1;
+
+    private final ZoneScope scope;
+    private final Duration timeout;
+    private final Supplier<List<Authorities.Server>> authorities;
+    private final LongSupplier primarySerial;
 
     public Propagator(Primary primary, Authorities authorities) {
-        this.primary = primary;
-        this.authorities = authorities;
+        this(primary.scope(), primary.timeout(), authorities::find, primary::serial);
+    }
+
+    /** For a zone with no primary to ask: the given servers must answer the records; their serials are only reported. */
+    public Propagator(ZoneScope scope, Duration timeout, Supplier<List<Authorities.Server>> servers) {
+        this(scope, timeout, servers, () -> NO_SERIAL);
+    }
+
+    private Propagator(ZoneScope scope, Duration timeout, Supplier<List<Authorities.Server>> servers,
+            LongSupplier primarySerial) {
+        this.scope = scope;
+        this.timeout = timeout;
+        this.authorities = servers;
+        this.primarySerial = primarySerial;
     }
 
     /**
@@ -42,8 +61,8 @@ public final class Propagator {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         Map<RRsetKey, List<DnsRecord>> bySet = RRsetKey.group(sets, expected);
-        List<Authorities.Server> servers = authorities.find();
-        long serial = primary.serial();
+        List<Authorities.Server> servers = authorities.get();
+        long serial = primarySerial.getAsLong();
         while (true) {
             Map<String, String> answers = new LinkedHashMap<>();
             boolean all = !servers.isEmpty();
@@ -70,7 +89,7 @@ public final class Propagator {
         }
         try {
             long serial = serial(server, timeout);
-            boolean agrees = SerialNumbers.atLeast(serial, primarySerial);
+            boolean agrees = primarySerial == NO_SERIAL || SerialNumbers.atLeast(serial, primarySerial);
             List<String> parts = new ArrayList<>();
             parts.add("serial " + serial + (agrees ? "" : " (primary has " + primarySerial + ")"));
             for (Map.Entry<RRsetKey, List<DnsRecord>> e : bySet.entrySet()) {
@@ -86,7 +105,7 @@ public final class Propagator {
     }
 
     private long serial(Authorities.Server server, Duration timeout) {
-        Name zone = primary.scope().zone();
+        Name zone = scope.zone();
         for (Record r : ask(server, zone, Type.SOA, timeout).getSection(Section.ANSWER)) {
             if (r instanceof SOARecord soa && r.getName().equals(zone)) {
                 return soa.getSerial();
@@ -96,7 +115,7 @@ public final class Propagator {
     }
 
     private List<DnsRecord> records(Authorities.Server server, RRsetKey set, Duration timeout) {
-        Name name = primary.scope().check(set.name());
+        Name name = scope.check(set.name());
         int type = Records.type(set.type());
         List<DnsRecord> out = new ArrayList<>();
         for (Record r : ask(server, name, type, timeout).getSection(Section.ANSWER)) {
@@ -130,7 +149,7 @@ public final class Propagator {
 
     private Duration perQuery(long deadline) {
         Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 100_000_000L));
-        return left.compareTo(primary.timeout()) < 0 ? left : primary.timeout();
+        return left.compareTo(timeout) < 0 ? left : timeout;
     }
 
     private static void sleep(long millis) {
