@@ -131,7 +131,8 @@ class Rfc2136SwitcherIT {
     private Rfc2136Switcher onThePrimary() {
         return Rfc2136Switcher.builder().zone(dns.zone()).server(dns.host(), dns.port())
                 .tsig(dns.tsigKeyName(), dns.tsigAlgorithm(), io.sitemove.Secret.of(dns.tsigSecret()))
-                .authoritativeServers(List.of(new InetSocketAddress(dns.host(), dns.port()))).build();
+                .authoritativeServers(List.of(new InetSocketAddress(dns.host(), dns.port())))
+                .nameserverPort(dns.port()).build();
     }
 
     private List<String> digBoth() {

@@ -21,17 +21,24 @@ import org.xbill.DNS.Type;
 
 /**
  * Asks every authoritative server directly (no recursion) until each answers authoritatively with
- * the expected records and TTLs and a zone serial at least the primary's, or the time is up.
+ * the expected records and TTLs and a zone serial at least the primary's, or the time is up; then,
+ * for the report, the recursive resolvers configured.
  */
 public final class Propagator {
     private static final long POLL_MILLIS = 200;
 
     private final Primary primary;
     private final Authorities authorities;
+    private final PublicResolvers resolvers;
 
-    public Propagator(Primary primary, Authorities authorities) {
+    /**
+     * @param resolvers recursive resolvers asked once after the authoritative servers, their answers reported
+     *     (keys {@link PublicResolvers#PREFIX}) but never required
+     */
+    public Propagator(Primary primary, Authorities authorities, PublicResolvers resolvers) {
         this.primary = primary;
         this.authorities = authorities;
+        this.resolvers = resolvers;
     }
 
     /**
@@ -54,6 +61,7 @@ public final class Propagator {
             }
             long left = deadline - System.nanoTime();
             if (all || left <= 0) {
+                answers.putAll(resolvers.ask(bySet));
                 return new Propagation(all, answers, Duration.ofNanos(System.nanoTime() - start));
             }
             sleep(Math.min(POLL_MILLIS, Math.max(1, left / 1_000_000)));
@@ -120,7 +128,8 @@ public final class Propagator {
         return response;
     }
 
-    private static String describe(RRsetKey set, List<DnsRecord> records) {
+    /** "site.example.test. 300 A 127.0.0.2 127.0.0.3", or "... A none" for an RRset that does not exist. */
+    static String describe(RRsetKey set, List<DnsRecord> records) {
         if (records.isEmpty()) {
             return set.name() + " " + set.type() + " none";
         }
