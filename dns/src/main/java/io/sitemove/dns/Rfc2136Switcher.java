@@ -144,7 +144,9 @@ public final class Rfc2136Switcher implements DnsSwitcher {
     /**
      * Counts the zone's records with a zone transfer (AXFR) from the primary over TCP, signed with
      * the TSIG key and verified; the SOA that opens and the one that closes the transfer are not
-     * counted, so the zone's SOA is not either. The server must allow transfers with the key.
+     * counted, so the zone's SOA is not either. The server must allow transfers with the key. Records
+     * are counted as they arrive, none is kept; the whole transfer may take six times the
+     * {@link Builder#timeout(Duration) timeout}.
      *
      * @throws DnsException when the transfer is refused or its signature does not verify (permanent),
      *     or {@link DnsTimeoutException} when the server cannot be reached or stops answering

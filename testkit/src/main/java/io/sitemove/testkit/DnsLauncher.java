@@ -34,10 +34,6 @@ final class DnsLauncher {
         this.workDir = workDir;
     }
 
-    DnsServer start(String siteRecords) {
-        return start(siteRecords, false, false).primary();
-    }
-
     /**
      * Starts the primary and, with {@code secondary}, a secondary that the primary notifies of
      * changes only when {@code notify} is true.
