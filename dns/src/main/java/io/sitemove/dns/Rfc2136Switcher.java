@@ -5,14 +5,17 @@ import io.sitemove.dns.internal.Authorities;
 import io.sitemove.dns.internal.Preflight;
 import io.sitemove.dns.internal.Primary;
 import io.sitemove.dns.internal.Propagator;
+import io.sitemove.dns.internal.PublicResolvers;
 import io.sitemove.dns.internal.RRsetKey;
 import io.sitemove.dns.internal.Records;
 import io.sitemove.dns.internal.Tsigs;
 import io.sitemove.dns.internal.UpdateBuilder;
 import io.sitemove.dns.internal.UpdateOutcome;
 import io.sitemove.dns.internal.ZoneScope;
+import io.sitemove.dns.internal.ZoneSize;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.DnsApplyResult;
+import io.sitemove.spi.DnsCapabilities;
 import io.sitemove.spi.DnsChange;
 import io.sitemove.spi.DnsContext;
 import io.sitemove.spi.DnsRecord;
@@ -26,6 +29,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.Message;
@@ -49,21 +54,32 @@ import org.xbill.DNS.Update;
  * }</pre>
  *
  * <p>Record values are compared in a canonical form: IPv6 addresses as in RFC 5952, names in
- * CNAME, NS, PTR and DNAME values in lower case; names in values must be absolute (end with a dot).
+ * CNAME, NS, PTR, DNAME and MX values in lower case; names in values must be absolute (end with a dot).
+ *
+ * <p>Propagation is checked on every authoritative server (those of the zone's NS records, or
+ * {@link Builder#authoritativeServers(List) as configured}): each must answer authoritatively with
+ * the expected records and a serial at least the primary's. Recursive resolvers given to
+ * {@link Builder#publicResolvers(List)} are asked too, once, and their answers reported under keys
+ * {@code "resolver host:port"}, never required: their caches follow the old records' TTLs.
  */
 public final class Rfc2136Switcher implements DnsSwitcher {
     private static final Logger LOG = LoggerFactory.getLogger(Rfc2136Switcher.class);
+    private static final DnsCapabilities CAPABILITIES =
+            new DnsCapabilities(Set.of("A", "AAAA", "CNAME", "TXT", "MX"), true, true);
 
     private final ZoneScope scope;
     private final Primary primary;
     private final UpdateBuilder updates;
     private final Propagator propagator;
+    private final ZoneSize zoneSize;
 
     private Rfc2136Switcher(Builder b) {
         this.scope = new ZoneScope(b.zone);
         this.primary = new Primary(b.host, b.port, scope, b.keyName, b.algorithm, b.key, b.timeout);
         this.updates = new UpdateBuilder(scope);
-        this.propagator = new Propagator(primary, new Authorities(primary, b.authoritativeServers, b.nameserverPort));
+        this.propagator = new Propagator(primary, new Authorities(primary, b.authoritativeServers, b.nameserverPort),
+                new PublicResolvers(scope, b.publicResolvers, b.timeout));
+        this.zoneSize = new ZoneSize(primary);
     }
 
     /** A builder; zone, server and tsig are required. */
@@ -116,6 +132,32 @@ public final class Rfc2136Switcher implements DnsSwitcher {
         return propagator.await(sets(all), wanted, timeout);
     }
 
+    /**
+     * A, AAAA, CNAME, TXT and MX; TTLs are set per RRset; a change of several RRsets is one RFC 2136
+     * update, which the server applies all or nothing.
+     */
+    @Override
+    public DnsCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    /**
+     * Counts the zone's records with a zone transfer (AXFR) from the primary over TCP, signed with
+     * the TSIG key and verified; the SOA that opens and the one that closes the transfer are not
+     * counted, so the zone's SOA is not either. The server must allow transfers with the key. Records
+     * are counted as they arrive, none is kept; the whole transfer may take six times the
+     * {@link Builder#timeout(Duration) timeout}.
+     *
+     * @throws DnsException when the transfer is refused or its signature does not verify (permanent),
+     *     or {@link DnsTimeoutException} when the server cannot be reached or stops answering
+     */
+    @Override
+    public OptionalLong zoneRecordCount(DnsContext ctx) {
+        long count = zoneSize.count();
+        LOG.debug("zone {} at {} holds {} records besides its SOA", scope, primary.label(), count);
+        return OptionalLong.of(count);
+    }
+
     @Override
     public List<CheckResult> preflight(PreflightContext ctx, DnsContext dns) {
         return new Preflight(primary).run(RRsetKey.distinct(dns.switchTo()));
@@ -146,6 +188,7 @@ public final class Rfc2136Switcher implements DnsSwitcher {
         private Duration timeout = Duration.ofSeconds(5);
         private int nameserverPort = 53;
         private List<InetSocketAddress> authoritativeServers = List.of();
+        private List<InetSocketAddress> publicResolvers = List.of();
 
         private Builder() {
         }
@@ -205,6 +248,21 @@ public final class Rfc2136Switcher implements DnsSwitcher {
                 throw new IllegalArgumentException("authoritativeServers is empty; leave it out to use the NS records");
             }
             this.authoritativeServers = List.copyOf(servers);
+            return this;
+        }
+
+        /**
+         * Recursive resolvers to ask, once, after the authoritative servers: their answers are
+         * reported in {@link Propagation#answers()} under {@code "resolver host:port"} (or why they
+         * could not be asked) and never decide whether propagation is complete.
+         */
+        public Builder publicResolvers(List<InetSocketAddress> resolvers) {
+            Objects.requireNonNull(resolvers, "resolvers cannot be null");
+            resolvers.forEach(r -> Objects.requireNonNull(r, "resolver cannot be null"));
+            if (resolvers.isEmpty()) {
+                throw new IllegalArgumentException("publicResolvers is empty; leave it out to ask no resolver");
+            }
+            this.publicResolvers = List.copyOf(resolvers);
             return this;
         }
 

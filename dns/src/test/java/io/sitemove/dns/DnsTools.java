@@ -49,6 +49,39 @@ final class DnsTools {
         return Long.parseLong(out.split("\\s+")[2]);
     }
 
+    /** How many records a zone transfer with dig and the key shows, both SOAs that frame it left out. */
+    long axfrCount() {
+        String out = run(List.of("dig", "+noall", "+answer", "+time=5", "+tries=1", "-y",
+                dns.tsigAlgorithm() + ":" + dns.tsigKeyName() + ":" + dns.tsigSecret(), "@" + dns.host(), "-p",
+                Integer.toString(dns.port()), dns.zone(), "AXFR"), "");
+        List<String> records = out.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith(";")).toList();
+        if (records.size() < 2 || !isSoa(records.get(0)) || !isSoa(records.get(records.size() - 1))) {
+            throw new AssertionError("dig's zone transfer did not start with the SOA: " + out);
+        }
+        return records.size() - 2;
+    }
+
+    private static boolean isSoa(String answerLine) {
+        String[] fields = answerLine.split("\\s+");
+        return fields.length > 3 && fields[3].equals("SOA");
+    }
+
+    /** Waits up to 10 s until this server serves {@code serial}; returns the serial it serves then. */
+    long awaitSerial(long serial) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long served = serial();
+        while (served != serial && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+            served = serial();
+        }
+        return served;
+    }
+
     /** Runs nsupdate with the right key on the given update lines; throws when it fails. */
     void nsupdate(String... lines) {
         StringBuilder script = new StringBuilder("server " + dns.host() + " " + dns.port() + "\nzone " + dns.zone() + "\n");

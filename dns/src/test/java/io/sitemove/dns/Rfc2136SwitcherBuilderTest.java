@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sitemove.Secret;
+import io.sitemove.spi.DnsCapabilities;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +21,17 @@ class Rfc2136SwitcherBuilderTest {
         Rfc2136Switcher s = Rfc2136Switcher.builder().zone("Example.Test").server("127.0.0.10", 5353)
                 .tsig("sitemove-key.", "HMAC-SHA256", Secret.of(SECRET)).timeout(Duration.ofSeconds(2)).build();
         assertEquals("rfc2136 example.test. at 127.0.0.10:5353", s.name());
+    }
+
+    @Test
+    void declaresTheTypesItSwitchesTtlControlAndAtomicChanges() {
+        DnsCapabilities c = Rfc2136Switcher.builder().zone("example.test.").server("127.0.0.10", 5353)
+                .tsig("sitemove-key.", "hmac-sha256", Secret.of(SECRET)).build().capabilities();
+        assertEquals(java.util.Set.of("A", "AAAA", "CNAME", "TXT", "MX"), c.recordTypes());
+        assertTrue(c.ttlControl());
+        assertTrue(c.atomicMultiRecordChange());
+        assertTrue(c.supports("mx"));
+        assertFalse(c.supports("SRV"));
     }
 
     @Test
@@ -37,6 +51,13 @@ class Rfc2136SwitcherBuilderTest {
         assertThrows(IllegalArgumentException.class, () -> b.timeout(Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> b.nameserverPort(-1));
         assertThrows(IllegalArgumentException.class, () -> b.authoritativeServers(List.of()));
+        assertThrows(IllegalArgumentException.class, () -> b.publicResolvers(List.of()));
+        assertEquals("resolvers cannot be null",
+                assertThrows(NullPointerException.class, () -> b.publicResolvers(null)).getMessage());
+        List<InetSocketAddress> withNull = new ArrayList<>();
+        withNull.add(null);
+        assertEquals("resolver cannot be null",
+                assertThrows(NullPointerException.class, () -> b.publicResolvers(withNull)).getMessage());
         IllegalArgumentException alg = assertThrows(IllegalArgumentException.class,
                 () -> b.tsig("k.", "hmac-sha3", Secret.of(SECRET)));
         assertTrue(alg.getMessage().contains("hmac-sha3"), alg.getMessage());

@@ -91,6 +91,28 @@ class Rfc2136SwitcherIT {
     }
 
     @Test
+    void switchesTxtAndMxRecordsItDeclaresAndComparesMxExchangesWhateverTheirCase() {
+        assertTrue(switcher.capabilities().supports("TXT") && switcher.capabilities().supports("MX"));
+        String name = "mail.example.test.";
+        tools.nsupdate("update add " + name + " 300 MX 10 Ns1.Example.TEST.",
+                "update add " + name + " 300 TXT \"v=spf1 -all\"");
+        TestContext ctx = new TestContext(List.of(new DnsRecord(name, "MX", 300, "20 site.example.test."),
+                new DnsRecord(name, "TXT", 300, "\"v=spf1 mx -all\"")));
+        List<DnsRecord> before = switcher.read(ctx);
+        assertEquals(List.of(new DnsRecord(name, "MX", 300, "10 ns1.example.test."),
+                new DnsRecord(name, "TXT", 300, "\"v=spf1 -all\"")), before);
+
+        DnsApplyResult switched = switcher.apply(ctx, new DnsChange(List.of(new DnsRecord(name, "MX", 300,
+                "10 NS1.example.test."), before.get(1)), ctx.switchTo()));
+
+        assertEquals(ctx.switchTo(), switched.applied());
+        assertEquals(List.of(name + " 300 IN MX 20 site.example.test."), tools.dig(name, "MX"));
+        assertEquals(List.of(name + " 300 IN TXT \"v=spf1 mx -all\""), tools.dig(name, "TXT"));
+        switcher.apply(ctx, new DnsChange(switched.applied(), List.of()));
+        assertEquals(List.of(), tools.dig(name, "MX"));
+    }
+
+    @Test
     void propagationOnTheConfiguredPrimaryCompletesAndReportsTheSerial() {
         List<DnsRecord> current = switcher.read(CTX);
 
@@ -131,7 +153,8 @@ class Rfc2136SwitcherIT {
     private Rfc2136Switcher onThePrimary() {
         return Rfc2136Switcher.builder().zone(dns.zone()).server(dns.host(), dns.port())
                 .tsig(dns.tsigKeyName(), dns.tsigAlgorithm(), io.sitemove.Secret.of(dns.tsigSecret()))
-                .authoritativeServers(List.of(new InetSocketAddress(dns.host(), dns.port()))).build();
+                .authoritativeServers(List.of(new InetSocketAddress(dns.host(), dns.port())))
+                .nameserverPort(dns.port()).build();
     }
 
     private List<String> digBoth() {

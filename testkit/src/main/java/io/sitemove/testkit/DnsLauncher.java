@@ -3,15 +3,28 @@ package io.sitemove.testkit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts BIND named in the foreground, primary for the test zone, and checks it answers with our SOA. */
+/**
+ * Starts BIND named in the foreground, primary for the test zone, and checks it answers with our SOA;
+ * then, when asked, a secondary fed by zone transfer from it (see {@link DnsSecondaryLauncher}).
+ */
 final class DnsLauncher {
 
     private static final Logger LOG = LoggerFactory.getLogger(DnsLauncher.class);
     static final String KEY_NAME = "sitemove-key.";
     static final String ALGORITHM = "hmac-sha256";
+
+    /**
+     * The servers started: the primary, and the secondary or null.
+     *
+     * @param primary the primary
+     * @param secondary the secondary, or null when none was asked for
+     */
+    record Started(DnsServer primary, DnsServer secondary) {
+    }
 
     private final Lifecycle lifecycle;
     private final Path workDir;
@@ -21,7 +34,11 @@ final class DnsLauncher {
         this.workDir = workDir;
     }
 
-    DnsServer start(String siteRecords) {
+    /**
+     * Starts the primary and, with {@code secondary}, a secondary that the primary notifies of
+     * changes only when {@code notify} is true.
+     */
+    Started start(String siteRecords, boolean secondary, boolean notify) {
         Path named = Binaries.named();
         Path dig = Binaries.dig();
         Path dir = Dirs.create(workDir.resolve("dns"));
@@ -32,17 +49,26 @@ final class DnsLauncher {
         Path zoneFile = dir.resolve("db.example.test");
         Dirs.write(zoneFile, DnsZone.masterFile(token, host, siteRecords));
         Dirs.chmod(zoneFile, "rw-rw-rw-");
+        OptionalInt secondaryPort = secondary ? OptionalInt.of(Ports.free(List.of(host), true)) : OptionalInt.empty();
+        OptionalInt notifyPort = notify ? secondaryPort : OptionalInt.empty();
         int port = Ports.withRetries("named",
                 () -> Ports.free(List.of(host), true),
-                candidate -> startOn(named, dig, dir, zoneFile, secret, token, host, candidate));
+                candidate -> startOn(named, dig, dir, zoneFile, secret, token, host, candidate, notifyPort));
         LOG.info("named listens on {}:{} for zone {}", host, port, DnsZone.ZONE);
-        return new DnsServer(host, port, DnsZone.ZONE, KEY_NAME, ALGORITHM, secret, zoneFile);
+        DnsServer primary = new DnsServer(host, port, DnsZone.ZONE, KEY_NAME, ALGORITHM, secret, zoneFile);
+        if (secondaryPort.isEmpty()) {
+            return new Started(primary, null);
+        }
+        DnsServer started = new DnsSecondaryLauncher(lifecycle, workDir.resolve("dns-secondary"))
+                .start(named, primary, secondaryPort.getAsInt(), DnsZone.hostmaster(token));
+        return new Started(primary, started);
     }
 
     private int startOn(Path named, Path dig, Path dir, Path zoneFile, String secret, String token, String host,
-            int port) {
+            int port, OptionalInt notifyPort) {
         Path config = dir.resolve("named.conf");
-        Dirs.writePrivate(config, NamedConfig.render(dir, zoneFile, host, port, KEY_NAME, ALGORITHM, secret));
+        Dirs.writePrivate(config,
+                NamedConfig.primary(dir, zoneFile, host, port, KEY_NAME, ALGORITHM, secret, notifyPort));
         List<String> command = List.of(named.toString(), "-g", "-4", "-n", "1", "-c", config.toString());
         ManagedProcess process = lifecycle.start("named", command, dir.resolve("named.log"));
         try {

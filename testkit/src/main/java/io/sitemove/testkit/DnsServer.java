@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * The testkit's authoritative DNS server: BIND, primary for one zone that accepts RFC 2136
- * updates signed with a TSIG key.
+ * updates signed with a TSIG key; or, from {@link Testkit#dnsSecondary()}, its secondary, on the
+ * same host and another port, which serves a copy of the zone transferred with the same key and
+ * accepts no updates.
  *
  * <p>The zone starts with its SOA, {@code NS ns1.example.test.}, {@code ns1 A} its {@link #host()} and the
  * site records, by default {@code site.example.test.} and {@code www.site.example.test.}, both

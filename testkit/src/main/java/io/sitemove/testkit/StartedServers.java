@@ -11,6 +11,7 @@ final class StartedServers {
     volatile MariaDb oldDb;
     volatile MariaDb newDb;
     volatile DnsServer dns;
+    volatile DnsServer dnsSecondary;
     volatile WebServer oldWeb;
     volatile WebServer newWeb;
 }

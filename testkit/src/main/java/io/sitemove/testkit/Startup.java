@@ -15,10 +15,16 @@ import org.slf4j.LoggerFactory;
 final class Startup {
 
     private static final Logger LOG = LoggerFactory.getLogger(Startup.class);
-    private static final List<String> MANAGED_DIRS = List.of("old", "new", "dns", "client", "run");
+    private static final List<String> MANAGED_DIRS = List.of("old", "new", "dns", "dns-secondary", "client", "run");
 
-    /** Which servers to start. */
-    record Options(boolean ssh, boolean mariaDb, boolean dns, boolean web, String siteRecords) {
+    /**
+     * Which servers to start.
+     *
+     * @param dnsSecondary whether to start a secondary BIND besides the primary
+     * @param notifySecondary whether the primary sends the secondary a NOTIFY after each change
+     */
+    record Options(boolean ssh, boolean mariaDb, boolean dns, boolean dnsSecondary, boolean notifySecondary,
+            boolean web, String siteRecords) {
     }
 
     private Startup() {
@@ -57,7 +63,12 @@ final class Startup {
             tasks.add(() -> startSsh(workDir, lifecycle, servers));
         }
         if (options.dns()) {
-            tasks.add(() -> servers.dns = new DnsLauncher(lifecycle, workDir).start(options.siteRecords()));
+            tasks.add(() -> {
+                DnsLauncher.Started dns = new DnsLauncher(lifecycle, workDir)
+                        .start(options.siteRecords(), options.dnsSecondary(), options.notifySecondary());
+                servers.dnsSecondary = dns.secondary();
+                servers.dns = dns.primary();
+            });
         }
         if (options.web()) {
             tasks.add(() -> {

@@ -37,7 +37,7 @@ public final class Testkit implements AutoCloseable {
      *
      * @param workDir the directory for all configuration, data and logs, such as
      *     {@code target/testkit/<name>}; its subdirectories {@code old}, {@code new}, {@code dns},
-     *     {@code client} and {@code run} are wiped at start
+     *     {@code dns-secondary}, {@code client} and {@code run} are wiped at start
      * @return a builder on which servers are opted in
      */
     public static Builder builder(Path workDir) {
@@ -115,6 +115,31 @@ public final class Testkit implements AutoCloseable {
     }
 
     /**
+     * Returns the secondary DNS server: a second BIND on the same address as {@link #dns()}, another
+     * port, serving the same zone by zone transfer from it (signed with the same TSIG key, which it
+     * also accepts on NOTIFY). It does not accept updates. At start it served the primary's serial.
+     *
+     * @return the secondary, its {@link DnsServer#zoneFile()} the copy it keeps (text format)
+     * @throws IllegalStateException if {@link Builder#dnsSecondary()} was not chosen
+     */
+    public DnsServer dnsSecondary() {
+        return require(servers.dnsSecondary, "dnsSecondary");
+    }
+
+    /**
+     * Sends the secondary a NOTIFY for the zone, signed with the TSIG key, as the primary does after
+     * each change when {@link Builder#dnsSecondary(boolean)} was given true. It returns once the
+     * secondary acknowledged it; the secondary then asks the primary for its serial and transfers
+     * the changes, a moment later.
+     *
+     * @throws IllegalStateException if {@link Builder#dnsSecondary()} was not chosen
+     * @throws TestkitException if the secondary does not acknowledge the NOTIFY
+     */
+    public void notifySecondary() {
+        DnsProbe.notify(dnsSecondary());
+    }
+
+    /**
      * Returns the old server's nginx with PHP, on {@code 127.0.0.2}.
      *
      * @return the old web server
@@ -167,6 +192,8 @@ public final class Testkit implements AutoCloseable {
         private boolean ssh;
         private boolean mariaDb;
         private boolean dns;
+        private boolean dnsSecondary;
+        private boolean notifySecondary;
         private boolean web;
         private String siteRecords = DnsZone.DEFAULT_SITE_RECORDS;
 
@@ -205,6 +232,31 @@ public final class Testkit implements AutoCloseable {
         }
 
         /**
+         * Adds the BIND server and a secondary that the primary notifies after each change, so the
+         * secondary follows within a moment; implies {@link #dns()}. Same as {@code dnsSecondary(true)}.
+         *
+         * @return this builder
+         */
+        public Builder dnsSecondary() {
+            return dnsSecondary(true);
+        }
+
+        /**
+         * Adds the BIND server and a secondary for its zone, fed by zone transfer; implies {@link #dns()}.
+         *
+         * @param notify true for the primary to send the secondary a NOTIFY after each change; false
+         *     for a secondary that lags: it keeps the serial it has (the SOA's refresh is an hour) until
+         *     {@link Testkit#notifySecondary()} is called
+         * @return this builder
+         */
+        public Builder dnsSecondary(boolean notify) {
+            dns = true;
+            dnsSecondary = true;
+            notifySecondary = notify;
+            return this;
+        }
+
+        /**
          * Adds nginx with php-fpm for both sides.
          *
          * @return this builder
@@ -239,7 +291,8 @@ public final class Testkit implements AutoCloseable {
          * @throws TestkitException if a server fails to start; those already started are stopped
          */
         public Testkit start() {
-            return Startup.start(workDir, new Startup.Options(ssh, mariaDb, dns, web, siteRecords));
+            return Startup.start(workDir,
+                    new Startup.Options(ssh, mariaDb, dns, dnsSecondary, notifySecondary, web, siteRecords));
         }
     }
 }

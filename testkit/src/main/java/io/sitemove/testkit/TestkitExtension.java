@@ -104,6 +104,9 @@ public final class TestkitExtension
         if (options.dns()) {
             builder.dns();
         }
+        if (options.dnsSecondary()) {
+            builder.dnsSecondary(options.notifySecondary());
+        }
         if (options.web()) {
             builder.web();
         }

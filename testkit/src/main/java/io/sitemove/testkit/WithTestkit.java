@@ -49,6 +49,22 @@ public @interface WithTestkit {
     boolean dns() default true;
 
     /**
+     * Whether to start a secondary BIND too, fed by zone transfer from the first (see
+     * {@link Testkit.Builder#dnsSecondary(boolean)}); implies {@link #dns()}.
+     *
+     * @return true to start it
+     */
+    boolean dnsSecondary() default false;
+
+    /**
+     * Whether the primary notifies the secondary after each change; false for a secondary that
+     * lags until {@link Testkit#notifySecondary()}. Only with {@link #dnsSecondary()}.
+     *
+     * @return false for a lagging secondary
+     */
+    boolean notifySecondary() default true;
+
+    /**
      * Whether to start nginx with php-fpm on both sides.
      *
      * @return true to start them

@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.xbill.DNS.Name;
 
-/** Finds the zone's authoritative servers: from its NS records (addresses from the primary's glue), or as configured. */
+/**
+ * Finds the zone's authoritative servers: from its NS records (addresses from the primary's glue), or
+ * as configured; a configured server is labelled with the NS name whose address it has only when it
+ * listens on the name servers' port, as two servers on one address are not both that name server.
+ */
 public final class Authorities {
     /**
      * One server to ask.
@@ -38,7 +42,8 @@ public final class Authorities {
             Map<InetAddress, Name> names = namesByAddress();
             for (InetSocketAddress a : configured) {
                 InetSocketAddress resolved = a.isUnresolved() ? new InetSocketAddress(a.getHostString(), a.getPort()) : a;
-                Name ns = resolved.getAddress() == null ? null : names.get(resolved.getAddress());
+                Name ns = resolved.getAddress() == null || resolved.getPort() != port ? null
+                        : names.get(resolved.getAddress());
                 out.add(new Server((ns == null ? "" : ns + "/") + Queries.label(resolved), resolved));
             }
             return out;
@@ -49,9 +54,17 @@ public final class Authorities {
                 out.add(new Server(ns + "/(no address)", null));
             }
             addresses.forEach(a -> out.add(new Server(ns + "/" + a.getHostAddress() + ":" + port,
-                    new InetSocketAddress(a, port))));
+                    new InetSocketAddress(withoutName(a), port))));
         }
         return out;
+    }
+
+    private static InetAddress withoutName(InetAddress address) {
+        try {
+            return InetAddress.getByAddress(address.getAddress());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("an address of " + address.getAddress().length + " bytes", e);
+        }
     }
 
     private List<InetAddress> addresses(Name ns) {

@@ -53,6 +53,16 @@ public final class Primary {
         return timeout;
     }
 
+    /** Where the primary listens. */
+    public InetSocketAddress address() {
+        return new InetSocketAddress(host, port);
+    }
+
+    /** A fresh TSIG signer with the key, for one exchange or one zone transfer. */
+    TSIG tsig() {
+        return Tsigs.create(algorithm, keyName, key);
+    }
+
     /** "host:port". */
     public String label() {
         return host + ":" + port;
@@ -65,8 +75,7 @@ public final class Primary {
 
     /** Sends a signed message and checks the response's signature; the response code is left to the caller. */
     public Message exchange(Message message, String what, boolean update) {
-        TSIG tsig = Tsigs.create(algorithm, keyName, key);
-        Message response = Queries.send(new InetSocketAddress(host, port), message, tsig, true, timeout, what);
+        Message response = Queries.send(address(), message, tsig(), true, timeout, what);
         TSIGRecord t = response.getTSIG();
         if (t != null && t.getError() != Rcode.NOERROR) {
             String text = keyLabel() + " rejected by " + label() + " (" + Tsigs.errorName(t.getError()) + ") for " + what

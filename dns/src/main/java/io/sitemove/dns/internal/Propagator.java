@@ -23,8 +23,9 @@ import org.xbill.DNS.Type;
 
 /**
  * Asks every authoritative server directly (no recursion) until each answers authoritatively with
- * the expected records and TTLs and a zone serial at least the primary's, or the time is up. Without
- * a primary (a hosted provider's API), serials are reported but not compared.
+ * the expected records and TTLs and a zone serial at least the primary's, or the time is up; then,
+ * for the report, the recursive resolvers configured. Without a primary (a hosted provider's API),
+ * serials are reported but not compared.
  */
 public final class Propagator {
     private static final long POLL_MILLIS = 200;
@@ -35,22 +36,28 @@ public final class Propagator {
     private final Duration timeout;
     private final Supplier<List<Authorities.Server>> authorities;
     private final LongSupplier primarySerial;
+    private final PublicResolvers resolvers;
 
-    public Propagator(Primary primary, Authorities authorities) {
-        this(primary.scope(), primary.timeout(), authorities::find, primary::serial);
+    /**
+     * @param resolvers recursive resolvers asked once after the authoritative servers, their answers reported
+     *     (keys {@link PublicResolvers#PREFIX}) but never required
+     */
+    public Propagator(Primary primary, Authorities authorities, PublicResolvers resolvers) {
+        this(primary.scope(), primary.timeout(), authorities::find, primary::serial, resolvers);
     }
 
     /** For a zone with no primary to ask: the given servers must answer the records; their serials are only reported. */
     public Propagator(ZoneScope scope, Duration timeout, Supplier<List<Authorities.Server>> servers) {
-        this(scope, timeout, servers, () -> NO_SERIAL);
+        this(scope, timeout, servers, () -> NO_SERIAL, new PublicResolvers(scope, List.of(), timeout));
     }
 
     private Propagator(ZoneScope scope, Duration timeout, Supplier<List<Authorities.Server>> servers,
-            LongSupplier primarySerial) {
+            LongSupplier primarySerial, PublicResolvers resolvers) {
         this.scope = scope;
         this.timeout = timeout;
         this.authorities = servers;
         this.primarySerial = primarySerial;
+        this.resolvers = resolvers;
     }
 
     /**
@@ -73,6 +80,7 @@ public final class Propagator {
             }
             long left = deadline - System.nanoTime();
             if (all || left <= 0) {
+                answers.putAll(resolvers.ask(bySet));
                 return new Propagation(all, answers, Duration.ofNanos(System.nanoTime() - start));
             }
             sleep(Math.min(POLL_MILLIS, Math.max(1, left / 1_000_000)));
@@ -139,7 +147,8 @@ public final class Propagator {
         return response;
     }
 
-    private static String describe(RRsetKey set, List<DnsRecord> records) {
+    /** "site.example.test. 300 A 127.0.0.2 127.0.0.3", or "... A none" for an RRset that does not exist. */
+    static String describe(RRsetKey set, List<DnsRecord> records) {
         if (records.isEmpty()) {
             return set.name() + " " + set.type() + " none";
         }

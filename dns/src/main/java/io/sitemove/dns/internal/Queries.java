@@ -3,6 +3,7 @@ package io.sitemove.dns.internal;
 import io.sitemove.dns.DnsTimeoutException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
@@ -24,6 +25,11 @@ public final class Queries {
         Message m = Message.newQuery(Record.newRecord(name, type, DClass.IN));
         m.getHeader().unsetFlag(Flags.RD);
         return m;
+    }
+
+    /** A recursive query (RD on), as a stub resolver sends to a recursive resolver. */
+    public static Message recursiveQuestion(Name name, int type) {
+        return Message.newQuery(Record.newRecord(name, type, DClass.IN));
     }
 
     /**
@@ -48,9 +54,17 @@ public final class Queries {
             if (e.getCause() instanceof TimeoutException || e.getCause() instanceof SocketTimeoutException) {
                 throw timeout(server, what, timeout, e);
             }
-            throw new DnsTimeoutException("cannot ask " + label(server) + " for " + what + ": " + e.getMessage()
+            throw new DnsTimeoutException("cannot ask " + label(server) + " for " + what + ": " + reason(e)
                     + "; check that the name server runs and that TCP and UDP to its port are open", e);
         }
+    }
+
+    /** Why an exchange failed, in words, for a message. */
+    public static String reason(IOException e) {
+        if (e instanceof PortUnreachableException) {
+            return "nothing listens on that port (port unreachable)";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** "host:port" of a server. */

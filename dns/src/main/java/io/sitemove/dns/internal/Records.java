@@ -15,7 +15,7 @@ import org.xbill.DNS.Type;
  * one canonical presentation form so that records read from a server compare equal to planned ones.
  */
 public final class Records {
-    private static final Set<Integer> NAME_VALUED = Set.of(Type.CNAME, Type.NS, Type.PTR, Type.DNAME);
+    private static final Set<Integer> NAME_VALUED = Set.of(Type.CNAME, Type.NS, Type.PTR, Type.DNAME, Type.MX);
 
     private Records() {
     }

@@ -42,6 +42,14 @@ class RecordsTest {
     }
 
     @Test
+    void mxExchangesAreLowerCaseAndTxtKeepsItsCase() {
+        assertEquals("10 mail.example.test.",
+                Records.normalize(new DnsRecord("example.test.", "MX", 300, "10 Mail.Example.TEST.")).value());
+        assertEquals("\"Keep Case\"",
+                Records.normalize(new DnsRecord("example.test.", "TXT", 300, "\"Keep Case\"")).value());
+    }
+
+    @Test
     void invalidValuesAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> Records.normalize(DnsRecord.a("a.example.test.", 1, "127.0.0")));
         assertThrows(IllegalArgumentException.class, () -> Records.normalize(DnsRecord.a("a.example.test.", 1, "::1")));
