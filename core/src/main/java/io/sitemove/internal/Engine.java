@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -329,7 +330,7 @@ public final class Engine {
             step(phase, StepNames.PROPAGATION, () -> {
                 var p = dns.awaitPropagation(phase, switchedRecords(), plan.propagationTimeout());
                 return Map.of(StepData.DURATION_MS, Long.toString(p.took().toMillis()), "note",
-                        "propagated to " + p.answers().size() + " authoritative server(s) in " + p.took().toMillis() + " ms");
+                        "propagated in " + p.took().toMillis() + " ms: " + new TreeMap<>(p.answers()));
             });
         }
         long downtime = clock.millis() - StepData.number(on, StepData.AT_MS);
