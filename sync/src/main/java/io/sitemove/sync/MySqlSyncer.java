@@ -1,6 +1,7 @@
 package io.sitemove.sync;
 
 import io.sitemove.Counts;
+import io.sitemove.MigrationException;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.Direction;
 import io.sitemove.spi.PreflightContext;
@@ -8,54 +9,63 @@ import io.sitemove.spi.SyncContext;
 import io.sitemove.spi.SyncMode;
 import io.sitemove.spi.SyncResult;
 import io.sitemove.spi.Syncer;
+import io.sitemove.sync.internal.BinlogDelta;
+import io.sitemove.sync.internal.BinlogPosition;
+import io.sitemove.sync.internal.BinlogSettings;
 import io.sitemove.sync.internal.MySqlPreflight;
-import io.sitemove.sync.internal.SourceSnapshot;
+import io.sitemove.sync.internal.SnapshotCopy;
 import io.sitemove.sync.internal.Sql;
-import io.sitemove.sync.internal.TableCopier;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Copies a MySQL or MariaDB database from the source to the target over JDBC. FULL reads a
- * consistent snapshot (with its binlog position on MariaDB) and recreates every base table on the
- * target; DELTA and FINAL compare each table ({@code CHECKSUM TABLE}, row count, definition) and
- * recopy only those that differ, each replaced inside one target transaction. REVERSE copies target
- * to source. Tables the source no longer has are reported, and dropped only with
- * {@link Builder#dropMissingTables(boolean)}.
+ * consistent snapshot (with its binlog position on MariaDB, which becomes the cursor) and recreates
+ * every base table on the target. DELTA and FINAL read the source's binary log from the last
+ * sync's cursor up to where it ends when the delta starts, and apply its row events to the target
+ * in order, idempotently, in batched transactions ({@link DeltaMethod#BINLOG}); where the source
+ * has no usable binlog they compare each table ({@code CHECKSUM TABLE}, row count, definition) and
+ * recopy only those that differ ({@link DeltaMethod#CHECKSUM}). REVERSE copies target to source
+ * (usually by checksum: a target rarely keeps a binlog). Tables the source no longer has are
+ * reported, and dropped only with {@link Builder#dropMissingTables(boolean)}.
+ *
+ * <p>The cursor is {@code binlog-file:position}. A schema change in the binlog stops a delta with
+ * an error naming the statement, unless {@link Builder#recopyTablesOnDdl(boolean)} lets the
+ * syncer recopy the changed tables in full.
  *
  * <pre>{@code
  * Syncer db = MySqlSyncer.builder()
  *     .source(new DbEndpoint("10.0.0.5", 3306, "shop", "migrate", Secret.of(oldPassword)))
  *     .target(new DbEndpoint("10.0.0.9", 3306, "shop", "migrate", Secret.of(newPassword)))
+ *     .deltaMethod(DeltaMethod.AUTO)
+ *     .recopyTablesOnDdl(true)
  *     .build();
  * }</pre>
  */
 public final class MySqlSyncer implements Syncer {
-    private static final Logger LOG = LoggerFactory.getLogger(MySqlSyncer.class);
-
     private final String name;
     private final DbEndpoint source;
     private final DbEndpoint target;
     private final boolean dropMissingTables;
+    private final DeltaMethod deltaMethod;
+    private final boolean recopyTablesOnDdl;
 
     private MySqlSyncer(Builder b) {
         this.name = b.name;
         this.source = b.source;
         this.target = b.target;
         this.dropMissingTables = b.dropMissingTables;
+        this.deltaMethod = b.deltaMethod;
+        this.recopyTablesOnDdl = b.recopyTablesOnDdl;
     }
 
     /** Starts a MySQL syncer. */
@@ -89,131 +99,120 @@ public final class MySqlSyncer implements Syncer {
         boolean reverse = ctx.direction() == Direction.REVERSE;
         DbEndpoint from = reverse ? target : source;
         DbEndpoint to = reverse ? source : target;
-        return ctx.retry().call(name + ": copy " + from.where() + " to " + to.where(), () -> {
-            try (Connection read = Sql.open(from, true); Connection write = Sql.open(to, false)) {
-                return copy(ctx, from, to, read, write, started);
+        return ctx.retry().call(name + ": " + ctx.mode() + " sync " + from.where() + " to " + to.where(), () -> {
+            if (ctx.mode() == SyncMode.FULL) {
+                return snapshotCopy(ctx, from, to, SnapshotCopy.Scope.ALL, started, Map.of());
             }
+            Optional<BinlogPosition> cursor = ctx.cursor().flatMap(BinlogPosition::parse);
+            Map<String, String> why = new LinkedHashMap<>();
+            if (useBinlog(from, cursor, why)) {
+                return binlogDelta(ctx, from, to, cursor.orElseThrow(), started);
+            }
+            return snapshotCopy(ctx, from, to, SnapshotCopy.Scope.CHECKSUM_DIFFERS, started, why);
         });
     }
 
-    private SyncResult copy(SyncContext ctx, DbEndpoint from, DbEndpoint to, Connection read, Connection write,
-            long started) {
-        String table = null;
-        DbEndpoint at = from;
-        try {
-            SourceSnapshot snapshot = SourceSnapshot.begin(read, from);
-            at = to;
-            prepareTarget(write, to, snapshot);
-            Set<String> targetTables = baseTables(write, to.database());
-            long rowEstimate = snapshot.tables().values().stream().mapToLong(Long::longValue).sum();
-            long rows = 0;
-            long bytes = 0;
-            long deleted = 0;
-            List<String> copied = new ArrayList<>();
-            for (String t : snapshot.tables().keySet()) {
-                table = t;
-                at = from;
-                String create = SourceSnapshot.createStatement(read, t);
-                List<String> columns = SourceSnapshot.insertableColumns(read, from.database(), t);
-                boolean exists = targetTables.contains(t);
-                boolean sameShape = exists && normalize(create).equals(normalize(SourceSnapshot.createStatement(write, t)));
-                if (ctx.mode() != SyncMode.FULL && sameShape) {
-                    String mine = SourceSnapshot.fingerprint(read, t);
-                    at = to;
-                    if (mine != null && mine.equals(SourceSnapshot.fingerprint(write, t))) {
-                        continue;
-                    }
-                }
-                at = to;
-                long base = rows;
-                long baseBytes = bytes;
-                long estimate = rowEstimate;
-                TableCopier.Progress progress = (r, b) -> ctx.progress().report(Counts.rows(base + r, baseBytes + b),
-                        Counts.rows(Math.max(estimate, base + r), 0));
-                long[] done;
-                if (ctx.mode() == SyncMode.FULL || !sameShape) {
-                    Sql.execute(write, "DROP TABLE IF EXISTS " + Sql.quote(t));
-                    Sql.execute(write, create);
-                    done = TableCopier.copy(read, write, t, columns, true, progress);
-                } else {
-                    try (Statement s = write.createStatement()) {
-                        deleted += s.executeUpdate("DELETE FROM " + Sql.quote(t));
-                    }
-                    done = TableCopier.copy(read, write, t, columns, false, progress);
-                }
-                write.commit();
-                rows += done[0];
-                bytes += done[1];
-                copied.add(t);
-                LOG.info("{}: copied table {} ({} rows) from {} to {}", name, Sql.quote(t), done[0], from.where(),
-                        to.where());
+    private boolean useBinlog(DbEndpoint from, Optional<BinlogPosition> cursor, Map<String, String> why) {
+        if (deltaMethod == DeltaMethod.CHECKSUM) {
+            return false;
+        }
+        if (cursor.isEmpty()) {
+            if (deltaMethod == DeltaMethod.BINLOG) {
+                throw new MigrationException(null, null, "binlog delta (" + name + ") from " + from.where()
+                        + " has no binlog cursor from a previous sync; run a FULL sync first", null, false);
             }
-            table = null;
-            List<String> extra = new ArrayList<>(targetTables);
-            extra.removeAll(snapshot.tables().keySet());
-            if (dropMissingTables) {
-                for (String t : extra) {
-                    table = t;
-                    Sql.execute(write, "DROP TABLE IF EXISTS " + Sql.quote(t));
-                }
-                table = null;
-            } else if (!extra.isEmpty()) {
-                LOG.warn("{}: {} has tables the source does not: {}; left in place (dropMissingTables is off)",
-                        name, to.where(), extra);
+            why.put("binlogUnavailable", "no binlog cursor from the last sync");
+            return false;
+        }
+        if (deltaMethod == DeltaMethod.BINLOG) {
+            return true;
+        }
+        try (Connection c = Sql.open(from, true)) {
+            BinlogSettings settings = BinlogSettings.read(c, from);
+            if (!settings.usable()) {
+                why.put("binlogUnavailable", String.join("; ", settings.problems()));
+                return false;
             }
-            at = from;
-            snapshot.end();
-            Map<String, String> details = new LinkedHashMap<>();
-            details.put("strategy", "jdbc");
-            details.put("direction", ctx.direction().name());
-            details.put("tables", String.join(",", copied));
-            details.put("tablesCopied", Integer.toString(copied.size()));
-            details.put("tablesInSource", Integer.toString(snapshot.tables().size()));
-            if (!extra.isEmpty()) {
-                details.put(dropMissingTables ? "tablesDropped" : "tablesOnlyOnTarget", String.join(",", extra));
-            }
-            snapshot.binlogPosition().ifPresent(p -> details.put("binlog", p));
-            return new SyncResult(Counts.rows(rows, bytes), deleted, 0, Duration.ofNanos(System.nanoTime() - started),
-                    snapshot.binlogPosition().orElse(""), details);
+            return true;
         } catch (SQLException e) {
-            throw Sql.failure(ctx.mode() + " sync (" + name + ")", at, table, e);
+            throw Sql.failure("read the binlog settings (" + name + ")", from, null, e);
         }
     }
 
-    private static void prepareTarget(Connection write, DbEndpoint to, SourceSnapshot snapshot) throws SQLException {
-        Sql.execute(write, "CREATE DATABASE IF NOT EXISTS " + Sql.quote(to.database())
-                + (snapshot.charset() == null ? "" : " CHARACTER SET " + snapshot.charset())
-                + (snapshot.collation() == null ? "" : " COLLATE " + snapshot.collation()));
-        write.setCatalog(to.database());
-        try (PreparedStatement ps = write.prepareStatement("SET SESSION sql_mode = ?")) {
-            ps.setString(1, snapshot.sqlMode());
-            ps.execute();
+    private SyncResult binlogDelta(SyncContext ctx, DbEndpoint from, DbEndpoint to, BinlogPosition cursor,
+            long started) {
+        BinlogDelta.Outcome outcome = new BinlogDelta(name, from, to, recopyTablesOnDdl, ctx.progress()).run(cursor);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("strategy", "binlog");
+        details.put("direction", ctx.direction().name());
+        details.put("cursorBefore", outcome.before().toString());
+        details.put("cursorAfter", outcome.after().toString());
+        details.put("rowsWritten", Long.toString(outcome.written()));
+        details.put("rowsUpdated", Long.toString(outcome.updated()));
+        details.put("rowsDeleted", Long.toString(outcome.deleted()));
+        details.put("tables", String.join(",", outcome.rowsByTable().keySet()));
+        details.put("binlogBytes", Long.toString(outcome.bytes()));
+        if (!outcome.tablesWithoutPrimaryKey().isEmpty()) {
+            details.put("tablesWithoutPrimaryKey", String.join(",", new TreeSet<>(outcome.tablesWithoutPrimaryKey())));
+            details.put("warning", "tables without a primary key are matched on all their columns, one row at a time;"
+                    + " replaying their changes twice duplicates inserts");
         }
-        Sql.execute(write, "SET SESSION foreign_key_checks = 0, unique_checks = 0, time_zone = '+00:00'");
-        write.setAutoCommit(false);
-    }
-
-    private static Set<String> baseTables(Connection c, String database) throws SQLException {
-        Set<String> tables = new TreeSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME FROM information_schema.TABLES"
-                + " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'")) {
-            ps.setString(1, database);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
+        if (outcome.unmatched() > 0) {
+            details.put("rowsNotFoundOnTarget", Long.toString(outcome.unmatched()));
+        }
+        long rows = outcome.written() + outcome.updated();
+        long bytes = outcome.bytes();
+        long deleted = outcome.deleted();
+        if (!outcome.schemaChanges().isEmpty() || !outcome.tablesToRecopy().isEmpty()) {
+            SnapshotCopy.Outcome recopy = new SnapshotCopy(name, from, to, dropMissingTables, ctx.progress())
+                    .run(SnapshotCopy.Scope.SHAPE_DIFFERS, outcome.tablesToRecopy());
+            details.put("schemaChanges", String.join(" | ", outcome.schemaChanges()));
+            details.put("tablesRecopied", String.join(",", recopy.copied()));
+            rows += recopy.rows();
+            bytes += recopy.bytes();
+            if (!recopy.onlyOnTarget().isEmpty()) {
+                details.put(dropMissingTables ? "tablesDropped" : "tablesOnlyOnTarget",
+                        String.join(",", recopy.onlyOnTarget()));
             }
         }
-        return tables;
+        return new SyncResult(Counts.rows(rows, bytes), deleted, 0, Duration.ofNanos(System.nanoTime() - started),
+                outcome.after().toString(), details);
     }
 
-    private static String normalize(String create) {
-        return create.replaceAll(" AUTO_INCREMENT=\\d+", "");
+    private SyncResult snapshotCopy(SyncContext ctx, DbEndpoint from, DbEndpoint to, SnapshotCopy.Scope scope,
+            long started, Map<String, String> why) {
+        SnapshotCopy.Outcome outcome = new SnapshotCopy(name, from, to, dropMissingTables, ctx.progress())
+                .run(scope, Set.of());
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("strategy", scope == SnapshotCopy.Scope.ALL ? "jdbc" : "checksum");
+        details.put("direction", ctx.direction().name());
+        details.putAll(SnapshotCopy.details(outcome));
+        details.putAll(why);
+        ctx.cursor().ifPresent(c -> details.put("cursorBefore", c));
+        if (!outcome.binlogPosition().isEmpty()) {
+            details.put("cursorAfter", outcome.binlogPosition());
+        }
+        return new SyncResult(Counts.rows(outcome.rows(), outcome.bytes()), outcome.deleted(), 0,
+                Duration.ofNanos(System.nanoTime() - started), outcome.binlogPosition(), details);
+    }
+
+    /** How deltas find what changed. */
+    public DeltaMethod deltaMethod() {
+        return deltaMethod;
+    }
+
+    /** Whether a schema change in the binlog makes the delta recopy the changed tables instead of stopping. */
+    public boolean recopyTablesOnDdl() {
+        return recopyTablesOnDdl;
     }
 
     @Override
     public List<CheckResult> preflight(PreflightContext ctx) {
-        return new MySqlPreflight(name).run(source, target);
+        List<CheckResult> checks = new ArrayList<>(new MySqlPreflight(name).run(source, target));
+        if (deltaMethod != DeltaMethod.CHECKSUM) {
+            checks.add(new MySqlPreflight(name).binlog(source, deltaMethod == DeltaMethod.BINLOG));
+        }
+        return checks;
     }
 
     @Override
@@ -227,6 +226,8 @@ public final class MySqlSyncer implements Syncer {
         private DbEndpoint source;
         private DbEndpoint target;
         private boolean dropMissingTables;
+        private DeltaMethod deltaMethod = DeltaMethod.AUTO;
+        private boolean recopyTablesOnDdl;
 
         private Builder() {
         }
@@ -256,6 +257,22 @@ public final class MySqlSyncer implements Syncer {
         /** Whether tables the source no longer has are dropped on the target; off by default (reported only). */
         public Builder dropMissingTables(boolean drop) {
             this.dropMissingTables = drop;
+            return this;
+        }
+
+        /** How deltas (DELTA, FINAL and REVERSE) find what changed; {@link DeltaMethod#AUTO} by default. */
+        public Builder deltaMethod(DeltaMethod method) {
+            this.deltaMethod = Objects.requireNonNull(method, "deltaMethod cannot be null");
+            return this;
+        }
+
+        /**
+         * Whether a binlog delta that meets a schema change (ALTER, CREATE, DROP, RENAME, TRUNCATE) on
+         * the synced database applies the rows it can and then recopies in full every table whose
+         * definition differs; off by default: the delta stops with an error naming the statement.
+         */
+        public Builder recopyTablesOnDdl(boolean recopy) {
+            this.recopyTablesOnDdl = recopy;
             return this;
         }
 
