@@ -12,6 +12,7 @@ import io.sitemove.spi.Syncer;
 import io.sitemove.sync.internal.BinlogDelta;
 import io.sitemove.sync.internal.BinlogPosition;
 import io.sitemove.sync.internal.BinlogSettings;
+import io.sitemove.sync.internal.Definer;
 import io.sitemove.sync.internal.MySqlPreflight;
 import io.sitemove.sync.internal.SnapshotCopy;
 import io.sitemove.sync.internal.Sql;
@@ -30,13 +31,18 @@ import java.util.TreeSet;
 /**
  * Copies a MySQL or MariaDB database from the source to the target over JDBC. FULL reads a
  * consistent snapshot (with its binlog position on MariaDB, which becomes the cursor) and recreates
- * every base table on the target. DELTA and FINAL read the source's binary log from the last
+ * every base table on the target, then its functions, procedures, views, triggers and events, with
+ * their definer rewritten to an account the target has ({@link Builder#definer(String)}); events
+ * arrive disabled, to be enabled after the cutover. DELTA and FINAL read the source's binary log from the last
  * sync's cursor up to where it ends when the delta starts, and apply its row events to the target
  * in order, idempotently, in batched transactions ({@link DeltaMethod#BINLOG}); where the source
  * has no usable binlog they compare each table ({@code CHECKSUM TABLE}, row count, definition) and
  * recopy only those that differ ({@link DeltaMethod#CHECKSUM}). REVERSE copies target to source
  * (usually by checksum: a target rarely keeps a binlog). Tables the source no longer has are
  * reported, and dropped only with {@link Builder#dropMissingTables(boolean)}.
+ *
+ * <p>While a delta writes rows, the receiving database's triggers are suspended (dropped and
+ * recreated): the source's triggers already did their work, which arrives as rows.
  *
  * <p>The cursor is {@code binlog-file:position}. A schema change in the binlog stops a delta with
  * an error naming the statement, unless {@link Builder#recopyTablesOnDdl(boolean)} lets the
@@ -58,6 +64,7 @@ public final class MySqlSyncer implements Syncer {
     private final boolean dropMissingTables;
     private final DeltaMethod deltaMethod;
     private final boolean recopyTablesOnDdl;
+    private final Definer definer;
 
     private MySqlSyncer(Builder b) {
         this.name = b.name;
@@ -66,6 +73,7 @@ public final class MySqlSyncer implements Syncer {
         this.dropMissingTables = b.dropMissingTables;
         this.deltaMethod = b.deltaMethod;
         this.recopyTablesOnDdl = b.recopyTablesOnDdl;
+        this.definer = b.definer;
     }
 
     /** Starts a MySQL syncer. */
@@ -101,14 +109,15 @@ public final class MySqlSyncer implements Syncer {
         DbEndpoint to = reverse ? source : target;
         return ctx.retry().call(name + ": " + ctx.mode() + " sync " + from.where() + " to " + to.where(), () -> {
             if (ctx.mode() == SyncMode.FULL) {
-                return snapshotCopy(ctx, from, to, SnapshotCopy.Scope.ALL, started, Map.of());
+                return snapshotCopy(ctx, from, to, SnapshotCopy.Scope.ALL, started, Map.of(),
+                        reverse ? null : definer);
             }
             Optional<BinlogPosition> cursor = ctx.cursor().flatMap(BinlogPosition::parse);
             Map<String, String> why = new LinkedHashMap<>();
             if (useBinlog(from, cursor, why)) {
                 return binlogDelta(ctx, from, to, cursor.orElseThrow(), started);
             }
-            return snapshotCopy(ctx, from, to, SnapshotCopy.Scope.CHECKSUM_DIFFERS, started, why);
+            return snapshotCopy(ctx, from, to, SnapshotCopy.Scope.CHECKSUM_DIFFERS, started, why, null);
         });
     }
 
@@ -164,7 +173,8 @@ public final class MySqlSyncer implements Syncer {
         long bytes = outcome.bytes();
         long deleted = outcome.deleted();
         if (!outcome.schemaChanges().isEmpty() || !outcome.tablesToRecopy().isEmpty()) {
-            SnapshotCopy.Outcome recopy = new SnapshotCopy(name, from, to, dropMissingTables, ctx.progress())
+            SnapshotCopy.Outcome recopy = new SnapshotCopy(name, from, to, dropMissingTables, ctx.progress(),
+                    ctx.direction() == Direction.FORWARD ? definer : null)
                     .run(SnapshotCopy.Scope.SHAPE_DIFFERS, outcome.tablesToRecopy());
             details.put("schemaChanges", String.join(" | ", outcome.schemaChanges()));
             details.put("tablesRecopied", String.join(",", recopy.copied()));
@@ -180,8 +190,9 @@ public final class MySqlSyncer implements Syncer {
     }
 
     private SyncResult snapshotCopy(SyncContext ctx, DbEndpoint from, DbEndpoint to, SnapshotCopy.Scope scope,
-            long started, Map<String, String> why) {
-        SnapshotCopy.Outcome outcome = new SnapshotCopy(name, from, to, dropMissingTables, ctx.progress())
+            long started, Map<String, String> why, Definer objectsDefiner) {
+        SnapshotCopy.Outcome outcome = new SnapshotCopy(name, from, to, dropMissingTables, ctx.progress(),
+                objectsDefiner)
                 .run(scope, Set.of());
         Map<String, String> details = new LinkedHashMap<>();
         details.put("strategy", scope == SnapshotCopy.Scope.ALL ? "jdbc" : "checksum");
@@ -228,6 +239,7 @@ public final class MySqlSyncer implements Syncer {
         private boolean dropMissingTables;
         private DeltaMethod deltaMethod = DeltaMethod.AUTO;
         private boolean recopyTablesOnDdl;
+        private Definer definer = Definer.currentUser();
 
         private Builder() {
         }
@@ -273,6 +285,16 @@ public final class MySqlSyncer implements Syncer {
          */
         public Builder recopyTablesOnDdl(boolean recopy) {
             this.recopyTablesOnDdl = recopy;
+            return this;
+        }
+
+        /**
+         * The account ({@code user@host}) that views, triggers, routines and events get as their
+         * definer on the target, which must exist there; by default the target connection's own
+         * account ({@code CURRENT_USER}).
+         */
+        public Builder definer(String account) {
+            this.definer = Definer.of(account);
             return this;
         }
 

@@ -130,6 +130,13 @@ public final class BinlogDelta {
         do {
             serverId = 1_000_000_000L + RANDOM.nextInt(1_000_000_000);
         } while (serverId == sourceId);
+        TriggerSuspension triggers;
+        try {
+            triggers = TriggerSuspension.suspend(write, to.database(), to.where());
+        } catch (SQLException e) {
+            throw Sql.failure("suspend the triggers for the binlog delta (" + name + ")", to, null, e);
+        }
+        Outcome outcome;
         try (RowApplier applier = new RowApplier(write)) {
             BinlogPosition after;
             try {
@@ -150,14 +157,20 @@ public final class BinlogDelta {
                 rollback(write);
                 throw Sql.failure("commit the binlog delta (" + name + ")", to, null, e);
             }
-            report();
-            rowsByTable.forEach((t, rows) -> LOG.info("{}: applied {} binlog row changes to table {} on {}", name, rows,
-                    Sql.quote(t), to.where()));
-            Outcome outcome = outcome(cursor, after, applier.unmatched());
-            LOG.info("{}: binlog delta {} -> {} from {} to {}: {} written, {} updated, {} deleted ({} bytes of events)",
-                    name, cursor, after, from.where(), to.where(), written, updated, deleted, bytes);
-            return outcome;
+            outcome = outcome(cursor, after, applier.unmatched());
+        } finally {
+            try {
+                triggers.close();
+            } catch (SQLException e) {
+                throw Sql.failure("restore the triggers after the binlog delta (" + name + ")", to, null, e);
+            }
         }
+        report();
+        rowsByTable.forEach((t, rows) -> LOG.info("{}: applied {} binlog row changes to table {} on {}", name, rows,
+                Sql.quote(t), to.where()));
+        LOG.info("{}: binlog delta {} -> {} from {} to {}: {} written, {} updated, {} deleted ({} bytes of events)",
+                name, cursor, outcome.after(), from.where(), to.where(), written, updated, deleted, bytes);
+        return outcome;
     }
 
     private Outcome outcome(BinlogPosition before, BinlogPosition after, long unmatched) {
