@@ -15,6 +15,7 @@ import io.sitemove.sync.internal.BinlogSettings;
 import io.sitemove.sync.internal.Definer;
 import io.sitemove.sync.internal.MySqlPreflight;
 import io.sitemove.sync.internal.SnapshotCopy;
+import io.sitemove.sync.internal.SourceWriteLock;
 import io.sitemove.sync.internal.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,6 +28,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Copies a MySQL or MariaDB database from the source to the target over JDBC. FULL reads a
@@ -44,6 +47,10 @@ import java.util.TreeSet;
  * <p>While a delta writes rows, the receiving database's triggers are suspended (dropped and
  * recreated): the source's triggers already did their work, which arrives as rows.
  *
+ * <p>FINAL is a delta that first makes the source read-only for the site's database account
+ * ({@link Builder#applicationUser(String)}, {@link Builder#lockSourceForFinal(boolean)}); a
+ * REVERSE sync gives that account its write privileges back.
+ *
  * <p>The cursor is {@code binlog-file:position}. A schema change in the binlog stops a delta with
  * an error naming the statement, unless {@link Builder#recopyTablesOnDdl(boolean)} lets the
  * syncer recopy the changed tables in full.
@@ -54,10 +61,13 @@ import java.util.TreeSet;
  *     .target(new DbEndpoint("10.0.0.9", 3306, "shop", "migrate", Secret.of(newPassword)))
  *     .deltaMethod(DeltaMethod.AUTO)
  *     .recopyTablesOnDdl(true)
+ *     .applicationUser("shop@%")
  *     .build();
  * }</pre>
  */
 public final class MySqlSyncer implements Syncer {
+    private static final Logger LOG = LoggerFactory.getLogger(MySqlSyncer.class);
+
     private final String name;
     private final DbEndpoint source;
     private final DbEndpoint target;
@@ -65,6 +75,8 @@ public final class MySqlSyncer implements Syncer {
     private final DeltaMethod deltaMethod;
     private final boolean recopyTablesOnDdl;
     private final Definer definer;
+    private final boolean lockSourceForFinal;
+    private final SourceWriteLock applicationUser;
 
     private MySqlSyncer(Builder b) {
         this.name = b.name;
@@ -74,6 +86,8 @@ public final class MySqlSyncer implements Syncer {
         this.deltaMethod = b.deltaMethod;
         this.recopyTablesOnDdl = b.recopyTablesOnDdl;
         this.definer = b.definer;
+        this.lockSourceForFinal = b.lockSourceForFinal;
+        this.applicationUser = b.applicationUser;
     }
 
     /** Starts a MySQL syncer. */
@@ -108,17 +122,63 @@ public final class MySqlSyncer implements Syncer {
         DbEndpoint from = reverse ? target : source;
         DbEndpoint to = reverse ? source : target;
         return ctx.retry().call(name + ": " + ctx.mode() + " sync " + from.where() + " to " + to.where(), () -> {
-            if (ctx.mode() == SyncMode.FULL) {
-                return snapshotCopy(ctx, from, to, SnapshotCopy.Scope.ALL, started, Map.of(),
-                        reverse ? null : definer);
+            Map<String, String> lock = new LinkedHashMap<>();
+            if (ctx.mode() == SyncMode.FINAL && !reverse) {
+                lock.put("sourceLock", lockSource());
             }
-            Optional<BinlogPosition> cursor = ctx.cursor().flatMap(BinlogPosition::parse);
-            Map<String, String> why = new LinkedHashMap<>();
-            if (useBinlog(from, cursor, why)) {
-                return binlogDelta(ctx, from, to, cursor.orElseThrow(), started);
+            SyncResult result = syncOnce(ctx, from, to, reverse, started);
+            if (reverse && lockSourceForFinal && applicationUser != null) {
+                lock.put("sourceUnlocked", unlockSource());
             }
-            return snapshotCopy(ctx, from, to, SnapshotCopy.Scope.CHECKSUM_DIFFERS, started, why, null);
+            if (lock.isEmpty()) {
+                return result;
+            }
+            Map<String, String> details = new LinkedHashMap<>(result.details());
+            details.putAll(lock);
+            return new SyncResult(result.moved(), result.deleted(), result.attributesFixed(), result.duration(),
+                    result.cursor(), details);
         });
+    }
+
+    private SyncResult syncOnce(SyncContext ctx, DbEndpoint from, DbEndpoint to, boolean reverse, long started) {
+        if (ctx.mode() == SyncMode.FULL) {
+            return snapshotCopy(ctx, from, to, SnapshotCopy.Scope.ALL, started, Map.of(), reverse ? null : definer);
+        }
+        Optional<BinlogPosition> cursor = ctx.cursor().flatMap(BinlogPosition::parse);
+        Map<String, String> why = new LinkedHashMap<>();
+        if (useBinlog(from, cursor, why)) {
+            return binlogDelta(ctx, from, to, cursor.orElseThrow(), started);
+        }
+        return snapshotCopy(ctx, from, to, SnapshotCopy.Scope.CHECKSUM_DIFFERS, started, why, null);
+    }
+
+    private String lockSource() {
+        if (!lockSourceForFinal) {
+            return "not locked: lockSourceForFinal is off; the source database accepts writes";
+        }
+        if (applicationUser == null) {
+            LOG.warn("{}: FINAL sync without applicationUser(...): {} was not made read-only", name, source.where());
+            return "not locked: no applicationUser(...) given; the source database accepts writes";
+        }
+        try (Connection c = Sql.open(source, false)) {
+            String done = applicationUser.lock(c, source);
+            LOG.info("{}: source {} made read-only for the site: {}", name, source.where(), done);
+            return done;
+        } catch (SQLException e) {
+            throw Sql.failure("make the source read-only for " + applicationUser.account() + " (" + name + ")", source,
+                    null, e);
+        }
+    }
+
+    private String unlockSource() {
+        try (Connection c = Sql.open(source, false)) {
+            String done = applicationUser.restore(c, source);
+            LOG.info("{}: source {} writable again for the site: {}", name, source.where(), done);
+            return done;
+        } catch (SQLException e) {
+            throw Sql.failure("give " + applicationUser.account() + " its write privileges back (" + name + ")", source,
+                    null, e);
+        }
     }
 
     private boolean useBinlog(DbEndpoint from, Optional<BinlogPosition> cursor, Map<String, String> why) {
@@ -240,6 +300,8 @@ public final class MySqlSyncer implements Syncer {
         private DeltaMethod deltaMethod = DeltaMethod.AUTO;
         private boolean recopyTablesOnDdl;
         private Definer definer = Definer.currentUser();
+        private boolean lockSourceForFinal = true;
+        private SourceWriteLock applicationUser;
 
         private Builder() {
         }
@@ -295,6 +357,26 @@ public final class MySqlSyncer implements Syncer {
          */
         public Builder definer(String account) {
             this.definer = Definer.of(account);
+            return this;
+        }
+
+        /**
+         * Whether a FINAL sync first makes the source database read-only for the site's database
+         * account ({@link #applicationUser(String)}); on by default. Without that account the
+         * source is not locked, and the result's details say so.
+         */
+        public Builder lockSourceForFinal(boolean lock) {
+            this.lockSourceForFinal = lock;
+            return this;
+        }
+
+        /**
+         * The site's own database account on the source, {@code user@host} (e.g. {@code wp@%}).
+         * A FINAL sync revokes its INSERT, UPDATE, DELETE, CREATE, DROP and ALTER on the database
+         * and ends its sessions before the last delta; a REVERSE sync (rollback) grants them back.
+         */
+        public Builder applicationUser(String account) {
+            this.applicationUser = new SourceWriteLock(account);
             return this;
         }
 
