@@ -1,6 +1,7 @@
 package io.sitemove.sync;
 
 import io.sitemove.Counts;
+import io.sitemove.MigrationException;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.Direction;
 import io.sitemove.spi.PreflightContext;
@@ -8,21 +9,23 @@ import io.sitemove.spi.SyncContext;
 import io.sitemove.spi.SyncMode;
 import io.sitemove.spi.SyncResult;
 import io.sitemove.spi.Syncer;
+import io.sitemove.sync.internal.BinlogDelta;
+import io.sitemove.sync.internal.BinlogPosition;
+import io.sitemove.sync.internal.BinlogSettings;
+import io.sitemove.sync.internal.Definer;
 import io.sitemove.sync.internal.MySqlPreflight;
-import io.sitemove.sync.internal.SourceSnapshot;
+import io.sitemove.sync.internal.SnapshotCopy;
+import io.sitemove.sync.internal.SourceWriteLock;
 import io.sitemove.sync.internal.Sql;
-import io.sitemove.sync.internal.TableCopier;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -30,16 +33,35 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Copies a MySQL or MariaDB database from the source to the target over JDBC. FULL reads a
- * consistent snapshot (with its binlog position on MariaDB) and recreates every base table on the
- * target; DELTA and FINAL compare each table ({@code CHECKSUM TABLE}, row count, definition) and
- * recopy only those that differ, each replaced inside one target transaction. REVERSE copies target
- * to source. Tables the source no longer has are reported, and dropped only with
- * {@link Builder#dropMissingTables(boolean)}.
+ * consistent snapshot (with its binlog position on MariaDB, which becomes the cursor) and recreates
+ * every base table on the target, then its functions, procedures, views, triggers and events, with
+ * their definer rewritten to an account the target has ({@link Builder#definer(String)}); events
+ * arrive disabled, to be enabled after the cutover. DELTA and FINAL read the source's binary log from the last
+ * sync's cursor up to where it ends when the delta starts, and apply its row events to the target
+ * in order, idempotently, in batched transactions ({@link DeltaMethod#BINLOG}); where the source
+ * has no usable binlog they compare each table ({@code CHECKSUM TABLE}, row count, definition) and
+ * recopy only those that differ ({@link DeltaMethod#CHECKSUM}). REVERSE copies target to source
+ * (usually by checksum: a target rarely keeps a binlog). Tables the source no longer has are
+ * reported, and dropped only with {@link Builder#dropMissingTables(boolean)}.
+ *
+ * <p>While a delta writes rows, the receiving database's triggers are suspended (dropped and
+ * recreated): the source's triggers already did their work, which arrives as rows.
+ *
+ * <p>FINAL is a delta that first makes the source read-only for the site's database account
+ * ({@link Builder#applicationUser(String)}, {@link Builder#lockSourceForFinal(boolean)}); a
+ * REVERSE sync gives that account its write privileges back.
+ *
+ * <p>The cursor is {@code binlog-file:position}. A schema change in the binlog stops a delta with
+ * an error naming the statement, unless {@link Builder#recopyTablesOnDdl(boolean)} lets the
+ * syncer recopy the changed tables in full.
  *
  * <pre>{@code
  * Syncer db = MySqlSyncer.builder()
  *     .source(new DbEndpoint("10.0.0.5", 3306, "shop", "migrate", Secret.of(oldPassword)))
  *     .target(new DbEndpoint("10.0.0.9", 3306, "shop", "migrate", Secret.of(newPassword)))
+ *     .deltaMethod(DeltaMethod.AUTO)
+ *     .recopyTablesOnDdl(true)
+ *     .applicationUser("shop@%")
  *     .build();
  * }</pre>
  */
@@ -50,12 +72,22 @@ public final class MySqlSyncer implements Syncer {
     private final DbEndpoint source;
     private final DbEndpoint target;
     private final boolean dropMissingTables;
+    private final DeltaMethod deltaMethod;
+    private final boolean recopyTablesOnDdl;
+    private final Definer definer;
+    private final boolean lockSourceForFinal;
+    private final SourceWriteLock applicationUser;
 
     private MySqlSyncer(Builder b) {
         this.name = b.name;
         this.source = b.source;
         this.target = b.target;
         this.dropMissingTables = b.dropMissingTables;
+        this.deltaMethod = b.deltaMethod;
+        this.recopyTablesOnDdl = b.recopyTablesOnDdl;
+        this.definer = b.definer;
+        this.lockSourceForFinal = b.lockSourceForFinal;
+        this.applicationUser = b.applicationUser;
     }
 
     /** Starts a MySQL syncer. */
@@ -89,131 +121,169 @@ public final class MySqlSyncer implements Syncer {
         boolean reverse = ctx.direction() == Direction.REVERSE;
         DbEndpoint from = reverse ? target : source;
         DbEndpoint to = reverse ? source : target;
-        return ctx.retry().call(name + ": copy " + from.where() + " to " + to.where(), () -> {
-            try (Connection read = Sql.open(from, true); Connection write = Sql.open(to, false)) {
-                return copy(ctx, from, to, read, write, started);
+        return ctx.retry().call(name + ": " + ctx.mode() + " sync " + from.where() + " to " + to.where(), () -> {
+            Map<String, String> lock = new LinkedHashMap<>();
+            if (ctx.mode() == SyncMode.FINAL && !reverse) {
+                lock.put("sourceLock", lockSource());
             }
+            SyncResult result = syncOnce(ctx, from, to, reverse, started);
+            if (reverse && lockSourceForFinal && applicationUser != null) {
+                lock.put("sourceUnlocked", unlockSource());
+            }
+            if (lock.isEmpty()) {
+                return result;
+            }
+            Map<String, String> details = new LinkedHashMap<>(result.details());
+            details.putAll(lock);
+            return new SyncResult(result.moved(), result.deleted(), result.attributesFixed(), result.duration(),
+                    result.cursor(), details);
         });
     }
 
-    private SyncResult copy(SyncContext ctx, DbEndpoint from, DbEndpoint to, Connection read, Connection write,
-            long started) {
-        String table = null;
-        DbEndpoint at = from;
-        try {
-            SourceSnapshot snapshot = SourceSnapshot.begin(read, from);
-            at = to;
-            prepareTarget(write, to, snapshot);
-            Set<String> targetTables = baseTables(write, to.database());
-            long rowEstimate = snapshot.tables().values().stream().mapToLong(Long::longValue).sum();
-            long rows = 0;
-            long bytes = 0;
-            long deleted = 0;
-            List<String> copied = new ArrayList<>();
-            for (String t : snapshot.tables().keySet()) {
-                table = t;
-                at = from;
-                String create = SourceSnapshot.createStatement(read, t);
-                List<String> columns = SourceSnapshot.insertableColumns(read, from.database(), t);
-                boolean exists = targetTables.contains(t);
-                boolean sameShape = exists && normalize(create).equals(normalize(SourceSnapshot.createStatement(write, t)));
-                if (ctx.mode() != SyncMode.FULL && sameShape) {
-                    String mine = SourceSnapshot.fingerprint(read, t);
-                    at = to;
-                    if (mine != null && mine.equals(SourceSnapshot.fingerprint(write, t))) {
-                        continue;
-                    }
-                }
-                at = to;
-                long base = rows;
-                long baseBytes = bytes;
-                long estimate = rowEstimate;
-                TableCopier.Progress progress = (r, b) -> ctx.progress().report(Counts.rows(base + r, baseBytes + b),
-                        Counts.rows(Math.max(estimate, base + r), 0));
-                long[] done;
-                if (ctx.mode() == SyncMode.FULL || !sameShape) {
-                    Sql.execute(write, "DROP TABLE IF EXISTS " + Sql.quote(t));
-                    Sql.execute(write, create);
-                    done = TableCopier.copy(read, write, t, columns, true, progress);
-                } else {
-                    try (Statement s = write.createStatement()) {
-                        deleted += s.executeUpdate("DELETE FROM " + Sql.quote(t));
-                    }
-                    done = TableCopier.copy(read, write, t, columns, false, progress);
-                }
-                write.commit();
-                rows += done[0];
-                bytes += done[1];
-                copied.add(t);
-                LOG.info("{}: copied table {} ({} rows) from {} to {}", name, Sql.quote(t), done[0], from.where(),
-                        to.where());
-            }
-            table = null;
-            List<String> extra = new ArrayList<>(targetTables);
-            extra.removeAll(snapshot.tables().keySet());
-            if (dropMissingTables) {
-                for (String t : extra) {
-                    table = t;
-                    Sql.execute(write, "DROP TABLE IF EXISTS " + Sql.quote(t));
-                }
-                table = null;
-            } else if (!extra.isEmpty()) {
-                LOG.warn("{}: {} has tables the source does not: {}; left in place (dropMissingTables is off)",
-                        name, to.where(), extra);
-            }
-            at = from;
-            snapshot.end();
-            Map<String, String> details = new LinkedHashMap<>();
-            details.put("strategy", "jdbc");
-            details.put("direction", ctx.direction().name());
-            details.put("tables", String.join(",", copied));
-            details.put("tablesCopied", Integer.toString(copied.size()));
-            details.put("tablesInSource", Integer.toString(snapshot.tables().size()));
-            if (!extra.isEmpty()) {
-                details.put(dropMissingTables ? "tablesDropped" : "tablesOnlyOnTarget", String.join(",", extra));
-            }
-            snapshot.binlogPosition().ifPresent(p -> details.put("binlog", p));
-            return new SyncResult(Counts.rows(rows, bytes), deleted, 0, Duration.ofNanos(System.nanoTime() - started),
-                    snapshot.binlogPosition().orElse(""), details);
+    private SyncResult syncOnce(SyncContext ctx, DbEndpoint from, DbEndpoint to, boolean reverse, long started) {
+        if (ctx.mode() == SyncMode.FULL) {
+            return snapshotCopy(ctx, from, to, SnapshotCopy.Scope.ALL, started, Map.of(), reverse ? null : definer);
+        }
+        Optional<BinlogPosition> cursor = ctx.cursor().flatMap(BinlogPosition::parse);
+        Map<String, String> why = new LinkedHashMap<>();
+        if (useBinlog(from, cursor, why)) {
+            return binlogDelta(ctx, from, to, cursor.orElseThrow(), started);
+        }
+        return snapshotCopy(ctx, from, to, SnapshotCopy.Scope.CHECKSUM_DIFFERS, started, why, null);
+    }
+
+    private String lockSource() {
+        if (!lockSourceForFinal) {
+            return "not locked: lockSourceForFinal is off; the source database accepts writes";
+        }
+        if (applicationUser == null) {
+            LOG.warn("{}: FINAL sync without applicationUser(...): {} was not made read-only", name, source.where());
+            return "not locked: no applicationUser(...) given; the source database accepts writes";
+        }
+        try (Connection c = Sql.open(source, false)) {
+            String done = applicationUser.lock(c, source);
+            LOG.info("{}: source {} made read-only for the site: {}", name, source.where(), done);
+            return done;
         } catch (SQLException e) {
-            throw Sql.failure(ctx.mode() + " sync (" + name + ")", at, table, e);
+            throw Sql.failure("make the source read-only for " + applicationUser.account() + " (" + name + ")", source,
+                    null, e);
         }
     }
 
-    private static void prepareTarget(Connection write, DbEndpoint to, SourceSnapshot snapshot) throws SQLException {
-        Sql.execute(write, "CREATE DATABASE IF NOT EXISTS " + Sql.quote(to.database())
-                + (snapshot.charset() == null ? "" : " CHARACTER SET " + snapshot.charset())
-                + (snapshot.collation() == null ? "" : " COLLATE " + snapshot.collation()));
-        write.setCatalog(to.database());
-        try (PreparedStatement ps = write.prepareStatement("SET SESSION sql_mode = ?")) {
-            ps.setString(1, snapshot.sqlMode());
-            ps.execute();
+    private String unlockSource() {
+        try (Connection c = Sql.open(source, false)) {
+            String done = applicationUser.restore(c, source);
+            LOG.info("{}: source {} writable again for the site: {}", name, source.where(), done);
+            return done;
+        } catch (SQLException e) {
+            throw Sql.failure("give " + applicationUser.account() + " its write privileges back (" + name + ")", source,
+                    null, e);
         }
-        Sql.execute(write, "SET SESSION foreign_key_checks = 0, unique_checks = 0, time_zone = '+00:00'");
-        write.setAutoCommit(false);
     }
 
-    private static Set<String> baseTables(Connection c, String database) throws SQLException {
-        Set<String> tables = new TreeSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME FROM information_schema.TABLES"
-                + " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'")) {
-            ps.setString(1, database);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
+    private boolean useBinlog(DbEndpoint from, Optional<BinlogPosition> cursor, Map<String, String> why) {
+        if (deltaMethod == DeltaMethod.CHECKSUM) {
+            return false;
+        }
+        if (cursor.isEmpty()) {
+            if (deltaMethod == DeltaMethod.BINLOG) {
+                throw new MigrationException(null, null, "binlog delta (" + name + ") from " + from.where()
+                        + " has no binlog cursor from a previous sync; run a FULL sync first", null, false);
+            }
+            why.put("binlogUnavailable", "no binlog cursor from the last sync");
+            return false;
+        }
+        if (deltaMethod == DeltaMethod.BINLOG) {
+            return true;
+        }
+        try (Connection c = Sql.open(from, true)) {
+            BinlogSettings settings = BinlogSettings.read(c, from);
+            if (!settings.usable()) {
+                why.put("binlogUnavailable", String.join("; ", settings.problems()));
+                return false;
+            }
+            return true;
+        } catch (SQLException e) {
+            throw Sql.failure("read the binlog settings (" + name + ")", from, null, e);
+        }
+    }
+
+    private SyncResult binlogDelta(SyncContext ctx, DbEndpoint from, DbEndpoint to, BinlogPosition cursor,
+            long started) {
+        BinlogDelta.Outcome outcome = new BinlogDelta(name, from, to, recopyTablesOnDdl, ctx.progress()).run(cursor);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("strategy", "binlog");
+        details.put("direction", ctx.direction().name());
+        details.put("cursorBefore", outcome.before().toString());
+        details.put("cursorAfter", outcome.after().toString());
+        details.put("rowsWritten", Long.toString(outcome.written()));
+        details.put("rowsUpdated", Long.toString(outcome.updated()));
+        details.put("rowsDeleted", Long.toString(outcome.deleted()));
+        details.put("tables", String.join(",", outcome.rowsByTable().keySet()));
+        details.put("binlogBytes", Long.toString(outcome.bytes()));
+        if (!outcome.tablesWithoutPrimaryKey().isEmpty()) {
+            details.put("tablesWithoutPrimaryKey", String.join(",", new TreeSet<>(outcome.tablesWithoutPrimaryKey())));
+            details.put("warning", "tables without a primary key are matched on all their columns, one row at a time;"
+                    + " replaying their changes twice duplicates inserts");
+        }
+        if (outcome.unmatched() > 0) {
+            details.put("rowsNotFoundOnTarget", Long.toString(outcome.unmatched()));
+        }
+        long rows = outcome.written() + outcome.updated();
+        long bytes = outcome.bytes();
+        long deleted = outcome.deleted();
+        if (!outcome.schemaChanges().isEmpty() || !outcome.tablesToRecopy().isEmpty()) {
+            SnapshotCopy.Outcome recopy = new SnapshotCopy(name, from, to, dropMissingTables, ctx.progress(),
+                    ctx.direction() == Direction.FORWARD ? definer : null)
+                    .run(SnapshotCopy.Scope.SHAPE_DIFFERS, outcome.tablesToRecopy());
+            details.put("schemaChanges", String.join(" | ", outcome.schemaChanges()));
+            details.put("tablesRecopied", String.join(",", recopy.copied()));
+            rows += recopy.rows();
+            bytes += recopy.bytes();
+            if (!recopy.onlyOnTarget().isEmpty()) {
+                details.put(dropMissingTables ? "tablesDropped" : "tablesOnlyOnTarget",
+                        String.join(",", recopy.onlyOnTarget()));
             }
         }
-        return tables;
+        return new SyncResult(Counts.rows(rows, bytes), deleted, 0, Duration.ofNanos(System.nanoTime() - started),
+                outcome.after().toString(), details);
     }
 
-    private static String normalize(String create) {
-        return create.replaceAll(" AUTO_INCREMENT=\\d+", "");
+    private SyncResult snapshotCopy(SyncContext ctx, DbEndpoint from, DbEndpoint to, SnapshotCopy.Scope scope,
+            long started, Map<String, String> why, Definer objectsDefiner) {
+        SnapshotCopy.Outcome outcome = new SnapshotCopy(name, from, to, dropMissingTables, ctx.progress(),
+                objectsDefiner)
+                .run(scope, Set.of());
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("strategy", scope == SnapshotCopy.Scope.ALL ? "jdbc" : "checksum");
+        details.put("direction", ctx.direction().name());
+        details.putAll(SnapshotCopy.details(outcome));
+        details.putAll(why);
+        ctx.cursor().ifPresent(c -> details.put("cursorBefore", c));
+        if (!outcome.binlogPosition().isEmpty()) {
+            details.put("cursorAfter", outcome.binlogPosition());
+        }
+        return new SyncResult(Counts.rows(outcome.rows(), outcome.bytes()), outcome.deleted(), 0,
+                Duration.ofNanos(System.nanoTime() - started), outcome.binlogPosition(), details);
+    }
+
+    /** How deltas find what changed. */
+    public DeltaMethod deltaMethod() {
+        return deltaMethod;
+    }
+
+    /** Whether a schema change in the binlog makes the delta recopy the changed tables instead of stopping. */
+    public boolean recopyTablesOnDdl() {
+        return recopyTablesOnDdl;
     }
 
     @Override
     public List<CheckResult> preflight(PreflightContext ctx) {
-        return new MySqlPreflight(name).run(source, target);
+        List<CheckResult> checks = new ArrayList<>(new MySqlPreflight(name).run(source, target));
+        if (deltaMethod != DeltaMethod.CHECKSUM) {
+            checks.add(new MySqlPreflight(name).binlog(source, deltaMethod == DeltaMethod.BINLOG));
+        }
+        return checks;
     }
 
     @Override
@@ -227,6 +297,11 @@ public final class MySqlSyncer implements Syncer {
         private DbEndpoint source;
         private DbEndpoint target;
         private boolean dropMissingTables;
+        private DeltaMethod deltaMethod = DeltaMethod.AUTO;
+        private boolean recopyTablesOnDdl;
+        private Definer definer = Definer.currentUser();
+        private boolean lockSourceForFinal = true;
+        private SourceWriteLock applicationUser;
 
         private Builder() {
         }
@@ -256,6 +331,52 @@ public final class MySqlSyncer implements Syncer {
         /** Whether tables the source no longer has are dropped on the target; off by default (reported only). */
         public Builder dropMissingTables(boolean drop) {
             this.dropMissingTables = drop;
+            return this;
+        }
+
+        /** How deltas (DELTA, FINAL and REVERSE) find what changed; {@link DeltaMethod#AUTO} by default. */
+        public Builder deltaMethod(DeltaMethod method) {
+            this.deltaMethod = Objects.requireNonNull(method, "deltaMethod cannot be null");
+            return this;
+        }
+
+        /**
+         * Whether a binlog delta that meets a schema change (ALTER, CREATE, DROP, RENAME, TRUNCATE) on
+         * the synced database applies the rows it can and then recopies in full every table whose
+         * definition differs; off by default: the delta stops with an error naming the statement.
+         */
+        public Builder recopyTablesOnDdl(boolean recopy) {
+            this.recopyTablesOnDdl = recopy;
+            return this;
+        }
+
+        /**
+         * The account ({@code user@host}) that views, triggers, routines and events get as their
+         * definer on the target, which must exist there; by default the target connection's own
+         * account ({@code CURRENT_USER}).
+         */
+        public Builder definer(String account) {
+            this.definer = Definer.of(account);
+            return this;
+        }
+
+        /**
+         * Whether a FINAL sync first makes the source database read-only for the site's database
+         * account ({@link #applicationUser(String)}); on by default. Without that account the
+         * source is not locked, and the result's details say so.
+         */
+        public Builder lockSourceForFinal(boolean lock) {
+            this.lockSourceForFinal = lock;
+            return this;
+        }
+
+        /**
+         * The site's own database account on the source, {@code user@host} (e.g. {@code wp@%}).
+         * A FINAL sync revokes its INSERT, UPDATE, DELETE, CREATE, DROP and ALTER on the database
+         * and ends its sessions before the last delta; a REVERSE sync (rollback) grants them back.
+         */
+        public Builder applicationUser(String account) {
+            this.applicationUser = new SourceWriteLock(account);
             return this;
         }
 

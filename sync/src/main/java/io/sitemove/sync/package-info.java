@@ -1,2 +1,2 @@
-/** The sync module's public API: FileSyncer, MySqlSyncer, WordPressMaintenance and DbEndpoint. */
+/** The sync module's public API: FileSyncer, MySqlSyncer (with DeltaMethod), WordPressMaintenance and DbEndpoint. */
 package io.sitemove.sync;

@@ -53,6 +53,38 @@ public final class MySqlPreflight {
         return checks;
     }
 
+    /**
+     * Whether the source's binary log can feed row deltas: log_bin ON, binlog_format ROW,
+     * binlog_row_image FULL, and the replication privileges to read it. A failure when
+     * {@code required}; otherwise a passed check that says deltas will fall back to checksums.
+     */
+    public CheckResult binlog(DbEndpoint source, boolean required) {
+        String check = "binary log of source " + source.where();
+        try (Connection c = Sql.open(source, true)) {
+            BinlogSettings settings = BinlogSettings.read(c, source);
+            List<String> problems = new ArrayList<>(settings.problems());
+            if (problems.isEmpty()) {
+                try {
+                    BinlogSettings.files(c);
+                } catch (SQLException e) {
+                    problems.add("SHOW BINARY LOGS is refused (" + e.getMessage() + "): grant BINLOG MONITOR (MariaDB)"
+                            + " or REPLICATION CLIENT (MySQL), and REPLICATION SLAVE, to " + source.user());
+                }
+            }
+            if (problems.isEmpty()) {
+                return CheckResult.pass(component, check, "ROW format with full row images; " + settings.retention()
+                        + "; deltas read the binlog");
+            }
+            String detail = String.join("; ", problems);
+            return required ? CheckResult.fail(component, check, detail)
+                    : CheckResult.pass(component, check, "warning: " + detail + "; deltas will compare checksums instead");
+        } catch (MigrationException e) {
+            return CheckResult.fail(component, check, e.getMessage());
+        } catch (SQLException e) {
+            return CheckResult.fail(component, check, Sql.failure("read binlog settings", source, null, e).getMessage());
+        }
+    }
+
     private Facts read(DbEndpoint endpoint, boolean withDatabase, String side, List<CheckResult> checks) {
         String check = "connect to " + side + " database " + endpoint.where();
         try (Connection c = Sql.open(endpoint, withDatabase)) {

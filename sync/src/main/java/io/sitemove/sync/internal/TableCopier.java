@@ -38,7 +38,7 @@ public final class TableCopier {
             boolean commitEachBatch, Progress progress) throws SQLException {
         String columnList = columns.stream().map(Sql::quote).collect(Collectors.joining(", "));
         String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
-        String select = "SELECT " + columnList + " FROM " + Sql.quote(table);
+        String select = "SELECT " + selectList(from, table, columns) + " FROM " + Sql.quote(table);
         String insert = "INSERT INTO " + Sql.quote(table) + " (" + columnList + ") VALUES (" + placeholders + ")";
         long rows = 0;
         long bytes = 0;
@@ -78,6 +78,25 @@ public final class TableCopier {
             }
         }
         return new long[] {rows, bytes};
+    }
+
+    /**
+     * The columns to read, FLOAT ones as doubles: the server shows a FLOAT with 6 digits, which
+     * does not give back the same value; its exact double does.
+     */
+    private static String selectList(Connection from, String table, List<String> columns) throws SQLException {
+        String plain = columns.stream().map(Sql::quote).collect(Collectors.joining(", "));
+        StringBuilder list = new StringBuilder();
+        try (Statement s = from.createStatement();
+             ResultSet rs = s.executeQuery("SELECT " + plain + " FROM " + Sql.quote(table) + " LIMIT 0")) {
+            ResultSetMetaData meta = rs.getMetaData();
+            for (int i = 0; i < columns.size(); i++) {
+                String quoted = Sql.quote(columns.get(i));
+                list.append(i == 0 ? "" : ", ").append(meta.getColumnTypeName(i + 1).toUpperCase(java.util.Locale.ROOT).startsWith("FLOAT")
+                        ? "(" + quoted + " + 0e0) AS " + quoted : quoted);
+            }
+        }
+        return list.toString();
     }
 
     private static boolean[] jsonColumns(ResultSetMetaData meta) throws SQLException {

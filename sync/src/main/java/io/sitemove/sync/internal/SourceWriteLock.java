@@ -1,0 +1,124 @@
+package io.sitemove.sync.internal;
+
+import io.sitemove.MigrationException;
+import io.sitemove.sync.DbEndpoint;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Makes the source database read-only for the site's own database account, durably (a read lock
+ * dies with its session): revokes that account's write privileges on the database and ends its
+ * open sessions, whose privileges would otherwise outlive the revocation. {@link #restore} grants
+ * them back, for a rollback.
+ */
+public final class SourceWriteLock {
+    /** The privileges taken away; they are what the site needs to write and to change its schema. */
+    public static final List<String> WRITE_PRIVILEGES = List.of("INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER");
+    private static final Pattern GRANT = Pattern.compile("^GRANT (.+?) ON (\\S+) TO ", Pattern.CASE_INSENSITIVE);
+
+    private final String user;
+    private final String host;
+
+    /** The account, {@code user@host}. */
+    public SourceWriteLock(String account) {
+        Objects.requireNonNull(account, "applicationUser cannot be null");
+        int at = account.lastIndexOf('@');
+        if (at <= 0 || at == account.length() - 1 || account.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("applicationUser '" + account + "' must be user@host, e.g. wp@localhost");
+        }
+        this.user = account.substring(0, at);
+        this.host = account.substring(at + 1);
+    }
+
+    /** {@code 'user'@'host'} as SQL writes an account. */
+    public String account() {
+        return literal(user) + "@" + literal(host);
+    }
+
+    /** Revokes the write privileges the account holds on the database and ends its sessions; says what it did. */
+    public String lock(Connection c, DbEndpoint endpoint) throws SQLException {
+        Set<String> global = new LinkedHashSet<>();
+        Set<String> onDatabase = new LinkedHashSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW GRANTS FOR " + account())) {
+            while (rs.next()) {
+                Matcher m = GRANT.matcher(rs.getString(1));
+                if (!m.find()) {
+                    continue;
+                }
+                String scope = m.group(2).replace("\\_", "_").replace("\\%", "%");
+                Set<String> into = scope.equals("*.*") ? global
+                        : scope.equals(Sql.quote(endpoint.database()) + ".*") ? onDatabase : null;
+                if (into != null) {
+                    for (String privilege : m.group(1).split(",")) {
+                        into.add(privilege.strip().toUpperCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
+        List<String> globalWrites = held(global);
+        if (!globalWrites.isEmpty()) {
+            throw new MigrationException(null, null, "cannot make " + endpoint.where() + " read-only for " + account()
+                    + ": it holds " + globalWrites + " on *.* (every database), which a database-level revoke does not"
+                    + " remove; grant it privileges on " + Sql.quote(endpoint.database()) + ".* only, or stop the site's"
+                    + " writes another way and build the syncer with lockSourceForFinal(false)", null, false);
+        }
+        List<String> revoked = held(onDatabase);
+        if (!revoked.isEmpty()) {
+            Sql.execute(c, "REVOKE " + String.join(", ", revoked) + " ON " + Sql.quote(endpoint.database()) + ".* FROM "
+                    + account());
+        }
+        int killed = 0;
+        List<Long> sessions = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = ?"
+                + " AND ID <> CONNECTION_ID()")) {
+            ps.setString(1, user);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sessions.add(rs.getLong(1));
+                }
+            }
+        }
+        for (long id : sessions) {
+            try {
+                Sql.execute(c, "KILL CONNECTION " + id);
+                killed++;
+            } catch (SQLException e) {
+                if (e.getErrorCode() != 1094) {
+                    throw e;
+                }
+            }
+        }
+        return "revoked " + (revoked.isEmpty() ? "nothing (held no write privilege)" : String.join(",", revoked)) + " ON "
+                + Sql.quote(endpoint.database()) + ".* FROM " + account() + "; ended " + killed + " of its sessions";
+    }
+
+    /** Grants the write privileges back; says what it did. */
+    public String restore(Connection c, DbEndpoint endpoint) throws SQLException {
+        String grant = "GRANT " + String.join(", ", WRITE_PRIVILEGES) + " ON " + Sql.quote(endpoint.database()) + ".* TO "
+                + account();
+        Sql.execute(c, grant);
+        return grant;
+    }
+
+    private static List<String> held(Set<String> privileges) {
+        if (privileges.contains("ALL PRIVILEGES") || privileges.contains("ALL")) {
+            return WRITE_PRIVILEGES;
+        }
+        return WRITE_PRIVILEGES.stream().filter(privileges::contains).toList();
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,112 @@
+package io.sitemove.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sitemove.Secret;
+import io.sitemove.Server;
+import io.sitemove.spi.Direction;
+import io.sitemove.spi.SyncMode;
+import io.sitemove.spi.SyncResult;
+import io.sitemove.testkit.MariaDb;
+import io.sitemove.testkit.Testkit;
+import io.sitemove.testkit.WithTestkit;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+@WithTestkit(ssh = false, mariaDb = true, dns = false)
+class MySqlFinalLockIT {
+    private static final String APP_PASSWORD = "wp-secret-7";
+
+    private final MariaDb oldDb;
+    private final MariaDb newDb;
+    private final Server oldServer = Server.builder("old").host("127.0.0.2").user("nobody")
+            .knownHosts(Path.of("/nonexistent")).build();
+    private final Server newServer = Server.builder("new").host("127.0.0.3").user("nobody")
+            .knownHosts(Path.of("/nonexistent")).build();
+
+    MySqlFinalLockIT(Testkit kit) {
+        oldDb = kit.oldDb();
+        newDb = kit.newDb();
+    }
+
+    private MySqlSyncer.Builder syncer(String database) {
+        return MySqlSyncer.builder()
+                .source(new DbEndpoint(oldDb.host(), oldDb.port(), database, oldDb.user(), Secret.of(oldDb.password())))
+                .target(new DbEndpoint(newDb.host(), newDb.port(), database, newDb.user(), Secret.of(newDb.password())));
+    }
+
+    private Connection asApp(String database) throws SQLException {
+        return DriverManager.getConnection(oldDb.jdbcUrl(database), "wp", APP_PASSWORD);
+    }
+
+    @Test
+    void finalSyncLocksTheSiteAccountOutAfterItsLastWriteAndRollbackLetsItBackIn() throws Exception {
+        oldDb.createDatabase("shopfinal");
+        try (Connection c = oldDb.connect("shopfinal"); Statement s = c.createStatement()) {
+            s.execute("CREATE USER IF NOT EXISTS 'wp'@'%' IDENTIFIED BY '" + APP_PASSWORD + "'");
+            s.execute("GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, ALTER ON shopfinal.* TO 'wp'@'%'");
+            s.execute("CREATE TABLE orders (id INT AUTO_INCREMENT PRIMARY KEY, item VARCHAR(40))");
+        }
+        MySqlSyncer syncer = syncer("shopfinal").applicationUser("wp@%").build();
+        SyncResult full = syncer.sync(TestContext.sync(oldServer, newServer, SyncMode.FULL, Direction.FORWARD));
+        Connection openBeforeLock = asApp("shopfinal");
+        try (Statement s = openBeforeLock.createStatement()) {
+            for (int i = 0; i < 25; i++) {
+                s.executeUpdate("INSERT INTO orders (item) VALUES ('order " + i + " \u00e9')");
+            }
+            s.executeUpdate("UPDATE orders SET item = 'paid' WHERE id = 3");
+            s.executeUpdate("DELETE FROM orders WHERE id = 4");
+        }
+
+        SyncResult last = syncer.sync(CursorContext.of(oldServer, newServer, SyncMode.FINAL, Direction.FORWARD,
+                full.cursor()));
+
+        assertTrue(last.details().get("sourceLock").startsWith("revoked INSERT,UPDATE,DELETE,CREATE,DROP,ALTER ON"
+                + " `shopfinal`.* FROM 'wp'@'%'"), last.details().toString());
+        assertEquals("binlog", last.details().get("strategy"));
+        try (Connection app = asApp("shopfinal"); Statement s = app.createStatement()) {
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> s.executeUpdate("INSERT INTO orders (item) VALUES ('too late')"));
+            assertEquals(1142, refused.getErrorCode(), refused.getMessage());
+        }
+        assertThrows(SQLException.class, () -> {
+            try (Statement s = openBeforeLock.createStatement()) {
+                s.executeUpdate("INSERT INTO orders (item) VALUES ('too late, old session')");
+            }
+        });
+        openBeforeLock.close();
+        try (Connection left = oldDb.connect("shopfinal"); Connection right = newDb.connect("shopfinal")) {
+            DatabaseDigest.assertSame(left, right, "shopfinal");
+            assertTrue(DatabaseDigest.rows(right, "orders").startsWith("24:"), "25 orders written, one deleted");
+        }
+
+        SyncResult rollback = syncer.sync(CursorContext.of(oldServer, newServer, SyncMode.DELTA, Direction.REVERSE, ""));
+
+        assertTrue(rollback.details().get("sourceUnlocked").contains("TO 'wp'@'%'"), rollback.details().toString());
+        try (Connection app = asApp("shopfinal"); Statement s = app.createStatement()) {
+            assertEquals(1, s.executeUpdate("INSERT INTO orders (item) VALUES ('after rollback')"));
+        }
+    }
+
+    @Test
+    void withoutAnApplicationUserTheFinalSyncSaysTheSourceWasNotLocked() throws Exception {
+        oldDb.createDatabase("nolock");
+        try (Connection c = oldDb.connect("nolock"); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (id INT PRIMARY KEY)");
+        }
+        MySqlSyncer syncer = syncer("nolock").build();
+        SyncResult full = syncer.sync(TestContext.sync(oldServer, newServer, SyncMode.FULL, Direction.FORWARD));
+
+        SyncResult last = syncer.sync(CursorContext.of(oldServer, newServer, SyncMode.FINAL, Direction.FORWARD,
+                full.cursor()));
+
+        assertTrue(last.details().get("sourceLock").startsWith("not locked: no applicationUser"),
+                last.details().toString());
+    }
+}
