@@ -14,12 +14,17 @@ import io.sitemove.sync.internal.FileEntry;
 import io.sitemove.sync.internal.FilesPreflight;
 import io.sitemove.sync.internal.ManifestDigest;
 import io.sitemove.sync.internal.RemotePaths;
+import io.sitemove.sync.internal.PlaceCommands;
+import io.sitemove.sync.internal.RemoteScript;
 import io.sitemove.sync.internal.RemoteTree;
+import io.sitemove.sync.internal.ResumePlan;
+import io.sitemove.sync.internal.Staging;
 import io.sitemove.sync.internal.TarRelay;
 import io.sitemove.sync.internal.TransferProgress;
 import io.sitemove.sync.ssh.SshConnection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +36,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Copies a directory tree from the source server to the target over SSH, relayed through this
  * process ({@code tar} on both ends). Every mode works as a delta: both sides are listed, and only
- * new and changed entries are sent, then what the source no longer has is deleted on the target; so
- * a FULL sync re-run after a crash picks up where the first stopped. Links are copied as links and
- * never followed; remote names are checked before use. REVERSE copies target to source.
+ * new and changed entries are sent, then what the source no longer has is deleted on the target. Links
+ * are copied as links and never followed; remote names are checked before use. REVERSE copies target
+ * to source.
+ *
+ * <p>The transfer lands in a staging directory inside the receiving root
+ * ({@code .sitemove-staging-<id>}, on the same file system), and each entry is renamed into place only
+ * once the whole archive has arrived: a good file is never replaced by a half-written one. A sync cut
+ * off midway leaves the old files as they were; the next one takes up the staging directory, keeps the
+ * files that arrived whole, sends the rest and removes what is left. Names starting with
+ * {@code .sitemove-staging-} at the top of either root are reserved for this.
  *
  * <pre>{@code
  * Syncer files = FileSyncer.builder()
@@ -115,13 +127,31 @@ public final class FileSyncer implements Syncer {
             guardDeletions(plan, sender, receiver);
             plan.skipped().forEach(e -> LOG.warn("{}: skipping {} '{}' on {}: only files, directories and links are copied",
                     name, e.type(), e.displayPath(), fromServer));
-            receiver.delete(plan.delete());
+            Staging staging = Staging.find(receiver);
             long bytes = 0;
+            long resumed = 0;
             if (!plan.send().isEmpty()) {
-                TransferProgress progress = new TransferProgress(ctx.progress(), plan.send());
-                bytes = TarRelay.relay(sender, receiver, plan.send(), progress::onBytes);
-                progress.finish(bytes);
+                RemoteTree staged = staging.open();
+                ResumePlan resume = ResumePlan.of(plan.send(), staging.resumed() ? staged.manifest() : List.of());
+                staging.discard(resume.discard());
+                resumed = resume.reused();
+                if (resumed > 0) {
+                    LOG.info("{}: {} files ({} bytes) had arrived whole in {} before an interruption; not sending"
+                            + " them again", name, resumed, resume.reusedBytes(), staged.where());
+                }
+                List<FileEntry> transfer = resume.transfer();
+                if (!transfer.isEmpty()) {
+                    TransferProgress progress = new TransferProgress(ctx.progress(), transfer);
+                    bytes = TarRelay.relay(sender, staged, transfer, progress::onBytes);
+                    progress.finish(bytes);
+                }
             }
+            receiver.delete(plan.delete());
+            if (!plan.send().isEmpty()) {
+                RemoteScript.run(to, toRoot, PlaceCommands.of(staging.name(), plan.send(), remaining(received, plan)),
+                        "move the transferred entries from " + staging.name() + " into place");
+            }
+            staging.removeAll();
             List<FileEntry> kept = new ArrayList<>(sent);
             kept.removeIf(e -> exclusions.excludes(e.path()));
             Map<String, String> details = new LinkedHashMap<>();
@@ -130,6 +160,7 @@ public final class FileSyncer implements Syncer {
             details.put("entries", Long.toString(kept.size()));
             details.put("sent", Long.toString(plan.send().size()));
             details.put("skipped", Long.toString(plan.skipped().size()));
+            details.put("resumed", Long.toString(resumed));
             SyncResult result = new SyncResult(Counts.files(plan.newOrChanged(), bytes), plan.vanished(),
                     plan.attributeOnly(), Duration.ofNanos(System.nanoTime() - started), ManifestDigest.of(kept),
                     details);
@@ -138,6 +169,13 @@ public final class FileSyncer implements Syncer {
                     plan.attributeOnly(), bytes);
             return result;
         }
+    }
+
+    private static Map<String, FileEntry> remaining(List<FileEntry> received, DeltaPlan plan) {
+        Map<String, FileEntry> byPath = new HashMap<>();
+        received.forEach(e -> byPath.put(e.path(), e));
+        plan.delete().forEach(e -> byPath.remove(e.path()));
+        return byPath;
     }
 
     private void guardDeletions(DeltaPlan plan, RemoteTree sender, RemoteTree receiver) {

@@ -3,6 +3,7 @@ package io.sitemove.sync.internal;
 import io.sitemove.sync.ssh.RemoteCommandException;
 import io.sitemove.sync.ssh.RemoteProcess;
 import io.sitemove.sync.ssh.SshConnectException;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,17 +23,17 @@ public final class TarRelay {
     }
 
     /**
-     * Sends the entries and returns the number of archive bytes relayed.
+     * Sends the entries into {@code to}'s root (a staging directory) and returns the number of archive
+     * bytes relayed.
      *
      * @param onBytes told the running byte count as the stream flows
      */
     public static long relay(RemoteTree from, RemoteTree to, List<FileEntry> entries, LongConsumer onBytes) {
-        byte[] list = RemoteTree.nulList(entries);
         try (RemoteProcess create = from.ssh().start(List.of("tar", "-cf", "-", "-C", from.root(), "--numeric-owner",
                 "--ignore-failed-read", "--null", "--verbatim-files-from", "--no-recursion", "-T", "-"));
              RemoteProcess extract = to.ssh().start(List.of("tar", "-xf", "-", "-C", to.root(), "-p",
                      "--numeric-owner"))) {
-            Thread feeder = new Thread(() -> feed(create.stdin(), list), "sitemove-tar-list");
+            Thread feeder = new Thread(() -> feed(create.stdin(), entries), "sitemove-tar-list");
             feeder.setDaemon(true);
             feeder.start();
             long bytes;
@@ -91,9 +92,9 @@ public final class TarRelay {
         return total;
     }
 
-    private static void feed(OutputStream stdin, byte[] list) {
-        try (stdin) {
-            stdin.write(list);
+    private static void feed(OutputStream stdin, List<FileEntry> entries) {
+        try (OutputStream out = new BufferedOutputStream(stdin, 64 * 1024)) {
+            RemoteTree.writeNulList(out, entries);
         } catch (IOException e) {
             LOG.debug("tar stopped reading its file list: {}", e.toString());
         }
