@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * Syncer files = FileSyncer.builder()
  *     .sourceRoot("/var/www/shop")
  *     .targetRoot("/srv/www/shop")
- *     .exclude("wp-content/cache/**", "*.log")
+ *     .preset(Preset.WORDPRESS)
+ *     .exclude("*.log")
  *     .build();
  * }</pre>
  */
@@ -98,7 +99,7 @@ public final class FileSyncer implements Syncer {
         return targetRoot;
     }
 
-    /** The exclusion globs. */
+    /** The exclusion globs, those of a preset included; empty by default. */
     public List<String> excludes() {
         return excludes;
     }
@@ -254,6 +255,20 @@ public final class FileSyncer implements Syncer {
                     throw new IllegalArgumentException("exclusion glob '" + glob + "' is blank or holds a NUL byte");
                 }
                 excludes.add(glob);
+            }
+            return this;
+        }
+
+        /**
+         * Adds a preset's exclusions (see {@link Preset#WORDPRESS}) to the ones given with
+         * {@link #exclude(String...)}; applying the same preset twice changes nothing.
+         */
+        public Builder preset(Preset preset) {
+            Objects.requireNonNull(preset, "preset cannot be null");
+            for (String glob : preset.excludes()) {
+                if (!excludes.contains(glob)) {
+                    excludes.add(glob);
+                }
             }
             return this;
         }
