@@ -14,6 +14,7 @@ import io.sitemove.sync.internal.FileEntry;
 import io.sitemove.sync.internal.FilesPreflight;
 import io.sitemove.sync.internal.ManifestDigest;
 import io.sitemove.sync.internal.RemotePaths;
+import io.sitemove.sync.internal.Ownership;
 import io.sitemove.sync.internal.PlaceCommands;
 import io.sitemove.sync.internal.RemoteScript;
 import io.sitemove.sync.internal.RemoteTree;
@@ -29,7 +30,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +50,14 @@ import org.slf4j.LoggerFactory;
  * files that arrived whole, sends the rest and removes what is left. Names starting with
  * {@code .sitemove-staging-} at the top of either root are reserved for this.
  *
+ * <p>Kept: modes, mtimes (whole seconds), symlinks as symlinks, empty directories, hard links (all names
+ * of a file travel in one stream and arrive as one file; the link is made again where the target holds
+ * them as copies), and owners when the target's SSH user is root: by name where the target knows the
+ * source's user and group names, or all given to {@link Builder#targetOwner(String)}. A file counts as
+ * unchanged when size and mtime agree; an entry whose mode or owner alone differs, or a directory whose
+ * mtime alone differs, is corrected in place with chmod, chown or touch and not sent again
+ * ({@link SyncResult#attributesFixed()}).
+ *
  * <pre>{@code
  * Syncer files = FileSyncer.builder()
  *     .sourceRoot("/var/www/shop")
@@ -59,14 +70,17 @@ import org.slf4j.LoggerFactory;
 public final class FileSyncer implements Syncer {
     private static final Logger LOG = LoggerFactory.getLogger(FileSyncer.class);
     private static final double MASS_DELETION_RATIO = 0.30;
+    private static final Pattern OWNER = Pattern.compile("[A-Za-z_][A-Za-z0-9._-]*:[A-Za-z_][A-Za-z0-9._-]*");
 
     private final String name;
     private final String sourceRoot;
     private final String targetRoot;
     private final List<String> excludes;
     private final boolean allowMassDeletion;
+    private final String targetOwner;
 
     private FileSyncer(Builder b) {
+        this.targetOwner = b.targetOwner;
         this.name = b.name;
         this.sourceRoot = b.sourceRoot;
         this.targetRoot = b.targetRoot;
@@ -99,6 +113,11 @@ public final class FileSyncer implements Syncer {
         return targetRoot;
     }
 
+    /** The owner every target entry gets, if one was set. */
+    public Optional<String> targetOwner() {
+        return Optional.ofNullable(targetOwner);
+    }
+
     /** The exclusion globs, those of a preset included; empty by default. */
     public List<String> excludes() {
         return excludes;
@@ -124,7 +143,8 @@ public final class FileSyncer implements Syncer {
             receiver.ensureRoot();
             List<FileEntry> sent = sender.manifest();
             List<FileEntry> received = receiver.manifest();
-            DeltaPlan plan = DeltaPlan.compare(sent, received, exclusions);
+            Ownership ownership = ownership(to, reverse, sent);
+            DeltaPlan plan = DeltaPlan.compare(sent, received, exclusions, ownership);
             guardDeletions(plan, sender, receiver);
             plan.skipped().forEach(e -> LOG.warn("{}: skipping {} '{}' on {}: only files, directories and links are copied",
                     name, e.type(), e.displayPath(), fromServer));
@@ -143,15 +163,14 @@ public final class FileSyncer implements Syncer {
                 List<FileEntry> transfer = resume.transfer();
                 if (!transfer.isEmpty()) {
                     TransferProgress progress = new TransferProgress(ctx.progress(), transfer);
-                    bytes = TarRelay.relay(sender, staged, transfer, progress::onBytes);
+                    bytes = TarRelay.relay(sender, staged, transfer, ownership.extractOwners(), progress::onBytes);
                     progress.finish(bytes);
                 }
             }
             receiver.delete(plan.delete());
-            if (!plan.send().isEmpty()) {
-                RemoteScript.run(to, toRoot, PlaceCommands.of(staging.name(), plan.send(), remaining(received, plan)),
-                        "move the transferred entries from " + staging.name() + " into place");
-            }
+            RemoteScript.run(to, toRoot, PlaceCommands.of(plan.send().isEmpty() ? null : staging.name(), plan.send(),
+                    remaining(received, plan), plan.fixes(), ownership.fixedOwner()),
+                    "move the transferred entries into place and correct modes, owners and mtimes");
             staging.removeAll();
             List<FileEntry> kept = new ArrayList<>(sent);
             kept.removeIf(e -> exclusions.excludes(e.path()));
@@ -170,6 +189,15 @@ public final class FileSyncer implements Syncer {
                     plan.attributeOnly(), bytes);
             return result;
         }
+    }
+
+    private Ownership ownership(SshConnection receiver, boolean reverse, List<FileEntry> sent) {
+        if (targetOwner != null && !reverse) {
+            return Ownership.fixed(targetOwner);
+        }
+        String uid = receiver.exec(List.of("id", "-u")).requireSuccess("read the user id on "
+                + receiver.server().name()).stdoutText().strip();
+        return uid.equals("0") ? Ownership.byNameOn(receiver, sent) : Ownership.none();
     }
 
     private static Map<String, FileEntry> remaining(List<FileEntry> received, DeltaPlan plan) {
@@ -215,6 +243,7 @@ public final class FileSyncer implements Syncer {
         private String targetRoot;
         private final List<String> excludes = new ArrayList<>();
         private boolean allowMassDeletion;
+        private String targetOwner;
 
         private Builder() {
         }
@@ -279,6 +308,21 @@ public final class FileSyncer implements Syncer {
          */
         public Builder allowMassDeletion(boolean allow) {
             this.allowMassDeletion = allow;
+            return this;
+        }
+
+        /**
+         * Gives every entry on the target this owner ({@code "site:site"}: user and group names), instead
+         * of the source's owners mapped by name. Needs root on the target, or the SSH user being that
+         * user. A REVERSE sync leaves this aside and maps owners by name.
+         */
+        public Builder targetOwner(String userAndGroup) {
+            Objects.requireNonNull(userAndGroup, "targetOwner cannot be null");
+            if (!OWNER.matcher(userAndGroup).matches()) {
+                throw new IllegalArgumentException("targetOwner '" + userAndGroup + "' must be user:group, two names"
+                        + " (letters, digits, '.', '_', '-', not starting with a digit, '-' or '.')");
+            }
+            this.targetOwner = userAndGroup;
             return this;
         }
 

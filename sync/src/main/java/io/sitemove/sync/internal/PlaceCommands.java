@@ -10,58 +10,85 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The commands that bring staged entries into place, run from the receiving root: each file, link
- * and new directory is renamed from the staging directory into its parent (a new directory takes its
- * whole staged subtree along in one rename), then the directories that already existed get the
- * sender's mode and mtime back, which the renames disturbed. Renames replace an old file at once, so
- * no reader ever sees a partial file.
+ * The commands that finish a sync on the receiving side, run from its root: each staged file, link and
+ * new directory is renamed from the staging directory into its parent (a new directory takes its whole
+ * staged subtree along in one rename); then attributes are corrected in place, owners first (a change
+ * of owner clears set-user-ID bits), then modes, then mtimes (last, since renames disturb directories'
+ * mtimes). Renames replace an old file at once, so no reader ever sees a partial file.
  */
 public final class PlaceCommands {
     static final int MAX_PATHS = 1000;
     static final int MAX_BYTES = 96 * 1024;
+    private static final int SPECIAL_BITS = 07000;
 
     private PlaceCommands() {
     }
 
     /**
-     * @param staging the staging directory's name inside the root
+     * @param staging the staging directory's name inside the root; null when nothing was staged
      * @param send the entries to place, all present in the staging directory under the same relative path
      * @param existing what the receiving root holds now, by path (after deletions)
+     * @param fixes the attributes to correct on entries already in place
+     * @param fixedOwner the {@code user:group} every placed entry gets, or null to keep what tar gave them
      */
-    public static List<List<String>> of(String staging, List<FileEntry> send, Map<String, FileEntry> existing) {
+    public static List<List<String>> of(String staging, List<FileEntry> send, Map<String, FileEntry> existing,
+            List<AttributeFix> fixes, String fixedOwner) {
+        List<List<String>> commands = new ArrayList<>();
+        List<AttributeFix> all = new ArrayList<>(fixes);
+        Map<String, List<String>> chowns = new TreeMap<>();
+        Map<Integer, List<String>> chmods = new TreeMap<>();
+        Map<Long, List<String>> touches = new TreeMap<>();
+        if (!send.isEmpty()) {
+            if (fixedOwner != null) {
+                commands.add(List.of("chown", "-R", "-h", "-P", fixedOwner, "--", "./" + staging));
+                send.stream().filter(e -> !e.isLink() && (e.mode() & SPECIAL_BITS) != 0)
+                        .forEach(e -> chmods.computeIfAbsent(e.mode(), m -> new ArrayList<>()).add("./" + e.path()));
+            }
+            moves(commands, staging, send, existing, all);
+        }
+        for (AttributeFix fix : all) {
+            String path = "./" + fix.entry().path();
+            if (fix.owner() != null) {
+                chowns.computeIfAbsent(fix.owner(), o -> new ArrayList<>()).add(path);
+            }
+            if (fix.mode() || (fix.owner() != null && (fix.entry().mode() & SPECIAL_BITS) != 0)) {
+                chmods.computeIfAbsent(fix.entry().mode(), m -> new ArrayList<>()).add(path);
+            }
+            if (fix.mtime()) {
+                touches.computeIfAbsent(fix.entry().mtime(), t -> new ArrayList<>()).add(path);
+            }
+        }
+        chowns.forEach((owner, paths) -> batch(commands, List.of("chown", "-h", owner, "--"), paths));
+        chmods.forEach((mode, paths) -> batch(commands, List.of("chmod", String.format("0%04o", mode), "--"), paths));
+        touches.forEach((mtime, paths) -> batch(commands, List.of("touch", "-c", "-h", "-d", "@" + mtime, "--"), paths));
+        return commands;
+    }
+
+    private static void moves(List<List<String>> commands, String staging, List<FileEntry> send,
+            Map<String, FileEntry> existing, List<AttributeFix> fixes) {
         List<FileEntry> byDepth = new ArrayList<>(send);
         byDepth.sort(Comparator.comparingInt(FileEntry::depth));
         Set<String> movedDirs = new HashSet<>();
         Map<String, List<String>> moves = new LinkedHashMap<>();
-        List<FileEntry> keptDirs = new ArrayList<>();
         for (FileEntry entry : byDepth) {
             if (underMovedDir(entry.path(), movedDirs)) {
                 continue;
             }
             FileEntry there = existing.get(entry.path());
             if (entry.isDir() && there != null && there.isDir()) {
-                keptDirs.add(entry);
+                if (fixes.stream().noneMatch(f -> f.entry().path().equals(entry.path()))) {
+                    fixes.add(new AttributeFix(entry, entry.mode() != there.mode(), true, null, false));
+                }
                 continue;
             }
             if (entry.isDir()) {
                 movedDirs.add(entry.path());
             }
-            moves.computeIfAbsent(parent(entry.path()), p -> new ArrayList<>()).add("./" + staging + "/" + entry.path());
+            moves.computeIfAbsent(DeltaPlan.parent(entry.path()), p -> new ArrayList<>())
+                    .add("./" + staging + "/" + entry.path());
         }
-        List<List<String>> commands = new ArrayList<>();
-        moves.forEach((dir, sources) -> batch(commands, List.of("mv", "-f", "-t", dir.isEmpty() ? "." : "./" + dir, "--"),
-                sources));
-        Map<Integer, List<String>> chmods = new TreeMap<>();
-        Map<Long, List<String>> touches = new TreeMap<>();
-        for (FileEntry dir : keptDirs) {
-            if (dir.mode() != existing.get(dir.path()).mode()) {
-                chmods.computeIfAbsent(dir.mode(), m -> new ArrayList<>()).add("./" + dir.path());
-            }
-            touches.computeIfAbsent(dir.mtime(), t -> new ArrayList<>()).add("./" + dir.path());
-        }
-        chmods.forEach((mode, paths) -> batch(commands, List.of("chmod", String.format("0%04o", mode), "--"), paths));
-        touches.forEach((mtime, paths) -> batch(commands, List.of("touch", "-c", "-h", "-d", "@" + mtime, "--"), paths));
-        return commands;
+        moves.forEach((dir, sources) -> batch(commands, List.of("mv", "-f", "-t", dir.isEmpty() ? "." : "./" + dir,
+                "--"), sources));
     }
 
     private static boolean underMovedDir(String path, Set<String> movedDirs) {
@@ -93,10 +120,5 @@ public final class PlaceCommands {
         if (current.size() > head.size()) {
             commands.add(current);
         }
-    }
-
-    static String parent(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? "" : path.substring(0, slash);
     }
 }

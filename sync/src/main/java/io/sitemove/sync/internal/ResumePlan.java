@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * What to keep of a staging directory left by an interrupted sync. A staged regular file whose size,
  * mtime and mode equal the entry to send arrived whole (tar sets the mtime only after the last byte)
- * and is not sent again; directories on the way to entries to send are kept; everything else (partial
+ * and is not sent again (unless it has several names, which must travel together to stay one file);
+ * directories on the way to entries to send are kept; everything else (partial
  * files, links, stale entries) is discarded before the transfer.
  */
 public final class ResumePlan {
@@ -52,7 +53,8 @@ public final class ResumePlan {
             if (entry.isDir()) {
                 keep = (want != null && want.isDir()) || ancestors.contains(entry.path());
             } else {
-                keep = entry.isFile() && want != null && want.isFile() && want.size() == entry.size()
+                keep = entry.isFile() && want != null && want.isFile() && !want.isHardLinked()
+                        && want.size() == entry.size()
                         && want.mtime() == entry.mtime() && want.mode() == entry.mode();
                 if (keep) {
                     whole.add(entry.path());

@@ -26,13 +26,16 @@ public final class TarRelay {
      * Sends the entries into {@code to}'s root (a staging directory) and returns the number of archive
      * bytes relayed.
      *
+     * @param owners whether the receiving tar sets owners from the archive (by name where the receiver knows
+     *     it, else by number), which needs root there
      * @param onBytes told the running byte count as the stream flows
      */
-    public static long relay(RemoteTree from, RemoteTree to, List<FileEntry> entries, LongConsumer onBytes) {
-        try (RemoteProcess create = from.ssh().start(List.of("tar", "-cf", "-", "-C", from.root(), "--numeric-owner",
+    public static long relay(RemoteTree from, RemoteTree to, List<FileEntry> entries, boolean owners,
+            LongConsumer onBytes) {
+        try (RemoteProcess create = from.ssh().start(List.of("tar", "-cf", "-", "-C", from.root(),
                 "--ignore-failed-read", "--null", "--verbatim-files-from", "--no-recursion", "-T", "-"));
              RemoteProcess extract = to.ssh().start(List.of("tar", "-xf", "-", "-C", to.root(), "-p",
-                     "--numeric-owner"))) {
+                     owners ? "--same-owner" : "--no-same-owner"))) {
             Thread feeder = new Thread(() -> feed(create.stdin(), entries), "sitemove-tar-list");
             feeder.setDaemon(true);
             feeder.start();

@@ -25,7 +25,8 @@ class PlaceCommandsTest {
                 file("d/new/x"), file("top"));
         Map<String, FileEntry> existing = Map.of("d", dir("d", 0750, 1), "d/a", file("d/a"));
 
-        List<List<String>> commands = PlaceCommands.of(STAGE, send, existing);
+        List<List<String>> commands = PlaceCommands.of(STAGE, send, existing,
+                List.of(new AttributeFix(dir("d", 0755, 7), true, true, null, false)), null);
 
         assertEquals(List.of(
                 List.of("mv", "-f", "-t", ".", "--", "./" + STAGE + "/top"),
@@ -36,11 +37,25 @@ class PlaceCommandsTest {
     }
 
     @Test
-    void aDirectoryWithUnchangedModeIsOnlyTouched() {
-        List<List<String>> commands = PlaceCommands.of(STAGE, List.of(dir("d", 02775, 9), file("d/f")),
-                Map.of("d", dir("d", 02775, 1)));
+    void attributesAreFixedOwnersFirstThenModesThenMtimesWithoutStaging() {
+        FileEntry setgid = new FileEntry('f', 1, 9, 02755, "bin/tool", "", "site:site", "");
+        List<List<String>> commands = PlaceCommands.of(null, List.of(), Map.of(), List.of(
+                new AttributeFix(setgid, false, false, "site:site", true),
+                new AttributeFix(dir("d", 0700, 9), true, true, null, true)), null);
 
-        assertEquals(List.of("touch", "-c", "-h", "-d", "@9", "--", "./d"), commands.get(commands.size() - 1));
+        assertEquals(List.of(
+                List.of("chown", "-h", "site:site", "--", "./bin/tool"),
+                List.of("chmod", "00700", "--", "./d"),
+                List.of("chmod", "02755", "--", "./bin/tool"),
+                List.of("touch", "-c", "-h", "-d", "@9", "--", "./d")), commands);
+    }
+
+    @Test
+    void aFixedOwnerIsGivenToTheWholeStagingDirectoryBeforeTheMoves() {
+        List<List<String>> commands = PlaceCommands.of(STAGE, List.of(file("f")), Map.of(), List.of(), "site:www");
+
+        assertEquals(List.of("chown", "-R", "-h", "-P", "site:www", "--", "./" + STAGE), commands.get(0));
+        assertEquals(List.of("mv", "-f", "-t", ".", "--", "./" + STAGE + "/f"), commands.get(1));
         assertTrue(commands.stream().noneMatch(c -> c.get(0).equals("chmod")));
     }
 
