@@ -9,6 +9,7 @@ import io.sitemove.spi.PreflightContext;
 import io.sitemove.spi.SyncContext;
 import io.sitemove.spi.SyncResult;
 import io.sitemove.spi.Syncer;
+import io.sitemove.sync.internal.ContentCheck;
 import io.sitemove.sync.internal.DeltaPlan;
 import io.sitemove.sync.internal.FileEntry;
 import io.sitemove.sync.internal.FilesPreflight;
@@ -56,7 +57,9 @@ import org.slf4j.LoggerFactory;
  * source's user and group names, or all given to {@link Builder#targetOwner(String)}. A file counts as
  * unchanged when size and mtime agree; an entry whose mode or owner alone differs, or a directory whose
  * mtime alone differs, is corrected in place with chmod, chown or touch and not sent again
- * ({@link SyncResult#attributesFixed()}).
+ * ({@link SyncResult#attributesFixed()}). With {@link Builder#verifyContent(boolean)} content is compared
+ * by SHA-256 where sizes agree, so a changed file with an unchanged mtime is sent, and a file whose
+ * mtime alone changed is touched rather than sent.
  *
  * <pre>{@code
  * Syncer files = FileSyncer.builder()
@@ -78,8 +81,10 @@ public final class FileSyncer implements Syncer {
     private final List<String> excludes;
     private final boolean allowMassDeletion;
     private final String targetOwner;
+    private final boolean verifyContent;
 
     private FileSyncer(Builder b) {
+        this.verifyContent = b.verifyContent;
         this.targetOwner = b.targetOwner;
         this.name = b.name;
         this.sourceRoot = b.sourceRoot;
@@ -113,6 +118,11 @@ public final class FileSyncer implements Syncer {
         return targetRoot;
     }
 
+    /** Whether content is compared by hash where sizes agree. */
+    public boolean verifiesContent() {
+        return verifyContent;
+    }
+
     /** The owner every target entry gets, if one was set. */
     public Optional<String> targetOwner() {
         return Optional.ofNullable(targetOwner);
@@ -144,7 +154,10 @@ public final class FileSyncer implements Syncer {
             List<FileEntry> sent = sender.manifest();
             List<FileEntry> received = receiver.manifest();
             Ownership ownership = ownership(to, reverse, sent);
-            DeltaPlan plan = DeltaPlan.compare(sent, received, exclusions, ownership);
+            ContentCheck content = verifyContent
+                    ? ContentCheck.run(sender, receiver, ContentCheck.candidates(sent, received, exclusions))
+                    : ContentCheck.none();
+            DeltaPlan plan = DeltaPlan.compare(sent, received, exclusions, ownership, content);
             guardDeletions(plan, sender, receiver);
             plan.skipped().forEach(e -> LOG.warn("{}: skipping {} '{}' on {}: only files, directories and links are copied",
                     name, e.type(), e.displayPath(), fromServer));
@@ -181,6 +194,10 @@ public final class FileSyncer implements Syncer {
             details.put("sent", Long.toString(plan.send().size()));
             details.put("skipped", Long.toString(plan.skipped().size()));
             details.put("resumed", Long.toString(resumed));
+            if (verifyContent) {
+                details.put("contentChecked", Long.toString(content.checked()));
+                details.put("contentDiffering", Long.toString(content.differing()));
+            }
             SyncResult result = new SyncResult(Counts.files(plan.newOrChanged(), bytes), plan.vanished(),
                     plan.attributeOnly(), Duration.ofNanos(System.nanoTime() - started), ManifestDigest.of(kept),
                     details);
@@ -244,6 +261,7 @@ public final class FileSyncer implements Syncer {
         private final List<String> excludes = new ArrayList<>();
         private boolean allowMassDeletion;
         private String targetOwner;
+        private boolean verifyContent;
 
         private Builder() {
         }
@@ -323,6 +341,17 @@ public final class FileSyncer implements Syncer {
                         + " (letters, digits, '.', '_', '-', not starting with a digit, '-' or '.')");
             }
             this.targetOwner = userAndGroup;
+            return this;
+        }
+
+        /**
+         * Also compares content where sizes agree: SHA-256 is computed remotely on both sides (in
+         * parallel) and files whose hashes differ are sent even when size and mtime agree; a file whose
+         * mtime alone differs gets its mtime corrected instead of being sent. Reads every such file on
+         * both servers, so it costs disk time proportional to the tree. Off by default.
+         */
+        public Builder verifyContent(boolean verify) {
+            this.verifyContent = verify;
             return this;
         }
 

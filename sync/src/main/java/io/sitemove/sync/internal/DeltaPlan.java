@@ -38,9 +38,19 @@ public final class DeltaPlan {
         return compare(sender, receiver, exclusions, Ownership.none());
     }
 
-    /** Compares the two manifests, leaving excluded paths alone on both sides. */
+    /** Compares the two manifests, leaving excluded paths alone on both sides; size and mtime tell changed files. */
     public static DeltaPlan compare(List<FileEntry> sender, List<FileEntry> receiver, Exclusions exclusions,
             Ownership ownership) {
+        return compare(sender, receiver, exclusions, ownership, ContentCheck.none());
+    }
+
+    /**
+     * Compares the two manifests, leaving excluded paths alone on both sides. Where the content check has
+     * a verdict for a file, it decides whether the file is sent; an unchanged file whose mtime alone
+     * differs then gets its mtime corrected in place.
+     */
+    public static DeltaPlan compare(List<FileEntry> sender, List<FileEntry> receiver, Exclusions exclusions,
+            Ownership ownership, ContentCheck content) {
         DeltaPlan plan = new DeltaPlan();
         Map<String, FileEntry> theirs = new HashMap<>();
         Set<String> keptOnReceiver = new HashSet<>();
@@ -71,8 +81,10 @@ public final class DeltaPlan {
                 continue;
             }
             FileEntry existing = theirs.get(entry.path());
-            if (existing == null || existing.type() != entry.type() || !sameContent(entry, existing)
-                    || links.mustRelink(entry)) {
+            Boolean verdict = entry.isFile() ? content.sameContent(entry.path()) : null;
+            boolean same = existing != null && existing.type() == entry.type()
+                    && (verdict != null ? verdict : sameContent(entry, existing));
+            if (!same || links.mustRelink(entry)) {
                 chosen.add(entry.path());
                 links.namesOf(entry).forEach(chosen::add);
                 continue;
