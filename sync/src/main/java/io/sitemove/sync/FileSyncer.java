@@ -27,6 +27,7 @@ import io.sitemove.sync.ssh.SshConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,29 +163,22 @@ public final class FileSyncer implements Syncer {
             plan.skipped().forEach(e -> LOG.warn("{}: skipping {} '{}' on {}: only files, directories and links are copied",
                     name, e.type(), e.displayPath(), fromServer));
             Staging staging = Staging.find(receiver);
-            long bytes = 0;
-            long resumed = 0;
-            if (!plan.send().isEmpty()) {
-                RemoteTree staged = staging.open();
-                ResumePlan resume = ResumePlan.of(plan.send(), staging.resumed() ? staged.manifest() : List.of());
-                staging.discard(resume.discard());
-                resumed = resume.reused();
-                if (resumed > 0) {
-                    LOG.info("{}: {} files ({} bytes) had arrived whole in {} before an interruption; not sending"
-                            + " them again", name, resumed, resume.reusedBytes(), staged.where());
+            Transfer transfer;
+            try {
+                transfer = transfer(ctx, plan, sender, staging, ownership);
+                receiver.delete(plan.delete());
+                RemoteScript.run(to, toRoot, PlaceCommands.of(transfer.staging(), transfer.placed(),
+                        remaining(received, plan), plan.fixes(), ownership.fixedOwner()),
+                        "move the transferred entries into place and correct modes, owners and mtimes");
+            } catch (MigrationException e) {
+                if (!e.isTransient()) {
+                    removeStaging(staging);
                 }
-                List<FileEntry> transfer = resume.transfer();
-                if (!transfer.isEmpty()) {
-                    TransferProgress progress = new TransferProgress(ctx.progress(), transfer);
-                    bytes = TarRelay.relay(sender, staged, transfer, ownership.extractOwners(), progress::onBytes);
-                    progress.finish(bytes);
-                }
+                throw e;
             }
-            receiver.delete(plan.delete());
-            RemoteScript.run(to, toRoot, PlaceCommands.of(plan.send().isEmpty() ? null : staging.name(), plan.send(),
-                    remaining(received, plan), plan.fixes(), ownership.fixedOwner()),
-                    "move the transferred entries into place and correct modes, owners and mtimes");
             staging.removeAll();
+            long bytes = transfer.bytes();
+            long resumed = transfer.resumed();
             List<FileEntry> kept = new ArrayList<>(sent);
             kept.removeIf(e -> exclusions.excludes(e.path()));
             Map<String, String> details = new LinkedHashMap<>();
@@ -194,6 +188,7 @@ public final class FileSyncer implements Syncer {
             details.put("sent", Long.toString(plan.send().size()));
             details.put("skipped", Long.toString(plan.skipped().size()));
             details.put("resumed", Long.toString(resumed));
+            details.put("vanishedDuringTransfer", Long.toString(transfer.vanished()));
             if (verifyContent) {
                 details.put("contentChecked", Long.toString(content.checked()));
                 details.put("contentDiffering", Long.toString(content.differing()));
@@ -205,6 +200,48 @@ public final class FileSyncer implements Syncer {
                     ctx.mode(), sender.where(), receiver.where(), plan.newOrChanged(), plan.vanished(),
                     plan.attributeOnly(), bytes);
             return result;
+        }
+    }
+
+    /** What the transfer into the staging directory did. */
+    private record Transfer(String staging, List<FileEntry> placed, long bytes, long resumed, long vanished) {
+    }
+
+    private Transfer transfer(SyncContext ctx, DeltaPlan plan, RemoteTree sender, Staging staging,
+            Ownership ownership) {
+        if (plan.send().isEmpty()) {
+            return new Transfer(null, List.of(), 0, 0, 0);
+        }
+        RemoteTree staged = staging.open();
+        ResumePlan resume = ResumePlan.of(plan.send(), staging.resumed() ? staged.manifest() : List.of());
+        staging.discard(resume.discard());
+        if (resume.reused() > 0) {
+            LOG.info("{}: {} files ({} bytes) had arrived whole in {} before an interruption; not sending them again",
+                    name, resume.reused(), resume.reusedBytes(), staged.where());
+        }
+        List<FileEntry> transfer = resume.transfer();
+        if (transfer.isEmpty()) {
+            return new Transfer(staging.name(), plan.send(), 0, resume.reused(), 0);
+        }
+        TransferProgress progress = new TransferProgress(ctx.progress(), transfer);
+        long bytes = TarRelay.relay(sender, staged, transfer, ownership.extractOwners(), progress::onBytes);
+        progress.finish(bytes);
+        Set<String> arrived = new HashSet<>();
+        staged.manifest().forEach(e -> arrived.add(e.path()));
+        List<FileEntry> placed = plan.send().stream().filter(e -> arrived.contains(e.path())).toList();
+        long vanished = plan.send().size() - placed.size();
+        if (vanished > 0) {
+            LOG.warn("{}: {} entries vanished from {} between its listing and the transfer; the next sync settles them",
+                    name, vanished, sender.where());
+        }
+        return new Transfer(staging.name(), placed, bytes, resume.reused(), vanished);
+    }
+
+    private void removeStaging(Staging staging) {
+        try {
+            staging.removeAll();
+        } catch (MigrationException cleanup) {
+            LOG.warn("{}: could not remove the staging directory after a failure: {}", name, cleanup.getMessage());
         }
     }
 

@@ -46,8 +46,10 @@ public final class RemoteScript {
             }
             int exit = sh.waitFor();
             if (exit != 0) {
+                String stderr = sh.stderrText().strip();
                 throw new RemoteCommandException("could not " + what + " on " + ssh.server() + " under " + dir
-                        + ": the shell exited with code " + exit + "; stderr: " + sh.stderrText().strip(), exit);
+                        + ": the shell exited with code " + exit + "; stderr: " + stderr + "; "
+                        + FailureHints.hint(stderr, ssh.server().name()), exit);
             }
         }
     }

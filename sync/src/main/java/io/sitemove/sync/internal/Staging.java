@@ -69,8 +69,11 @@ public final class Staging {
             return tree();
         }
         name = PREFIX + HexFormat.of().formatHex(randomBytes());
-        receiver.ssh().exec(List.of("mkdir", "-m", "700", "--", receiver.root() + "/" + name))
-                .requireSuccess("create the staging directory " + name + " in " + receiver.root());
+        ExecResult made = receiver.ssh().exec(List.of("mkdir", "-m", "700", "--", receiver.root() + "/" + name));
+        if (!made.succeeded()) {
+            made.requireSuccess("create the staging directory " + name + " in " + receiver.root() + " ("
+                    + FailureHints.hint(made.stderr(), receiver.ssh().server().name()) + ")");
+        }
         return tree();
     }
 

@@ -52,8 +52,8 @@ public final class TarRelay {
                 String stderr = extract.stderrText().strip();
                 if (code != 0 && !stderr.isEmpty()) {
                     throw new RemoteCommandException("could not write files into " + to.where() + ": tar exited with"
-                            + " code " + code + ", stderr: " + stderr
-                            + " (check free disk and permissions there, then try again)", code);
+                            + " code " + code + ", stderr: " + stderr + "; "
+                            + FailureHints.hint(stderr, to.ssh().server().name()), code);
                 }
                 throw new SshConnectException("copying from " + from.where() + " to " + to.where() + " broke: " + e
                         + "; try again", e, true);
@@ -71,9 +71,10 @@ public final class TarRelay {
                 LOG.warn("tar on {} reported: {}", from.where(), create.stderrText().strip());
             }
             if (extracted != 0) {
+                String stderr = extract.stderrText().strip();
                 throw new RemoteCommandException("could not write files into " + to.where() + ": tar exited with code "
-                        + extracted + "; stderr: " + extract.stderrText().strip()
-                        + " (check free disk and permissions there, then try again)", extracted);
+                        + extracted + "; stderr: " + stderr + "; " + FailureHints.hint(stderr, to.ssh().server().name()),
+                        extracted);
             }
             return bytes;
         }
