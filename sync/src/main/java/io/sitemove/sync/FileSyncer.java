@@ -9,51 +9,84 @@ import io.sitemove.spi.PreflightContext;
 import io.sitemove.spi.SyncContext;
 import io.sitemove.spi.SyncResult;
 import io.sitemove.spi.Syncer;
+import io.sitemove.sync.internal.ContentCheck;
 import io.sitemove.sync.internal.DeltaPlan;
 import io.sitemove.sync.internal.FileEntry;
 import io.sitemove.sync.internal.FilesPreflight;
 import io.sitemove.sync.internal.ManifestDigest;
 import io.sitemove.sync.internal.RemotePaths;
+import io.sitemove.sync.internal.Ownership;
+import io.sitemove.sync.internal.PlaceCommands;
+import io.sitemove.sync.internal.RemoteScript;
 import io.sitemove.sync.internal.RemoteTree;
+import io.sitemove.sync.internal.ResumePlan;
+import io.sitemove.sync.internal.Staging;
 import io.sitemove.sync.internal.TarRelay;
 import io.sitemove.sync.internal.TransferProgress;
 import io.sitemove.sync.ssh.SshConnection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Copies a directory tree from the source server to the target over SSH, relayed through this
  * process ({@code tar} on both ends). Every mode works as a delta: both sides are listed, and only
- * new and changed entries are sent, then what the source no longer has is deleted on the target; so
- * a FULL sync re-run after a crash picks up where the first stopped. Links are copied as links and
- * never followed; remote names are checked before use. REVERSE copies target to source.
+ * new and changed entries are sent, then what the source no longer has is deleted on the target. Links
+ * are copied as links and never followed; remote names are checked before use. REVERSE copies target
+ * to source.
+ *
+ * <p>The transfer lands in a staging directory inside the receiving root
+ * ({@code .sitemove-staging-<id>}, on the same file system), and each entry is renamed into place only
+ * once the whole archive has arrived: a good file is never replaced by a half-written one. A sync cut
+ * off midway leaves the old files as they were; the next one takes up the staging directory, keeps the
+ * files that arrived whole, sends the rest and removes what is left. Names starting with
+ * {@code .sitemove-staging-} at the top of either root are reserved for this.
+ *
+ * <p>Kept: modes, mtimes (whole seconds), symlinks as symlinks, empty directories, hard links (all names
+ * of a file travel in one stream and arrive as one file; the link is made again where the target holds
+ * them as copies), and owners when the target's SSH user is root: by name where the target knows the
+ * source's user and group names, or all given to {@link Builder#targetOwner(String)}. A file counts as
+ * unchanged when size and mtime agree; an entry whose mode or owner alone differs, or a directory whose
+ * mtime alone differs, is corrected in place with chmod, chown or touch and not sent again
+ * ({@link SyncResult#attributesFixed()}). With {@link Builder#verifyContent(boolean)} content is compared
+ * by SHA-256 where sizes agree, so a changed file with an unchanged mtime is sent, and a file whose
+ * mtime alone changed is touched rather than sent.
  *
  * <pre>{@code
  * Syncer files = FileSyncer.builder()
  *     .sourceRoot("/var/www/shop")
  *     .targetRoot("/srv/www/shop")
- *     .exclude("wp-content/cache/**", "*.log")
+ *     .preset(Preset.WORDPRESS)
+ *     .exclude("*.log")
  *     .build();
  * }</pre>
  */
 public final class FileSyncer implements Syncer {
     private static final Logger LOG = LoggerFactory.getLogger(FileSyncer.class);
     private static final double MASS_DELETION_RATIO = 0.30;
+    private static final Pattern OWNER = Pattern.compile("[A-Za-z_][A-Za-z0-9._-]*:[A-Za-z_][A-Za-z0-9._-]*");
 
     private final String name;
     private final String sourceRoot;
     private final String targetRoot;
     private final List<String> excludes;
     private final boolean allowMassDeletion;
+    private final String targetOwner;
+    private final boolean verifyContent;
 
     private FileSyncer(Builder b) {
+        this.verifyContent = b.verifyContent;
+        this.targetOwner = b.targetOwner;
         this.name = b.name;
         this.sourceRoot = b.sourceRoot;
         this.targetRoot = b.targetRoot;
@@ -86,7 +119,17 @@ public final class FileSyncer implements Syncer {
         return targetRoot;
     }
 
-    /** The exclusion globs. */
+    /** Whether content is compared by hash where sizes agree. */
+    public boolean verifiesContent() {
+        return verifyContent;
+    }
+
+    /** The owner every target entry gets, if one was set. */
+    public Optional<String> targetOwner() {
+        return Optional.ofNullable(targetOwner);
+    }
+
+    /** The exclusion globs, those of a preset included; empty by default. */
     public List<String> excludes() {
         return excludes;
     }
@@ -111,17 +154,31 @@ public final class FileSyncer implements Syncer {
             receiver.ensureRoot();
             List<FileEntry> sent = sender.manifest();
             List<FileEntry> received = receiver.manifest();
-            DeltaPlan plan = DeltaPlan.compare(sent, received, exclusions);
+            Ownership ownership = ownership(to, reverse, sent);
+            ContentCheck content = verifyContent
+                    ? ContentCheck.run(sender, receiver, ContentCheck.candidates(sent, received, exclusions))
+                    : ContentCheck.none();
+            DeltaPlan plan = DeltaPlan.compare(sent, received, exclusions, ownership, content);
             guardDeletions(plan, sender, receiver);
             plan.skipped().forEach(e -> LOG.warn("{}: skipping {} '{}' on {}: only files, directories and links are copied",
                     name, e.type(), e.displayPath(), fromServer));
-            receiver.delete(plan.delete());
-            long bytes = 0;
-            if (!plan.send().isEmpty()) {
-                TransferProgress progress = new TransferProgress(ctx.progress(), plan.send());
-                bytes = TarRelay.relay(sender, receiver, plan.send(), progress::onBytes);
-                progress.finish(bytes);
+            Staging staging = Staging.find(receiver);
+            Transfer transfer;
+            try {
+                transfer = transfer(ctx, plan, sender, staging, ownership);
+                receiver.delete(plan.delete());
+                RemoteScript.run(to, toRoot, PlaceCommands.of(transfer.staging(), transfer.placed(),
+                        remaining(received, plan), plan.fixes(), ownership.fixedOwner()),
+                        "move the transferred entries into place and correct modes, owners and mtimes");
+            } catch (MigrationException e) {
+                if (!e.isTransient()) {
+                    removeStaging(staging);
+                }
+                throw e;
             }
+            staging.removeAll();
+            long bytes = transfer.bytes();
+            long resumed = transfer.resumed();
             List<FileEntry> kept = new ArrayList<>(sent);
             kept.removeIf(e -> exclusions.excludes(e.path()));
             Map<String, String> details = new LinkedHashMap<>();
@@ -130,6 +187,12 @@ public final class FileSyncer implements Syncer {
             details.put("entries", Long.toString(kept.size()));
             details.put("sent", Long.toString(plan.send().size()));
             details.put("skipped", Long.toString(plan.skipped().size()));
+            details.put("resumed", Long.toString(resumed));
+            details.put("vanishedDuringTransfer", Long.toString(transfer.vanished()));
+            if (verifyContent) {
+                details.put("contentChecked", Long.toString(content.checked()));
+                details.put("contentDiffering", Long.toString(content.differing()));
+            }
             SyncResult result = new SyncResult(Counts.files(plan.newOrChanged(), bytes), plan.vanished(),
                     plan.attributeOnly(), Duration.ofNanos(System.nanoTime() - started), ManifestDigest.of(kept),
                     details);
@@ -138,6 +201,64 @@ public final class FileSyncer implements Syncer {
                     plan.attributeOnly(), bytes);
             return result;
         }
+    }
+
+    /** What the transfer into the staging directory did. */
+    private record Transfer(String staging, List<FileEntry> placed, long bytes, long resumed, long vanished) {
+    }
+
+    private Transfer transfer(SyncContext ctx, DeltaPlan plan, RemoteTree sender, Staging staging,
+            Ownership ownership) {
+        if (plan.send().isEmpty()) {
+            return new Transfer(null, List.of(), 0, 0, 0);
+        }
+        RemoteTree staged = staging.open();
+        ResumePlan resume = ResumePlan.of(plan.send(), staging.resumed() ? staged.manifest() : List.of());
+        staging.discard(resume.discard());
+        if (resume.reused() > 0) {
+            LOG.info("{}: {} files ({} bytes) had arrived whole in {} before an interruption; not sending them again",
+                    name, resume.reused(), resume.reusedBytes(), staged.where());
+        }
+        List<FileEntry> transfer = resume.transfer();
+        if (transfer.isEmpty()) {
+            return new Transfer(staging.name(), plan.send(), 0, resume.reused(), 0);
+        }
+        TransferProgress progress = new TransferProgress(ctx.progress(), transfer);
+        long bytes = TarRelay.relay(sender, staged, transfer, ownership.extractOwners(), progress::onBytes);
+        progress.finish(bytes);
+        Set<String> arrived = new HashSet<>();
+        staged.manifest().forEach(e -> arrived.add(e.path()));
+        List<FileEntry> placed = plan.send().stream().filter(e -> arrived.contains(e.path())).toList();
+        long vanished = plan.send().size() - placed.size();
+        if (vanished > 0) {
+            LOG.warn("{}: {} entries vanished from {} between its listing and the transfer; the next sync settles them",
+                    name, vanished, sender.where());
+        }
+        return new Transfer(staging.name(), placed, bytes, resume.reused(), vanished);
+    }
+
+    private void removeStaging(Staging staging) {
+        try {
+            staging.removeAll();
+        } catch (MigrationException cleanup) {
+            LOG.warn("{}: could not remove the staging directory after a failure: {}", name, cleanup.getMessage());
+        }
+    }
+
+    private Ownership ownership(SshConnection receiver, boolean reverse, List<FileEntry> sent) {
+        if (targetOwner != null && !reverse) {
+            return Ownership.fixed(targetOwner);
+        }
+        String uid = receiver.exec(List.of("id", "-u")).requireSuccess("read the user id on "
+                + receiver.server().name()).stdoutText().strip();
+        return uid.equals("0") ? Ownership.byNameOn(receiver, sent) : Ownership.none();
+    }
+
+    private static Map<String, FileEntry> remaining(List<FileEntry> received, DeltaPlan plan) {
+        Map<String, FileEntry> byPath = new HashMap<>();
+        received.forEach(e -> byPath.put(e.path(), e));
+        plan.delete().forEach(e -> byPath.remove(e.path()));
+        return byPath;
     }
 
     private void guardDeletions(DeltaPlan plan, RemoteTree sender, RemoteTree receiver) {
@@ -176,6 +297,8 @@ public final class FileSyncer implements Syncer {
         private String targetRoot;
         private final List<String> excludes = new ArrayList<>();
         private boolean allowMassDeletion;
+        private String targetOwner;
+        private boolean verifyContent;
 
         private Builder() {
         }
@@ -221,11 +344,51 @@ public final class FileSyncer implements Syncer {
         }
 
         /**
+         * Adds a preset's exclusions (see {@link Preset#WORDPRESS}) to the ones given with
+         * {@link #exclude(String...)}; applying the same preset twice changes nothing.
+         */
+        public Builder preset(Preset preset) {
+            Objects.requireNonNull(preset, "preset cannot be null");
+            for (String glob : preset.excludes()) {
+                if (!excludes.contains(glob)) {
+                    excludes.add(glob);
+                }
+            }
+            return this;
+        }
+
+        /**
          * Allows a sync to delete more than 30% of the receiving tree, or all of it when the sending
          * tree is empty. Off by default, so a wrong or unmounted root cannot wipe the other side.
          */
         public Builder allowMassDeletion(boolean allow) {
             this.allowMassDeletion = allow;
+            return this;
+        }
+
+        /**
+         * Gives every entry on the target this owner ({@code "site:site"}: user and group names), instead
+         * of the source's owners mapped by name. Needs root on the target, or the SSH user being that
+         * user. A REVERSE sync leaves this aside and maps owners by name.
+         */
+        public Builder targetOwner(String userAndGroup) {
+            Objects.requireNonNull(userAndGroup, "targetOwner cannot be null");
+            if (!OWNER.matcher(userAndGroup).matches()) {
+                throw new IllegalArgumentException("targetOwner '" + userAndGroup + "' must be user:group, two names"
+                        + " (letters, digits, '.', '_', '-', not starting with a digit, '-' or '.')");
+            }
+            this.targetOwner = userAndGroup;
+            return this;
+        }
+
+        /**
+         * Also compares content where sizes agree: SHA-256 is computed remotely on both sides (in
+         * parallel) and files whose hashes differ are sent even when size and mtime agree; a file whose
+         * mtime alone differs gets its mtime corrected instead of being sent. Reads every such file on
+         * both servers, so it costs disk time proportional to the tree. Off by default.
+         */
+        public Builder verifyContent(boolean verify) {
+            this.verifyContent = verify;
             return this;
         }
 

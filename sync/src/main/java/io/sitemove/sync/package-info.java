@@ -1,2 +1,5 @@
-/** The sync module's public API: FileSyncer, MySqlSyncer (with DeltaMethod), WordPressMaintenance and DbEndpoint. */
+/**
+ * The sync module's public API: FileSyncer (with its Preset and Exclusions), MySqlSyncer (with
+ * DeltaMethod), WordPressMaintenance and DbEndpoint.
+ */
 package io.sitemove.sync;

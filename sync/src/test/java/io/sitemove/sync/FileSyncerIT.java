@@ -212,6 +212,40 @@ class FileSyncerIT {
     }
 
     @Test
+    void theWordPressPresetNeitherCopiesNorDeletesCachesStagingCopiesOrTheMaintenanceMarker() throws Exception {
+        Path source = oldRoot.resolve("wp");
+        Files.createDirectories(source.resolve("wp-content/cache/wp-rocket"));
+        Files.createDirectories(source.resolve("wp-content/plugins/shop/cache"));
+        Files.createDirectories(source.resolve("staging"));
+        LocalTrees.write(source.resolve("wp-content/cache/wp-rocket/index.html"), "old cached page");
+        LocalTrees.write(source.resolve("wp-content/plugins/shop/cache/Cache.php"), "<?php class Cache {}");
+        LocalTrees.write(source.resolve("staging/index.php"), "a staging copy");
+        LocalTrees.write(source.resolve(WordPressMaintenance.MARKER), "<?php $upgrading = time(); ?>");
+        for (int i = 0; i < 4; i++) {
+            LocalTrees.write(source.resolve("p" + i + ".php"), "php " + i);
+        }
+        Path target = newRoot.resolve("wp");
+        Files.createDirectories(target.resolve("wp-content/cache/wp-rocket"));
+        LocalTrees.write(target.resolve("wp-content/cache/wp-rocket/new.html"), "the new server's cache");
+        Files.createDirectories(target.resolve("wp-staging"));
+        LocalTrees.write(target.resolve("wp-staging/index.php"), "the new server's staging copy");
+        LocalTrees.write(target.resolve(WordPressMaintenance.MARKER), "new server in maintenance");
+        FileSyncer files = FileSyncer.builder().sourceRoot(source.toString()).targetRoot(target.toString())
+                .preset(Preset.WORDPRESS).allowMassDeletion(true).build();
+
+        SyncResult result = run(files, SyncMode.FULL, Direction.FORWARD);
+
+        assertTrue(Files.exists(target.resolve("wp-content/plugins/shop/cache/Cache.php")), "a plugin's own code");
+        assertTrue(Files.isDirectory(target.resolve("wp-content/cache/wp-rocket")), "cache directories are kept");
+        assertFalse(Files.exists(target.resolve("wp-content/cache/wp-rocket/index.html")), "cache not copied");
+        assertFalse(Files.exists(target.resolve("staging")), "staging copy not copied");
+        assertEquals("the new server's cache", Files.readString(target.resolve("wp-content/cache/wp-rocket/new.html")));
+        assertEquals("the new server's staging copy", Files.readString(target.resolve("wp-staging/index.php")));
+        assertEquals("new server in maintenance", Files.readString(target.resolve(WordPressMaintenance.MARKER)));
+        assertEquals(0, result.deleted());
+    }
+
+    @Test
     void preflightPassesForGoodRootsAndNamesAMissingSource(Testkit kit) throws Exception {
         Files.createDirectories(oldRoot.resolve("pre"));
         LocalTrees.write(oldRoot.resolve("pre/index.php"), "x");

@@ -13,7 +13,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -71,6 +73,27 @@ public final class LocalTrees {
         for (Path relative : left) {
             assertEquals(describe(expected.resolve(relative)), describe(actual.resolve(relative)),
                     "entry " + relative);
+        }
+    }
+
+    /**
+     * What a reader sees under root, by relative path (type, mode, mtime, size and content hash or link
+     * target), leaving out the syncer's staging directories.
+     */
+    public static Map<String, String> visible(Path root) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        for (Path relative : entries(root)) {
+            if (!relative.getName(0).toString().startsWith(".sitemove-staging-")) {
+                out.put(relative.toString(), describe(root.resolve(relative)));
+            }
+        }
+        return out;
+    }
+
+    /** The syncer's staging directories at the top of root. */
+    public static List<Path> stagingDirs(Path root) throws IOException {
+        try (Stream<Path> list = Files.list(root)) {
+            return list.filter(p -> p.getFileName().toString().startsWith(".sitemove-staging-")).toList();
         }
     }
 

@@ -7,17 +7,23 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What to do to make a receiving tree equal to a sending one, from their two manifests: entries to
- * send (in manifest order, parents first) and entries to delete (deepest first). Entries of types
- * other than file, directory and link (sockets, fifos, devices) are neither sent nor deleted.
+ * send (new or changed content, in manifest order, parents first), entries to delete (deepest first),
+ * and attributes to correct in place (mode, mtime, owner) on entries whose content already agrees.
+ * All names of a hard-linked file travel together when the receiver does not hold them as one file, so
+ * they arrive as one. Entries of types other than file, directory and link (sockets, fifos, devices)
+ * are neither sent nor deleted.
  */
 public final class DeltaPlan {
     private final List<FileEntry> send = new ArrayList<>();
     private final List<FileEntry> delete = new ArrayList<>();
     private final List<FileEntry> skipped = new ArrayList<>();
+    private final List<AttributeFix> fixes = new ArrayList<>();
     private long newOrChanged;
     private long attributeOnly;
     private long sendBytes;
@@ -27,8 +33,24 @@ public final class DeltaPlan {
     private DeltaPlan() {
     }
 
-    /** Compares the two manifests, leaving excluded paths alone on both sides. */
+    /** Compares the two manifests, leaving excluded paths alone on both sides and owners unmanaged. */
     public static DeltaPlan compare(List<FileEntry> sender, List<FileEntry> receiver, Exclusions exclusions) {
+        return compare(sender, receiver, exclusions, Ownership.none());
+    }
+
+    /** Compares the two manifests, leaving excluded paths alone on both sides; size and mtime tell changed files. */
+    public static DeltaPlan compare(List<FileEntry> sender, List<FileEntry> receiver, Exclusions exclusions,
+            Ownership ownership) {
+        return compare(sender, receiver, exclusions, ownership, ContentCheck.none());
+    }
+
+    /**
+     * Compares the two manifests, leaving excluded paths alone on both sides. Where the content check has
+     * a verdict for a file, it decides whether the file is sent; an unchanged file whose mtime alone
+     * differs then gets its mtime corrected in place.
+     */
+    public static DeltaPlan compare(List<FileEntry> sender, List<FileEntry> receiver, Exclusions exclusions,
+            Ownership ownership, ContentCheck content) {
         DeltaPlan plan = new DeltaPlan();
         Map<String, FileEntry> theirs = new HashMap<>();
         Set<String> keptOnReceiver = new HashSet<>();
@@ -41,7 +63,6 @@ public final class DeltaPlan {
             }
         }
         Map<String, FileEntry> ours = new HashMap<>();
-        Set<String> chosen = new HashSet<>();
         for (FileEntry entry : sender) {
             if (exclusions.excludes(entry.path())) {
                 continue;
@@ -51,13 +72,29 @@ public final class DeltaPlan {
                 continue;
             }
             ours.put(entry.path(), entry);
+        }
+        HardLinks links = new HardLinks(ours.values(), theirs.values());
+        Set<String> chosen = new HashSet<>();
+        Map<String, AttributeFix> fixes = new HashMap<>();
+        for (FileEntry entry : sender) {
+            if (!ours.containsKey(entry.path())) {
+                continue;
+            }
             FileEntry existing = theirs.get(entry.path());
-            if (existing == null || existing.type() != entry.type() || !sameContent(entry, existing)) {
-                plan.count(entry, false);
+            Boolean verdict = entry.isFile() ? content.sameContent(entry.path()) : null;
+            boolean same = existing != null && existing.type() == entry.type()
+                    && (verdict != null ? verdict : sameContent(entry, existing));
+            if (!same || links.mustRelink(entry)) {
                 chosen.add(entry.path());
-            } else if (!sameAttributes(entry, existing)) {
-                plan.count(entry, true);
-                chosen.add(entry.path());
+                links.namesOf(entry).forEach(chosen::add);
+                continue;
+            }
+            boolean mode = !entry.isLink() && entry.mode() != existing.mode();
+            boolean mtime = !entry.isLink() && entry.mtime() != existing.mtime();
+            String wanted = ownership.wanted(entry);
+            String owner = wanted != null && !wanted.equals(existing.owner()) ? wanted : null;
+            if (mode || mtime || owner != null) {
+                fixes.put(entry.path(), new AttributeFix(entry, mode, mtime, owner, true));
             }
         }
         for (FileEntry entry : theirs.values()) {
@@ -71,13 +108,29 @@ public final class DeltaPlan {
         }
         plan.dropDirsHoldingKeptEntries(keptOnReceiver);
         plan.delete.sort(Comparator.comparingInt(FileEntry::depth).reversed().thenComparing(FileEntry::path));
-        Set<String> parents = new HashSet<>();
-        chosen.forEach(path -> parents.add(parent(path)));
-        plan.delete.forEach(e -> parents.add(parent(e.path())));
+        Set<String> disturbed = new HashSet<>();
+        chosen.forEach(path -> disturbed.add(parent(path)));
+        plan.delete.forEach(e -> disturbed.add(parent(e.path())));
         for (FileEntry entry : sender) {
-            if (chosen.contains(entry.path()) || (entry.isDir() && parents.contains(entry.path())
-                    && ours.containsKey(entry.path()))) {
+            if (chosen.contains(entry.path())) {
                 plan.send.add(entry);
+                plan.newOrChanged++;
+                if (entry.isFile()) {
+                    plan.sendBytes += entry.size();
+                }
+            } else if (entry.isDir() && disturbed.contains(entry.path()) && ours.containsKey(entry.path())) {
+                AttributeFix fix = fixes.get(entry.path());
+                fixes.put(entry.path(), fix == null ? new AttributeFix(entry, false, true, null, false)
+                        : new AttributeFix(entry, fix.mode(), true, fix.owner(), true));
+            }
+        }
+        for (FileEntry entry : sender) {
+            AttributeFix fix = fixes.get(entry.path());
+            if (fix != null && !chosen.contains(entry.path())) {
+                plan.fixes.add(fix);
+                if (fix.differs()) {
+                    plan.attributeOnly++;
+                }
             }
         }
         return plan;
@@ -97,27 +150,9 @@ public final class DeltaPlan {
         return true;
     }
 
-    private static boolean sameAttributes(FileEntry a, FileEntry b) {
-        if (a.isLink()) {
-            return true;
-        }
-        return a.mode() == b.mode() && a.mtime() == b.mtime();
-    }
-
-    private static String parent(String path) {
+    static String parent(String path) {
         int slash = path.lastIndexOf('/');
         return slash < 0 ? "" : path.substring(0, slash);
-    }
-
-    private void count(FileEntry entry, boolean attributesOnly) {
-        if (attributesOnly) {
-            attributeOnly++;
-        } else {
-            newOrChanged++;
-        }
-        if (entry.isFile()) {
-            sendBytes += entry.size();
-        }
     }
 
     private void dropDirsHoldingKeptEntries(Set<String> kept) {
@@ -133,12 +168,61 @@ public final class DeltaPlan {
         delete.removeIf(e -> e.isDir() && ancestors.contains(e.path()));
     }
 
-    /**
-     * Entries to send, in the sender's order (parents before children): the new and changed ones, and
-     * the directories whose mtime the transfer or the deletions will disturb.
-     */
+    /** The names of each hard-linked file on both sides, to tell whether the receiver holds them as one. */
+    private static final class HardLinks {
+        private final Map<String, Set<String>> senderNames = new HashMap<>();
+        private final Map<String, String> senderInode = new HashMap<>();
+        private final Map<String, Set<String>> receiverNames = new HashMap<>();
+        private final Map<String, String> receiverInode = new HashMap<>();
+
+        HardLinks(Iterable<FileEntry> sender, Iterable<FileEntry> receiver) {
+            index(sender, senderNames, senderInode);
+            index(receiver, receiverNames, receiverInode);
+        }
+
+        private static void index(Iterable<FileEntry> entries, Map<String, Set<String>> names,
+                Map<String, String> inodes) {
+            for (FileEntry e : entries) {
+                if (e.isFile() && e.isHardLinked()) {
+                    names.computeIfAbsent(e.inode(), i -> new TreeSet<>()).add(e.path());
+                    inodes.put(e.path(), e.inode());
+                }
+            }
+        }
+
+        /** The other names of the sender's file, besides its own. */
+        Set<String> namesOf(FileEntry entry) {
+            String inode = senderInode.get(entry.path());
+            return inode == null ? Set.of() : senderNames.get(inode);
+        }
+
+        /** Whether the file's names on the sender and on the receiver make different groups. */
+        boolean mustRelink(FileEntry entry) {
+            if (!entry.isFile() || (senderInode.isEmpty() && receiverInode.isEmpty())) {
+                return false;
+            }
+            return !Objects.equals(group(entry.path(), senderInode, senderNames),
+                    group(entry.path(), receiverInode, receiverNames));
+        }
+
+        private static Set<String> group(String path, Map<String, String> inodes, Map<String, Set<String>> names) {
+            String inode = inodes.get(path);
+            Set<String> group = inode == null ? null : names.get(inode);
+            return group == null || group.size() < 2 ? Set.of(path) : group;
+        }
+    }
+
+    /** Entries to send, in the sender's order (parents before children): the new and changed ones. */
     public List<FileEntry> send() {
         return List.copyOf(send);
+    }
+
+    /**
+     * Attributes to correct in place, in the sender's order: entries whose mode, mtime or owner differ,
+     * and directories whose mtime the transfer or the deletions will disturb.
+     */
+    public List<AttributeFix> fixes() {
+        return List.copyOf(fixes);
     }
 
     /** Entries to delete on the receiver, deepest first. */
@@ -161,7 +245,7 @@ public final class DeltaPlan {
         return newOrChanged;
     }
 
-    /** Entries sent only to correct their mode or mtime. */
+    /** Entries whose mode, mtime or owner alone are corrected. */
     public long attributeOnly() {
         return attributeOnly;
     }

@@ -10,8 +10,16 @@ package io.sitemove.sync.internal;
  * @param mode permission bits
  * @param path path relative to the root, never absolute, never with a {@code ..} segment
  * @param link the link target for symbolic links, empty otherwise
+ * @param owner {@code user:group} by name (a number where the name is unknown), empty when not known
+ * @param inode {@code device:inode} for a regular file with more than one name (a hard link), empty otherwise
  */
-public record FileEntry(char type, long size, long mtime, int mode, String path, String link) {
+public record FileEntry(char type, long size, long mtime, int mode, String path, String link, String owner,
+        String inode) {
+
+    /** An entry without owner and hard link information. */
+    public FileEntry(char type, long size, long mtime, int mode, String path, String link) {
+        this(type, size, mtime, mode, path, link, "", "");
+    }
 
     public boolean isFile() {
         return type == 'f';
@@ -23,6 +31,11 @@ public record FileEntry(char type, long size, long mtime, int mode, String path,
 
     public boolean isLink() {
         return type == 'l';
+    }
+
+    /** Whether this is a regular file with other names elsewhere (a hard link). */
+    public boolean isHardLinked() {
+        return !inode.isEmpty();
     }
 
     /** How many segments deep the path is (1 for a top-level name). */

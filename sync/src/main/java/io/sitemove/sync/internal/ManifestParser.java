@@ -7,18 +7,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Parses the output of {@code find ROOT -mindepth 1 -printf '%y\0%s\0%T@\0%m\0%P\0%l\0'}: six
- * NUL-terminated fields per entry. Every path is checked with {@link RemotePaths#checkRelative}.
+ * Parses the output of {@code find ROOT -mindepth 1 -printf FIND_FORMAT}: eleven NUL-terminated fields
+ * per entry (type, size, mtime, mode, path, link target, user, group, device, inode, link count). Every
+ * path is checked with {@link RemotePaths#checkRelative}.
  */
 public final class ManifestParser {
     /** The find(1) format this parser reads. */
-    public static final String FIND_FORMAT = "%y\\0%s\\0%T@\\0%m\\0%P\\0%l\\0";
+    public static final String FIND_FORMAT = "%y\\0%s\\0%T@\\0%m\\0%P\\0%l\\0%u\\0%g\\0%D\\0%i\\0%n\\0";
 
-    private static final int FIELDS = 6;
+    private static final int FIELDS = 11;
 
+    private final Map<String, String> owners = new HashMap<>();
     private final String where;
 
     /** @param where the server and root being listed, for messages */
@@ -64,9 +68,14 @@ public final class ManifestParser {
             int dot = time.indexOf('.');
             long mtime = Long.parseLong(dot < 0 ? time : time.substring(0, dot));
             int mode = Integer.parseInt(f[3], 8);
-            return new FileEntry(f[0].charAt(0), size, mtime, mode, path, f[5]);
+            char type = f[0].charAt(0);
+            boolean hardLinked = type == 'f' && Long.parseLong(f[10]) > 1;
+            String inode = hardLinked ? f[8] + ":" + f[9] : "";
+            String owner = owners.computeIfAbsent(f[6] + ":" + f[7], o -> o);
+            return new FileEntry(type, size, mtime, mode, path, f[5], owner, inode);
         } catch (NumberFormatException e) {
-            throw bad(path, "size, time or mode '" + f[1] + "', '" + f[2] + "', '" + f[3] + "'");
+            throw bad(path, "size, time, mode or link count '" + f[1] + "', '" + f[2] + "', '" + f[3] + "', '"
+                    + f[10] + "'");
         }
     }
 

@@ -6,11 +6,16 @@ import io.sitemove.sync.ssh.RemoteCommandException;
 import io.sitemove.sync.ssh.SshConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** A directory tree on a remote server: list it, create it, delete entries in it. */
 public final class RemoteTree {
+    private static final String LIST = "cd -- \"$1\" && exec find . -mindepth 1 -path './" + Staging.PREFIX
+            + "*' -prune -o -printf \"$2\"";
+
     private final SshConnection ssh;
     private final String root;
 
@@ -42,10 +47,12 @@ public final class RemoteTree {
         ssh.exec(List.of("mkdir", "-p", "--", root)).requireSuccess("create directory " + root);
     }
 
-    /** Lists every entry below the root, without following links (except a root that is itself a link). */
+    /**
+     * Lists every entry below the root, without following links (except a root that is itself a link),
+     * leaving out the staging directories at its top.
+     */
     public List<FileEntry> manifest() {
-        try (RemoteProcess find = ssh.start(List.of("find", "-H", root, "-mindepth", "1",
-                "-printf", ManifestParser.FIND_FORMAT))) {
+        try (RemoteProcess find = ssh.start(List.of("sh", "-c", LIST, "sh", root, ManifestParser.FIND_FORMAT))) {
             find.stdin().close();
             List<FileEntry> entries = new ManifestParser(where()).parse(find.stdout());
             int exit = find.waitFor();
@@ -78,10 +85,21 @@ public final class RemoteTree {
     /** The entries' paths as a NUL-terminated list, each prefixed with "./" so none reads as an option. */
     public static byte[] nulList(List<FileEntry> entries) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (FileEntry entry : entries) {
-            out.writeBytes(("./" + entry.path()).getBytes(StandardCharsets.ISO_8859_1));
-            out.write(0);
+        try {
+            writeNulList(out, entries);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** Writes the entries' paths as {@link #nulList} does, to a stream. */
+    public static void writeNulList(OutputStream out, List<FileEntry> entries) throws IOException {
+        for (FileEntry entry : entries) {
+            out.write('.');
+            out.write('/');
+            out.write(entry.path().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(0);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.sitemove.sync.internal;
 import io.sitemove.sync.ssh.RemoteCommandException;
 import io.sitemove.sync.ssh.RemoteProcess;
 import io.sitemove.sync.ssh.SshConnectException;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,17 +23,20 @@ public final class TarRelay {
     }
 
     /**
-     * Sends the entries and returns the number of archive bytes relayed.
+     * Sends the entries into {@code to}'s root (a staging directory) and returns the number of archive
+     * bytes relayed.
      *
+     * @param owners whether the receiving tar sets owners from the archive (by name where the receiver knows
+     *     it, else by number), which needs root there
      * @param onBytes told the running byte count as the stream flows
      */
-    public static long relay(RemoteTree from, RemoteTree to, List<FileEntry> entries, LongConsumer onBytes) {
-        byte[] list = RemoteTree.nulList(entries);
-        try (RemoteProcess create = from.ssh().start(List.of("tar", "-cf", "-", "-C", from.root(), "--numeric-owner",
+    public static long relay(RemoteTree from, RemoteTree to, List<FileEntry> entries, boolean owners,
+            LongConsumer onBytes) {
+        try (RemoteProcess create = from.ssh().start(List.of("tar", "-cf", "-", "-C", from.root(),
                 "--ignore-failed-read", "--null", "--verbatim-files-from", "--no-recursion", "-T", "-"));
              RemoteProcess extract = to.ssh().start(List.of("tar", "-xf", "-", "-C", to.root(), "-p",
-                     "--numeric-owner"))) {
-            Thread feeder = new Thread(() -> feed(create.stdin(), list), "sitemove-tar-list");
+                     owners ? "--same-owner" : "--no-same-owner"))) {
+            Thread feeder = new Thread(() -> feed(create.stdin(), entries), "sitemove-tar-list");
             feeder.setDaemon(true);
             feeder.start();
             long bytes;
@@ -48,8 +52,8 @@ public final class TarRelay {
                 String stderr = extract.stderrText().strip();
                 if (code != 0 && !stderr.isEmpty()) {
                     throw new RemoteCommandException("could not write files into " + to.where() + ": tar exited with"
-                            + " code " + code + ", stderr: " + stderr
-                            + " (check free disk and permissions there, then try again)", code);
+                            + " code " + code + ", stderr: " + stderr + "; "
+                            + FailureHints.hint(stderr, to.ssh().server().name()), code);
                 }
                 throw new SshConnectException("copying from " + from.where() + " to " + to.where() + " broke: " + e
                         + "; try again", e, true);
@@ -67,9 +71,10 @@ public final class TarRelay {
                 LOG.warn("tar on {} reported: {}", from.where(), create.stderrText().strip());
             }
             if (extracted != 0) {
+                String stderr = extract.stderrText().strip();
                 throw new RemoteCommandException("could not write files into " + to.where() + ": tar exited with code "
-                        + extracted + "; stderr: " + extract.stderrText().strip()
-                        + " (check free disk and permissions there, then try again)", extracted);
+                        + extracted + "; stderr: " + stderr + "; " + FailureHints.hint(stderr, to.ssh().server().name()),
+                        extracted);
             }
             return bytes;
         }
@@ -91,9 +96,9 @@ public final class TarRelay {
         return total;
     }
 
-    private static void feed(OutputStream stdin, byte[] list) {
-        try (stdin) {
-            stdin.write(list);
+    private static void feed(OutputStream stdin, List<FileEntry> entries) {
+        try (OutputStream out = new BufferedOutputStream(stdin, 64 * 1024)) {
+            RemoteTree.writeNulList(out, entries);
         } catch (IOException e) {
             LOG.debug("tar stopped reading its file list: {}", e.toString());
         }

@@ -14,7 +14,8 @@ class ManifestParserTest {
     private final ManifestParser parser = new ManifestParser("old under /var/www");
 
     private static byte[] record(String type, String path, String link) {
-        String r = type + "\0" + "12\0" + "1700000000.5000000000\0" + "644\0" + path + "\0" + link + "\0";
+        String r = type + "\0" + "12\0" + "1700000000.5000000000\0" + "644\0" + path + "\0" + link + "\0"
+                + "www-data\0" + "www-data\0" + "2049\0" + "77\0" + "1\0";
         return r.getBytes(StandardCharsets.ISO_8859_1);
     }
 
@@ -32,6 +33,20 @@ class ManifestParserTest {
         assertEquals(2, entries.get(0).depth());
         assertEquals(latin1, entries.get(1).path());
         assertEquals("/etc/passwd", entries.get(1).link());
+    }
+
+    @Test
+    void readsOwnersByNameAndTellsHardLinkedFilesByDeviceAndInode() throws Exception {
+        String linked = "f\0" + "3\0" + "1\0" + "600\0" + "a\0" + "\0" + "site\0" + "1001\0" + "2049\0" + "55\0" + "2\0";
+        byte[] data = concat(linked.getBytes(StandardCharsets.ISO_8859_1), record("f", "b", ""));
+
+        List<FileEntry> entries = parser.parse(new ByteArrayInputStream(data));
+
+        assertEquals("site:1001", entries.get(0).owner());
+        assertEquals("2049:55", entries.get(0).inode());
+        assertTrue(entries.get(0).isHardLinked());
+        assertEquals("www-data:www-data", entries.get(1).owner());
+        assertEquals("", entries.get(1).inode(), "a file with one name");
     }
 
     @Test
