@@ -72,6 +72,12 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class FileSyncer implements Syncer {
+    /**
+     * The name prefix of the staging directory a sync keeps at the top of the receiving root while it
+     * runs (and leaves behind when interrupted, to resume from). Verifiers leave such entries out.
+     */
+    public static final String STAGING_PREFIX = Staging.PREFIX;
+
     private static final Logger LOG = LoggerFactory.getLogger(FileSyncer.class);
     private static final double MASS_DELETION_RATIO = 0.30;
     private static final Pattern OWNER = Pattern.compile("[A-Za-z_][A-Za-z0-9._-]*:[A-Za-z_][A-Za-z0-9._-]*");

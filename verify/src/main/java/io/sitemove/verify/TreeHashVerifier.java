@@ -11,6 +11,7 @@ import io.sitemove.spi.Verifier;
 import io.sitemove.spi.VerifyContext;
 import io.sitemove.spi.VerifyStage;
 import io.sitemove.sync.Exclusions;
+import io.sitemove.sync.FileSyncer;
 import io.sitemove.sync.ssh.ExecResult;
 import io.sitemove.sync.ssh.SshConnection;
 import io.sitemove.verify.internal.BothSides;
@@ -73,12 +74,14 @@ public final class TreeHashVerifier implements Verifier {
      * Compares everything under the two roots except what matches one of the globs.
      *
      * @param exclusions globs as the file syncer takes them (see {@link Exclusions}): an excluded
-     *     directory excludes all it holds
+     *     directory excludes all it holds; an interrupted sync's staging directory is always left out
      */
     public TreeHashVerifier(String sourceRoot, String targetRoot, Collection<String> exclusions) {
         this.sourceRoot = root("sourceRoot", sourceRoot);
         this.targetRoot = root("targetRoot", targetRoot);
-        this.exclusions = new Exclusions(List.copyOf(Objects.requireNonNull(exclusions, "exclusions cannot be null")));
+        List<String> globs = new ArrayList<>(Objects.requireNonNull(exclusions, "exclusions cannot be null"));
+        globs.add("/" + FileSyncer.STAGING_PREFIX + "*");
+        this.exclusions = new Exclusions(globs);
     }
 
     private static String root(String what, String root) {
