@@ -1,0 +1,57 @@
+package io.sitemove.bench;
+
+import io.sitemove.testkit.Testkit;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs benchmark suites: {@code Bench [--quick] [suite...]}; all suites when none is named. Starts
+ * the testkit's servers once under {@code bench/target/}, runs each suite, stops the servers.
+ */
+public final class Bench {
+    private Bench() {
+    }
+
+    /** The suites, by name, in the order they run. */
+    static Map<String, Suite> suites() {
+        Map<String, Suite> all = new LinkedHashMap<>();
+        for (Suite s : List.<Suite>of()) {
+            all.put(s.name(), s);
+        }
+        return all;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        List<String> names = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals("--quick")) {
+                quick = true;
+            } else {
+                names.add(a);
+            }
+        }
+        Map<String, Suite> all = suites();
+        List<Suite> chosen = new ArrayList<>();
+        for (String n : names.isEmpty() ? List.copyOf(all.keySet()) : names) {
+            Suite s = all.get(n);
+            if (s == null) {
+                System.err.println("unknown suite '" + n + "'; the suites are " + all.keySet());
+                System.exit(2);
+            }
+            chosen.add(s);
+        }
+        BenchOut out = new BenchOut(System.out);
+        Path work = Path.of("bench/target/bench-" + Instant.now().toEpochMilli()).toAbsolutePath();
+        try (Testkit kit = Testkit.builder(work.resolve("servers")).ssh().mariaDb().start()) {
+            out.note("servers: " + kit.oldSsh() + " -> " + kit.newSsh() + "; " + (quick ? "quick" : "full") + " sizes");
+            for (Suite s : chosen) {
+                s.run(new BenchContext(kit, work.resolve(s.name()), quick, out));
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.sitemove.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Times an action, and the median of several runs. */
+public final class Timing {
+    private Timing() {
+    }
+
+    /** An action that may throw. */
+    @FunctionalInterface
+    public interface Action {
+        void run() throws Exception;
+    }
+
+    /** Seconds one run of the action took. */
+    public static double seconds(Action action) throws Exception {
+        long t0 = System.nanoTime();
+        action.run();
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** The median of {@code runs} timings, each after {@code before} (which is not timed: resets the target). */
+    public static double median(int runs, Action before, Action action) throws Exception {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            before.run();
+            times.add(seconds(action));
+        }
+        times.sort(Double::compare);
+        return times.get(times.size() / 2);
+    }
+}
