@@ -18,6 +18,17 @@ final class ReportReader {
     private ReportReader() {
     }
 
+    /** A cutover's sync details (" [sourceLock=..., strategy=...]"), so the report says how the source was held. */
+    private static String details(JournalEntry e) {
+        StringBuilder sb = new StringBuilder();
+        new TreeMap<>(e.data()).forEach((k, v) -> {
+            if (k.startsWith("detail.")) {
+                sb.append(sb.length() == 0 ? " [" : ", ").append(k.substring(7)).append('=').append(v);
+            }
+        });
+        return sb.length() == 0 ? "" : sb.append(']').toString();
+    }
+
     static MigrationReport report(String site, JournalState s, MigrationStatus status, Clock clock) {
         List<PhaseReport> phases = new ArrayList<>();
         for (Phase p : Phase.values()) {
@@ -41,7 +52,7 @@ final class ReportReader {
                     deleted += StepData.number(e.data(), StepData.DELETED);
                     syncs++;
                     notes.add(e.step() + ": " + StepData.number(e.data(), StepData.CHANGES) + " change(s) in "
-                            + StepData.number(e.data(), StepData.DURATION_MS) + " ms");
+                            + StepData.number(e.data(), StepData.DURATION_MS) + " ms" + (p == Phase.FINAL_SYNC ? details(e) : ""));
                 }
                 new TreeMap<>(e.data()).forEach((k, v) -> {
                     if (k.startsWith("v.")) {

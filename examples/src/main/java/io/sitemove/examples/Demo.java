@@ -12,10 +12,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -63,6 +65,10 @@ public final class Demo {
             SampleSite.loadDatabase(c, 3000, 42);
         }
         SampleSite.writeConfig(kit.oldSsh().root(), kit.oldDb(), DATABASE);
+        try (Connection c = kit.oldDb().connect(DATABASE); Statement s = c.createStatement()) {
+            s.execute("CREATE USER IF NOT EXISTS 'wp'@'%' IDENTIFIED BY '" + UUID.randomUUID() + "'");
+            s.execute("GRANT ALL PRIVILEGES ON `" + DATABASE + "`.* TO 'wp'@'%'");
+        }
         System.out.println("Sample site: " + files.files() + " files, " + files.bytes() + " bytes; database '" + DATABASE
                 + "' with 3000 rows");
         return settings(kit);
@@ -75,7 +81,7 @@ public final class Demo {
                 kit.newSsh().port(), kit.oldSsh().user(), kit.clientKey(), kit.knownHosts(),
                 kit.oldSsh().root().toString(), kit.newSsh().root().toString(), oldDb.port(), kit.newDb().port(), DATABASE,
                 oldDb.user(), Secret.of(oldDb.password()), kit.newDb().user(), Secret.of(kit.newDb().password()), kit.dns().host(), kit.dns().port(), kit.dns().zone(),
-                kit.dns().tsigKeyName(), kit.dns().tsigAlgorithm(), Secret.of(kit.dns().tsigSecret()), SITE_NAME, 4);
+                kit.dns().tsigKeyName(), kit.dns().tsigAlgorithm(), Secret.of(kit.dns().tsigSecret()), "wp@%", SITE_NAME, 4);
     }
 
     /** Visitors at work: files edited, added and deleted; rows inserted, updated and deleted. */

@@ -69,7 +69,7 @@ public final class MigrateOneSite {
                 .target(newServer)
                 .syncer(FileSyncer.builder().sourceRoot(s.oldDocroot()).targetRoot(s.newDocroot())
                         .exclude(WordPressMaintenance.MARKER).build())
-                .syncer(MySqlSyncer.builder().source(oldDb).target(newDb).build())
+                .syncer(databaseSyncer(s, oldDb, newDb))
                 .verifier(new TreeHashVerifier(s.oldDocroot(), s.newDocroot(), List.of(WordPressMaintenance.MARKER)))
                 .verifier(new TableChecksumVerifier(oldDb, newDb))
                 .dns(Rfc2136Switcher.builder().zone(s.zone()).server(s.dnsServer(), s.dnsPort())
@@ -86,6 +86,14 @@ public final class MigrateOneSite {
                 .watch(Duration.ofSeconds(2), Duration.ofSeconds(1))
                 .listener(listener)
                 .build();
+    }
+
+    private static MySqlSyncer databaseSyncer(SiteSettings s, DbEndpoint oldDb, DbEndpoint newDb) {
+        MySqlSyncer.Builder db = MySqlSyncer.builder().source(oldDb).target(newDb);
+        if (!s.appDbUser().isEmpty()) {
+            db.applicationUser(s.appDbUser());
+        }
+        return db.build();
     }
 
     /**

@@ -32,19 +32,22 @@ import java.util.Properties;
  * @param tsigKeyName the TSIG key's name
  * @param tsigAlgorithm the TSIG algorithm ("hmac-sha256")
  * @param tsigSecret the TSIG secret (base64)
+ * @param appDbUser the site's own database account on the old server ("wp@%"), made read-only for the
+ *     final sync; empty when the site's account is not known
  * @param siteName the DNS name that moves ("shop.example.com.")
  * @param dnsTtl the TTL the record has after the migration
  */
 public record SiteSettings(String site, String oldHost, int oldSshPort, String newHost, int newSshPort, String sshUser,
         Path sshKey, Path knownHosts, String oldDocroot, String newDocroot, int oldDbPort, int newDbPort, String database,
         String oldDbUser, Secret oldDbPassword, String newDbUser, Secret newDbPassword, String dnsServer, int dnsPort, String zone, String tsigKeyName,
-        String tsigAlgorithm, Secret tsigSecret, String siteName, long dnsTtl) {
+        String tsigAlgorithm, Secret tsigSecret, String appDbUser, String siteName, long dnsTtl) {
 
     public SiteSettings {
         Objects.requireNonNull(site, "site cannot be null");
         Objects.requireNonNull(oldDbPassword, "oldDbPassword cannot be null");
         Objects.requireNonNull(newDbPassword, "newDbPassword cannot be null");
         Objects.requireNonNull(tsigSecret, "tsigSecret cannot be null");
+        Objects.requireNonNull(appDbUser, "appDbUser cannot be null");
     }
 
     /** Reads the settings from properties named like the components ({@code site}, {@code oldHost}, ...). */
@@ -54,7 +57,7 @@ public record SiteSettings(String site, String oldHost, int oldSshPort, String n
                 req(p, "oldDocroot"), req(p, "newDocroot"), num(p, "oldDbPort"), num(p, "newDbPort"), req(p, "database"),
                 req(p, "oldDbUser"), Secret.of(req(p, "oldDbPassword")), req(p, "newDbUser"), Secret.of(req(p, "newDbPassword")),
                 req(p, "dnsServer"), num(p, "dnsPort"), req(p, "zone"),
-                req(p, "tsigKeyName"), req(p, "tsigAlgorithm"), Secret.of(req(p, "tsigSecret")), req(p, "siteName"),
+                req(p, "tsigKeyName"), req(p, "tsigAlgorithm"), Secret.of(req(p, "tsigSecret")), p.getProperty("appDbUser", "").trim(), req(p, "siteName"),
                 num(p, "dnsTtl"));
     }
 
@@ -84,6 +87,7 @@ public record SiteSettings(String site, String oldHost, int oldSshPort, String n
         p.setProperty("tsigKeyName", tsigKeyName);
         p.setProperty("tsigAlgorithm", tsigAlgorithm);
         p.setProperty("tsigSecret", tsigSecret.reveal());
+        p.setProperty("appDbUser", appDbUser);
         p.setProperty("siteName", siteName);
         p.setProperty("dnsTtl", Long.toString(dnsTtl));
         return p;
@@ -93,14 +97,14 @@ public record SiteSettings(String site, String oldHost, int oldSshPort, String n
     public SiteSettings withTsigSecret(Secret secret) {
         return new SiteSettings(site, oldHost, oldSshPort, newHost, newSshPort, sshUser, sshKey, knownHosts, oldDocroot,
                 newDocroot, oldDbPort, newDbPort, database, oldDbUser, oldDbPassword, newDbUser, newDbPassword, dnsServer, dnsPort, zone, tsigKeyName,
-                tsigAlgorithm, secret, siteName, dnsTtl);
+                tsigAlgorithm, secret, appDbUser, siteName, dnsTtl);
     }
 
     /** The same settings with another known_hosts file. */
     public SiteSettings withKnownHosts(Path file) {
         return new SiteSettings(site, oldHost, oldSshPort, newHost, newSshPort, sshUser, sshKey, file, oldDocroot,
                 newDocroot, oldDbPort, newDbPort, database, oldDbUser, oldDbPassword, newDbUser, newDbPassword, dnsServer, dnsPort, zone, tsigKeyName,
-                tsigAlgorithm, tsigSecret, siteName, dnsTtl);
+                tsigAlgorithm, tsigSecret, appDbUser, siteName, dnsTtl);
     }
 
     private static String req(Properties p, String key) {
