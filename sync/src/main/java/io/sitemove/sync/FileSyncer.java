@@ -5,12 +5,18 @@ import io.sitemove.MigrationException;
 import io.sitemove.Server;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.Direction;
+import io.sitemove.spi.MigrationContext;
+import io.sitemove.spi.Side;
 import io.sitemove.spi.PreflightContext;
 import io.sitemove.spi.SyncContext;
 import io.sitemove.spi.SyncResult;
 import io.sitemove.spi.Syncer;
 import io.sitemove.sync.internal.ContentCheck;
+import io.sitemove.sync.internal.AttributeFix;
 import io.sitemove.sync.internal.DeltaPlan;
+import io.sitemove.sync.internal.DirectKey;
+import io.sitemove.sync.internal.DirectRefusedException;
+import io.sitemove.sync.internal.DirectRoute;
 import io.sitemove.sync.internal.FileEntry;
 import io.sitemove.sync.internal.FilesPreflight;
 import io.sitemove.sync.internal.ManifestDigest;
@@ -20,12 +26,14 @@ import io.sitemove.sync.internal.PlaceCommands;
 import io.sitemove.sync.internal.RemoteScript;
 import io.sitemove.sync.internal.RemoteTree;
 import io.sitemove.sync.internal.ResumePlan;
+import io.sitemove.sync.internal.RsyncPush;
 import io.sitemove.sync.internal.Staging;
 import io.sitemove.sync.internal.TarRelay;
 import io.sitemove.sync.internal.TransferProgress;
 import io.sitemove.sync.ssh.SshConnection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -89,8 +97,12 @@ public final class FileSyncer implements Syncer {
     private final boolean allowMassDeletion;
     private final String targetOwner;
     private final boolean verifyContent;
+    private final Strategy strategy;
+    private final Map<Side, String> authorizedKeys;
 
     private FileSyncer(Builder b) {
+        this.strategy = b.strategy;
+        this.authorizedKeys = Map.copyOf(b.authorizedKeys);
         this.verifyContent = b.verifyContent;
         this.targetOwner = b.targetOwner;
         this.name = b.name;
@@ -135,6 +147,19 @@ public final class FileSyncer implements Syncer {
         return Optional.ofNullable(targetOwner);
     }
 
+    /** How file contents travel; {@link Strategy#AUTO} by default. */
+    public Strategy strategy() {
+        return strategy;
+    }
+
+    /**
+     * The authorized_keys file on the given server that a {@link Strategy#DIRECT} transfer into it
+     * authorises its temporary key in, if one was set (else the SSH user's {@code ~/.ssh/authorized_keys}).
+     */
+    public Optional<String> authorizedKeysFile(Side side) {
+        return Optional.ofNullable(authorizedKeys.get(side));
+    }
+
     /** The exclusion globs, those of a preset included; empty by default. */
     public List<String> excludes() {
         return excludes;
@@ -170,12 +195,24 @@ public final class FileSyncer implements Syncer {
                     name, e.type(), e.displayPath(), fromServer));
             Staging staging = Staging.find(receiver);
             Transfer transfer;
+            String used = "relay";
             try {
-                transfer = transfer(ctx, plan, sender, staging, ownership);
-                receiver.delete(plan.delete());
-                RemoteScript.run(to, toRoot, PlaceCommands.of(transfer.staging(), transfer.placed(),
-                        remaining(received, plan), plan.fixes(), ownership.fixedOwner()),
-                        "move the transferred entries into place and correct modes, owners and mtimes");
+                transfer = null;
+                if (!plan.send().isEmpty() && strategy != Strategy.RELAY) {
+                    transfer = direct(ctx, plan, sender, receiver, ownership, reverse ? Side.SOURCE : Side.TARGET);
+                }
+                if (transfer != null) {
+                    used = "direct";
+                    receiver.delete(plan.delete());
+                    RemoteScript.run(to, toRoot, PlaceCommands.of(null, List.of(), remaining(received, plan),
+                            directFixes(plan), null), "correct modes, owners and mtimes");
+                } else {
+                    transfer = transfer(ctx, plan, sender, staging, ownership);
+                    receiver.delete(plan.delete());
+                    RemoteScript.run(to, toRoot, PlaceCommands.of(transfer.staging(), transfer.placed(),
+                            remaining(received, plan), plan.fixes(), ownership.fixedOwner()),
+                            "move the transferred entries into place and correct modes, owners and mtimes");
+                }
             } catch (MigrationException e) {
                 if (!e.isTransient()) {
                     removeStaging(staging);
@@ -188,7 +225,7 @@ public final class FileSyncer implements Syncer {
             List<FileEntry> kept = new ArrayList<>(sent);
             kept.removeIf(e -> exclusions.excludes(e.path()));
             Map<String, String> details = new LinkedHashMap<>();
-            details.put("strategy", "relay");
+            details.put("strategy", plan.send().isEmpty() ? "none" : used);
             details.put("direction", ctx.direction().name());
             details.put("entries", Long.toString(kept.size()));
             details.put("sent", Long.toString(plan.send().size()));
@@ -241,6 +278,72 @@ public final class FileSyncer implements Syncer {
                     name, vanished, sender.where());
         }
         return new Transfer(staging.name(), placed, bytes, resume.reused(), vanished);
+    }
+
+    /**
+     * Pushes the plan's entries with rsync from the sender, or returns null when AUTO finds the direct
+     * route closed or refused (the relay then carries them).
+     */
+    private Transfer direct(SyncContext ctx, DeltaPlan plan, RemoteTree sender, RemoteTree receiver,
+            Ownership ownership, Side receiving) {
+        DirectRoute route = DirectRoute.probe(sender.ssh(), receiver.ssh(), receiver.root());
+        if (!route.open()) {
+            if (strategy == Strategy.DIRECT) {
+                throw new MigrationException(name + ": the direct transfer from " + sender.where() + " to "
+                        + receiver.where() + " cannot run: " + route.problem() + "; fix that or use Strategy.RELAY"
+                        + " (or AUTO)");
+            }
+            LOG.info("{}: relaying through this process: {}", name, route.problem());
+            return null;
+        }
+        try (DirectKey key = DirectKey.install(sender.ssh(), receiver.ssh(), ctx.site(), authorizedKeys.get(receiving),
+                route.rrsync(), receiver.root())) {
+            RsyncPush.Result pushed = RsyncPush.push(sender.ssh(), sender.root(), receiver.ssh().server(), key,
+                    plan.send(), plan.sendBytes(), ownership.fixedOwner(), ctx.progress());
+            receiver.ssh().exec(List.of("rmdir", "--", receiver.root() + "/" + RsyncPush.PARTIAL_DIR));
+            if (pushed.vanished() > 0) {
+                LOG.warn("{}: {} entries vanished from {} between its listing and the transfer; the next sync settles"
+                        + " them", name, pushed.vanished(), sender.where());
+            }
+            return new Transfer(null, plan.send(), pushed.bytes(), 0, pushed.vanished());
+        } catch (DirectRefusedException e) {
+            if (strategy == Strategy.DIRECT) {
+                throw e;
+            }
+            LOG.warn("{}: relaying through this process, since the direct transfer was refused: {}", name,
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    /** The plan's fixes, and the directories rsync set that the deletions after it will disturb. */
+    private static List<AttributeFix> directFixes(DeltaPlan plan) {
+        List<AttributeFix> fixes = new ArrayList<>(plan.fixes());
+        Set<String> disturbed = new HashSet<>();
+        plan.delete().forEach(e -> disturbed.add(parentOf(e.path())));
+        plan.send().stream().filter(e -> e.isDir() && disturbed.contains(e.path()))
+                .forEach(e -> fixes.add(new AttributeFix(e, false, true, null, false)));
+        return fixes;
+    }
+
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    /**
+     * Removes what {@link Strategy#DIRECT} transfers of this site may have left on either server after
+     * being killed: temporary keys in authorized_keys (found by their {@code sitemove-<site>-} comment) and
+     * temporary key directories.
+     */
+    @Override
+    public void cleanup(MigrationContext ctx) {
+        for (Side side : Side.values()) {
+            Server server = ctx.server(side);
+            try (SshConnection ssh = ctx.retry().call("connect to " + server.name(), () -> SshConnection.open(server))) {
+                DirectKey.removeLeftovers(ssh, ctx.site(), authorizedKeys.get(side));
+            }
+        }
     }
 
     private void removeStaging(Staging staging) {
@@ -305,8 +408,37 @@ public final class FileSyncer implements Syncer {
         private boolean allowMassDeletion;
         private String targetOwner;
         private boolean verifyContent;
+        private Strategy strategy = Strategy.AUTO;
+        private final Map<Side, String> authorizedKeys = new EnumMap<>(Side.class);
 
         private Builder() {
+        }
+
+        /**
+         * How file contents travel (see {@link Strategy}); {@link Strategy#AUTO} by default: rsync
+         * straight from the sending server when it can reach the receiving one, else relayed through this
+         * process. AUTO also relays when the receiving server refuses the temporary key.
+         */
+        public Builder strategy(Strategy strategy) {
+            this.strategy = Objects.requireNonNull(strategy, "strategy cannot be null");
+            return this;
+        }
+
+        /**
+         * The authorized_keys file (absolute path) that the server on {@code side} reads for the SSH user,
+         * where a direct transfer into that server authorises its temporary key; the user's
+         * {@code ~/.ssh/authorized_keys} by default. Set it when sshd there is configured with another
+         * {@code AuthorizedKeysFile}.
+         */
+        public Builder authorizedKeysFile(Side side, String absolutePath) {
+            Objects.requireNonNull(side, "side cannot be null");
+            Objects.requireNonNull(absolutePath, "absolutePath cannot be null");
+            if (!absolutePath.startsWith("/") || absolutePath.indexOf('\0') >= 0 || absolutePath.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("authorized_keys file '" + absolutePath + "' must be an absolute"
+                        + " path without NUL or newline");
+            }
+            authorizedKeys.put(side, absolutePath);
+            return this;
         }
 
         /** The syncer's name in the plan; "files" by default. */
@@ -402,6 +534,15 @@ public final class FileSyncer implements Syncer {
         public FileSyncer build() {
             if (sourceRoot == null || targetRoot == null) {
                 throw new IllegalStateException("a file syncer needs sourceRoot(...) and targetRoot(...)");
+            }
+            if (strategy == Strategy.DIRECT) {
+                for (String root : List.of(sourceRoot, targetRoot)) {
+                    if (!DirectRoute.SAFE_ROOT.matcher(root).matches()) {
+                        throw new IllegalStateException("Strategy.DIRECT needs roots of letters, digits and"
+                                + " ./_@%+=:,~- only (they stand in an authorized_keys command); '" + root
+                                + "' is not; use Strategy.RELAY or AUTO");
+                    }
+                }
             }
             return new FileSyncer(this);
         }

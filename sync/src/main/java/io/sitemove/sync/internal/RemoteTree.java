@@ -13,8 +13,8 @@ import java.util.List;
 
 /** A directory tree on a remote server: list it, create it, delete entries in it. */
 public final class RemoteTree {
-    private static final String LIST = "cd -- \"$1\" && exec find . -mindepth 1 -path './" + Staging.PREFIX
-            + "*' -prune -o -printf \"$2\"";
+    private static final String LIST = "cd -- \"$1\" && exec find . -mindepth 1 \\( -path './" + Staging.PREFIX
+            + "*' -o -name '" + RsyncPush.PARTIAL_DIR + "' \\) -prune -o -printf \"$2\"";
 
     private final SshConnection ssh;
     private final String root;
@@ -49,7 +49,7 @@ public final class RemoteTree {
 
     /**
      * Lists every entry below the root, without following links (except a root that is itself a link),
-     * leaving out the staging directories at its top.
+     * leaving out the staging directories at its top and rsync's partial directories at any depth.
      */
     public List<FileEntry> manifest() {
         try (RemoteProcess find = ssh.start(List.of("sh", "-c", LIST, "sh", root, ManifestParser.FIND_FORMAT))) {
