@@ -22,6 +22,7 @@ import io.sitemove.sync.internal.FilesPreflight;
 import io.sitemove.sync.internal.ManifestDigest;
 import io.sitemove.sync.internal.RemotePaths;
 import io.sitemove.sync.internal.Ownership;
+import io.sitemove.sync.internal.Parallel;
 import io.sitemove.sync.internal.PlaceCommands;
 import io.sitemove.sync.internal.RemoteScript;
 import io.sitemove.sync.internal.RemoteTree;
@@ -176,21 +177,27 @@ public final class FileSyncer implements Syncer {
         Exclusions exclusions = new Exclusions(excludes);
         try (SshConnection from = ctx.retry().call("connect to " + fromServer.name(), () -> SshConnection.open(fromServer));
              SshConnection to = ctx.retry().call("connect to " + toServer.name(), () -> SshConnection.open(toServer))) {
+            step(started, "connected");
             RemoteTree sender = new RemoteTree(from, fromRoot);
             RemoteTree receiver = new RemoteTree(to, toRoot);
-            if (!sender.isDirectory()) {
-                throw new MigrationException(name + ": " + fromRoot + " on " + fromServer
-                        + " does not exist or is not a directory; check the plan's roots");
+            Parallel<List<FileEntry>> receiving = Parallel.start("sitemove-list-receiver", () -> receiver.manifest(true));
+            Parallel<String> uid = Parallel.start("sitemove-receiver-uid", () -> userId(to));
+            List<FileEntry> sent;
+            try {
+                sent = sender.manifest(false);
+            } catch (MigrationException e) {
+                receiving.join();
+                throw new MigrationException(name + ": " + e.getMessage());
             }
-            receiver.ensureRoot();
-            List<FileEntry> sent = sender.manifest();
-            List<FileEntry> received = receiver.manifest();
-            Ownership ownership = ownership(to, reverse, sent);
+            List<FileEntry> received = receiving.join();
+            step(started, "listed");
+            Ownership ownership = ownership(to, reverse, sent, uid.join());
             ContentCheck content = verifyContent
                     ? ContentCheck.run(sender, receiver, ContentCheck.candidates(sent, received, exclusions))
                     : ContentCheck.none();
             DeltaPlan plan = DeltaPlan.compare(sent, received, exclusions, ownership, content);
             guardDeletions(plan, sender, receiver);
+            step(started, "planned");
             plan.skipped().forEach(e -> LOG.warn("{}: skipping {} '{}' on {}: only files, directories and links are copied",
                     name, e.type(), e.displayPath(), fromServer));
             Staging staging = Staging.find(receiver);
@@ -201,6 +208,7 @@ public final class FileSyncer implements Syncer {
                 if (!plan.send().isEmpty() && strategy != Strategy.RELAY) {
                     transfer = direct(ctx, plan, sender, receiver, ownership, reverse ? Side.SOURCE : Side.TARGET);
                 }
+                step(started, "transferred");
                 if (transfer != null) {
                     used = "direct";
                     receiver.delete(plan.delete());
@@ -220,6 +228,7 @@ public final class FileSyncer implements Syncer {
                 throw e;
             }
             staging.removeAll();
+            step(started, "placed");
             long bytes = transfer.bytes();
             long resumed = transfer.resumed();
             List<FileEntry> kept = new ArrayList<>(sent);
@@ -243,6 +252,12 @@ public final class FileSyncer implements Syncer {
                     ctx.mode(), sender.where(), receiver.where(), plan.newOrChanged(), plan.vanished(),
                     plan.attributeOnly(), bytes);
             return result;
+        }
+    }
+
+    private void step(long started, String what) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}: {} after {} ms", name, what, (System.nanoTime() - started) / 1_000_000);
         }
     }
 
@@ -286,7 +301,9 @@ public final class FileSyncer implements Syncer {
      */
     private Transfer direct(SyncContext ctx, DeltaPlan plan, RemoteTree sender, RemoteTree receiver,
             Ownership ownership, Side receiving) {
+        long started = System.nanoTime();
         DirectRoute route = DirectRoute.probe(sender.ssh(), receiver.ssh(), receiver.root());
+        step(started, "probed the direct route");
         if (!route.open()) {
             if (strategy == Strategy.DIRECT) {
                 throw new MigrationException(name + ": the direct transfer from " + sender.where() + " to "
@@ -298,9 +315,9 @@ public final class FileSyncer implements Syncer {
         }
         try (DirectKey key = DirectKey.install(sender.ssh(), receiver.ssh(), ctx.site(), authorizedKeys.get(receiving),
                 route.rrsync(), receiver.root())) {
+            step(started, "installed the key");
             RsyncPush.Result pushed = RsyncPush.push(sender.ssh(), sender.root(), receiver.ssh().server(), key,
                     plan.send(), plan.sendBytes(), ownership.fixedOwner(), ctx.progress());
-            receiver.ssh().exec(List.of("rmdir", "--", receiver.root() + "/" + RsyncPush.PARTIAL_DIR));
             if (pushed.vanished() > 0) {
                 LOG.warn("{}: {} entries vanished from {} between its listing and the transfer; the next sync settles"
                         + " them", name, pushed.vanished(), sender.where());
@@ -354,12 +371,15 @@ public final class FileSyncer implements Syncer {
         }
     }
 
-    private Ownership ownership(SshConnection receiver, boolean reverse, List<FileEntry> sent) {
+    private static String userId(SshConnection receiver) {
+        return receiver.exec(List.of("id", "-u")).requireSuccess("read the user id on "
+                + receiver.server().name()).stdoutText().strip();
+    }
+
+    private Ownership ownership(SshConnection receiver, boolean reverse, List<FileEntry> sent, String uid) {
         if (targetOwner != null && !reverse) {
             return Ownership.fixed(targetOwner);
         }
-        String uid = receiver.exec(List.of("id", "-u")).requireSuccess("read the user id on "
-                + receiver.server().name()).stdoutText().strip();
         return uid.equals("0") ? Ownership.byNameOn(receiver, sent) : Ownership.none();
     }
 

@@ -19,7 +19,7 @@ public record DirectRoute(String rrsync, String problem) {
 
     private static final String SENDER_TOOLS = "for t in rsync ssh ssh-keygen; do command -v \"$t\" >/dev/null 2>&1"
             + " || { echo \"$t is not installed\"; exit 3; }; done";
-    private static final String REACH = "if command -v nc >/dev/null 2>&1; then nc -z -w 5 \"$1\" \"$2\";"
+    private static final String REACH = " if command -v nc >/dev/null 2>&1; then nc -z -w 5 \"$1\" \"$2\";"
             + " elif command -v bash >/dev/null 2>&1 && command -v timeout >/dev/null 2>&1; then"
             + " timeout 5 bash -c 'exec 3<>\"/dev/tcp/$0/$1\"' \"$1\" \"$2\"; else exit 4; fi";
     private static final String RECEIVER_TOOLS = "command -v rsync >/dev/null 2>&1 || { echo 'rsync is not installed';"
@@ -37,24 +37,25 @@ public record DirectRoute(String rrsync, String problem) {
             return closed("the receiving root " + receiverRoot + " holds characters an authorized_keys command"
                     + " cannot carry unquoted");
         }
-        ExecResult tools = sender.exec(List.of("sh", "-c", SENDER_TOOLS));
-        if (!tools.succeeded()) {
-            return closed("on " + sender.server().name() + ": " + tools.stdoutText().strip());
+        String host = receiver.server().host();
+        String port = Integer.toString(receiver.server().port());
+        Parallel<ExecResult> found = Parallel.start("sitemove-find-rrsync",
+                () -> receiver.exec(List.of("sh", "-c", RECEIVER_TOOLS)));
+        ExecResult reach = sender.exec(List.of("sh", "-c", SENDER_TOOLS + ";" + REACH, "sh", host, port));
+        ExecResult rrsync = found.join();
+        if (reach.exitCode() == 3) {
+            return closed("on " + sender.server().name() + ": " + reach.stdoutText().strip());
         }
-        ExecResult rrsync = receiver.exec(List.of("sh", "-c", RECEIVER_TOOLS));
+        if (!reach.succeeded()) {
+            return closed(sender.server().name() + " cannot reach " + host + ":" + port
+                    + (reach.exitCode() == 4 ? " (neither nc nor bash to probe with)" : ""));
+        }
         String path = rrsync.stdoutText().strip();
         if (!rrsync.succeeded() || !path.startsWith("/")) {
             return closed("on " + receiver.server().name() + ": " + (path.isEmpty() ? "rrsync was not found" : path));
         }
         if (!SAFE_ROOT.matcher(path).matches()) {
             return closed("rrsync on " + receiver.server().name() + " lies at an unusual path");
-        }
-        String host = receiver.server().host();
-        String port = Integer.toString(receiver.server().port());
-        ExecResult reach = sender.exec(List.of("sh", "-c", REACH, "sh", host, port));
-        if (!reach.succeeded()) {
-            return closed(sender.server().name() + " cannot reach " + host + ":" + port
-                    + (reach.exitCode() == 4 ? " (neither nc nor bash to probe with)" : ""));
         }
         return new DirectRoute(path, null);
     }
