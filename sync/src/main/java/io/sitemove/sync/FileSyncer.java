@@ -5,27 +5,36 @@ import io.sitemove.MigrationException;
 import io.sitemove.Server;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.Direction;
+import io.sitemove.spi.MigrationContext;
+import io.sitemove.spi.Side;
 import io.sitemove.spi.PreflightContext;
 import io.sitemove.spi.SyncContext;
 import io.sitemove.spi.SyncResult;
 import io.sitemove.spi.Syncer;
 import io.sitemove.sync.internal.ContentCheck;
+import io.sitemove.sync.internal.AttributeFix;
 import io.sitemove.sync.internal.DeltaPlan;
+import io.sitemove.sync.internal.DirectKey;
+import io.sitemove.sync.internal.DirectRefusedException;
+import io.sitemove.sync.internal.DirectRoute;
 import io.sitemove.sync.internal.FileEntry;
 import io.sitemove.sync.internal.FilesPreflight;
 import io.sitemove.sync.internal.ManifestDigest;
 import io.sitemove.sync.internal.RemotePaths;
 import io.sitemove.sync.internal.Ownership;
+import io.sitemove.sync.internal.Parallel;
 import io.sitemove.sync.internal.PlaceCommands;
 import io.sitemove.sync.internal.RemoteScript;
 import io.sitemove.sync.internal.RemoteTree;
 import io.sitemove.sync.internal.ResumePlan;
+import io.sitemove.sync.internal.RsyncPush;
 import io.sitemove.sync.internal.Staging;
 import io.sitemove.sync.internal.TarRelay;
 import io.sitemove.sync.internal.TransferProgress;
 import io.sitemove.sync.ssh.SshConnection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -89,8 +98,12 @@ public final class FileSyncer implements Syncer {
     private final boolean allowMassDeletion;
     private final String targetOwner;
     private final boolean verifyContent;
+    private final Strategy strategy;
+    private final Map<Side, String> authorizedKeys;
 
     private FileSyncer(Builder b) {
+        this.strategy = b.strategy;
+        this.authorizedKeys = Map.copyOf(b.authorizedKeys);
         this.verifyContent = b.verifyContent;
         this.targetOwner = b.targetOwner;
         this.name = b.name;
@@ -135,6 +148,19 @@ public final class FileSyncer implements Syncer {
         return Optional.ofNullable(targetOwner);
     }
 
+    /** How file contents travel; {@link Strategy#AUTO} by default. */
+    public Strategy strategy() {
+        return strategy;
+    }
+
+    /**
+     * The authorized_keys file on the given server that a {@link Strategy#DIRECT} transfer into it
+     * authorises its temporary key in, if one was set (else the SSH user's {@code ~/.ssh/authorized_keys}).
+     */
+    public Optional<String> authorizedKeysFile(Side side) {
+        return Optional.ofNullable(authorizedKeys.get(side));
+    }
+
     /** The exclusion globs, those of a preset included; empty by default. */
     public List<String> excludes() {
         return excludes;
@@ -151,31 +177,50 @@ public final class FileSyncer implements Syncer {
         Exclusions exclusions = new Exclusions(excludes);
         try (SshConnection from = ctx.retry().call("connect to " + fromServer.name(), () -> SshConnection.open(fromServer));
              SshConnection to = ctx.retry().call("connect to " + toServer.name(), () -> SshConnection.open(toServer))) {
+            step(started, "connected");
             RemoteTree sender = new RemoteTree(from, fromRoot);
             RemoteTree receiver = new RemoteTree(to, toRoot);
-            if (!sender.isDirectory()) {
-                throw new MigrationException(name + ": " + fromRoot + " on " + fromServer
-                        + " does not exist or is not a directory; check the plan's roots");
+            Parallel<List<FileEntry>> receiving = Parallel.start("sitemove-list-receiver", () -> receiver.manifest(true));
+            Parallel<String> uid = Parallel.start("sitemove-receiver-uid", () -> userId(to));
+            List<FileEntry> sent;
+            try {
+                sent = sender.manifest(false);
+            } catch (MigrationException e) {
+                receiving.join();
+                throw new MigrationException(name + ": " + e.getMessage());
             }
-            receiver.ensureRoot();
-            List<FileEntry> sent = sender.manifest();
-            List<FileEntry> received = receiver.manifest();
-            Ownership ownership = ownership(to, reverse, sent);
+            List<FileEntry> received = receiving.join();
+            step(started, "listed");
+            Ownership ownership = ownership(to, reverse, sent, uid.join());
             ContentCheck content = verifyContent
                     ? ContentCheck.run(sender, receiver, ContentCheck.candidates(sent, received, exclusions))
                     : ContentCheck.none();
             DeltaPlan plan = DeltaPlan.compare(sent, received, exclusions, ownership, content);
             guardDeletions(plan, sender, receiver);
+            step(started, "planned");
             plan.skipped().forEach(e -> LOG.warn("{}: skipping {} '{}' on {}: only files, directories and links are copied",
                     name, e.type(), e.displayPath(), fromServer));
             Staging staging = Staging.find(receiver);
             Transfer transfer;
+            String used = "relay";
             try {
-                transfer = transfer(ctx, plan, sender, staging, ownership);
-                receiver.delete(plan.delete());
-                RemoteScript.run(to, toRoot, PlaceCommands.of(transfer.staging(), transfer.placed(),
-                        remaining(received, plan), plan.fixes(), ownership.fixedOwner()),
-                        "move the transferred entries into place and correct modes, owners and mtimes");
+                transfer = null;
+                if (!plan.send().isEmpty() && strategy != Strategy.RELAY) {
+                    transfer = direct(ctx, plan, sender, receiver, ownership, reverse ? Side.SOURCE : Side.TARGET);
+                }
+                step(started, "transferred");
+                if (transfer != null) {
+                    used = "direct";
+                    receiver.delete(plan.delete());
+                    RemoteScript.run(to, toRoot, PlaceCommands.of(null, List.of(), remaining(received, plan),
+                            directFixes(plan), null), "correct modes, owners and mtimes");
+                } else {
+                    transfer = transfer(ctx, plan, sender, staging, ownership);
+                    receiver.delete(plan.delete());
+                    RemoteScript.run(to, toRoot, PlaceCommands.of(transfer.staging(), transfer.placed(),
+                            remaining(received, plan), plan.fixes(), ownership.fixedOwner()),
+                            "move the transferred entries into place and correct modes, owners and mtimes");
+                }
             } catch (MigrationException e) {
                 if (!e.isTransient()) {
                     removeStaging(staging);
@@ -183,12 +228,13 @@ public final class FileSyncer implements Syncer {
                 throw e;
             }
             staging.removeAll();
+            step(started, "placed");
             long bytes = transfer.bytes();
             long resumed = transfer.resumed();
             List<FileEntry> kept = new ArrayList<>(sent);
             kept.removeIf(e -> exclusions.excludes(e.path()));
             Map<String, String> details = new LinkedHashMap<>();
-            details.put("strategy", "relay");
+            details.put("strategy", plan.send().isEmpty() ? "none" : used);
             details.put("direction", ctx.direction().name());
             details.put("entries", Long.toString(kept.size()));
             details.put("sent", Long.toString(plan.send().size()));
@@ -206,6 +252,12 @@ public final class FileSyncer implements Syncer {
                     ctx.mode(), sender.where(), receiver.where(), plan.newOrChanged(), plan.vanished(),
                     plan.attributeOnly(), bytes);
             return result;
+        }
+    }
+
+    private void step(long started, String what) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}: {} after {} ms", name, what, (System.nanoTime() - started) / 1_000_000);
         }
     }
 
@@ -243,6 +295,74 @@ public final class FileSyncer implements Syncer {
         return new Transfer(staging.name(), placed, bytes, resume.reused(), vanished);
     }
 
+    /**
+     * Pushes the plan's entries with rsync from the sender, or returns null when AUTO finds the direct
+     * route closed or refused (the relay then carries them).
+     */
+    private Transfer direct(SyncContext ctx, DeltaPlan plan, RemoteTree sender, RemoteTree receiver,
+            Ownership ownership, Side receiving) {
+        long started = System.nanoTime();
+        DirectRoute route = DirectRoute.probe(sender.ssh(), receiver.ssh(), receiver.root());
+        step(started, "probed the direct route");
+        if (!route.open()) {
+            if (strategy == Strategy.DIRECT) {
+                throw new MigrationException(name + ": the direct transfer from " + sender.where() + " to "
+                        + receiver.where() + " cannot run: " + route.problem() + "; fix that or use Strategy.RELAY"
+                        + " (or AUTO)");
+            }
+            LOG.info("{}: relaying through this process: {}", name, route.problem());
+            return null;
+        }
+        try (DirectKey key = DirectKey.install(sender.ssh(), receiver.ssh(), ctx.site(), authorizedKeys.get(receiving),
+                route.rrsync(), receiver.root())) {
+            step(started, "installed the key");
+            RsyncPush.Result pushed = RsyncPush.push(sender.ssh(), sender.root(), receiver.ssh().server(), key,
+                    plan.send(), plan.sendBytes(), ownership.fixedOwner(), ctx.progress());
+            if (pushed.vanished() > 0) {
+                LOG.warn("{}: {} entries vanished from {} between its listing and the transfer; the next sync settles"
+                        + " them", name, pushed.vanished(), sender.where());
+            }
+            return new Transfer(null, plan.send(), pushed.bytes(), 0, pushed.vanished());
+        } catch (DirectRefusedException e) {
+            if (strategy == Strategy.DIRECT) {
+                throw e;
+            }
+            LOG.warn("{}: relaying through this process, since the direct transfer was refused: {}", name,
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    /** The plan's fixes, and the directories rsync set that the deletions after it will disturb. */
+    private static List<AttributeFix> directFixes(DeltaPlan plan) {
+        List<AttributeFix> fixes = new ArrayList<>(plan.fixes());
+        Set<String> disturbed = new HashSet<>();
+        plan.delete().forEach(e -> disturbed.add(parentOf(e.path())));
+        plan.send().stream().filter(e -> e.isDir() && disturbed.contains(e.path()))
+                .forEach(e -> fixes.add(new AttributeFix(e, false, true, null, false)));
+        return fixes;
+    }
+
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    /**
+     * Removes what {@link Strategy#DIRECT} transfers of this site may have left on either server after
+     * being killed: temporary keys in authorized_keys (found by their {@code sitemove-<site>-} comment) and
+     * temporary key directories.
+     */
+    @Override
+    public void cleanup(MigrationContext ctx) {
+        for (Side side : Side.values()) {
+            Server server = ctx.server(side);
+            try (SshConnection ssh = ctx.retry().call("connect to " + server.name(), () -> SshConnection.open(server))) {
+                DirectKey.removeLeftovers(ssh, ctx.site(), authorizedKeys.get(side));
+            }
+        }
+    }
+
     private void removeStaging(Staging staging) {
         try {
             staging.removeAll();
@@ -251,12 +371,15 @@ public final class FileSyncer implements Syncer {
         }
     }
 
-    private Ownership ownership(SshConnection receiver, boolean reverse, List<FileEntry> sent) {
+    private static String userId(SshConnection receiver) {
+        return receiver.exec(List.of("id", "-u")).requireSuccess("read the user id on "
+                + receiver.server().name()).stdoutText().strip();
+    }
+
+    private Ownership ownership(SshConnection receiver, boolean reverse, List<FileEntry> sent, String uid) {
         if (targetOwner != null && !reverse) {
             return Ownership.fixed(targetOwner);
         }
-        String uid = receiver.exec(List.of("id", "-u")).requireSuccess("read the user id on "
-                + receiver.server().name()).stdoutText().strip();
         return uid.equals("0") ? Ownership.byNameOn(receiver, sent) : Ownership.none();
     }
 
@@ -305,8 +428,37 @@ public final class FileSyncer implements Syncer {
         private boolean allowMassDeletion;
         private String targetOwner;
         private boolean verifyContent;
+        private Strategy strategy = Strategy.AUTO;
+        private final Map<Side, String> authorizedKeys = new EnumMap<>(Side.class);
 
         private Builder() {
+        }
+
+        /**
+         * How file contents travel (see {@link Strategy}); {@link Strategy#AUTO} by default: rsync
+         * straight from the sending server when it can reach the receiving one, else relayed through this
+         * process. AUTO also relays when the receiving server refuses the temporary key.
+         */
+        public Builder strategy(Strategy strategy) {
+            this.strategy = Objects.requireNonNull(strategy, "strategy cannot be null");
+            return this;
+        }
+
+        /**
+         * The authorized_keys file (absolute path) that the server on {@code side} reads for the SSH user,
+         * where a direct transfer into that server authorises its temporary key; the user's
+         * {@code ~/.ssh/authorized_keys} by default. Set it when sshd there is configured with another
+         * {@code AuthorizedKeysFile}.
+         */
+        public Builder authorizedKeysFile(Side side, String absolutePath) {
+            Objects.requireNonNull(side, "side cannot be null");
+            Objects.requireNonNull(absolutePath, "absolutePath cannot be null");
+            if (!absolutePath.startsWith("/") || absolutePath.indexOf('\0') >= 0 || absolutePath.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("authorized_keys file '" + absolutePath + "' must be an absolute"
+                        + " path without NUL or newline");
+            }
+            authorizedKeys.put(side, absolutePath);
+            return this;
         }
 
         /** The syncer's name in the plan; "files" by default. */
@@ -402,6 +554,15 @@ public final class FileSyncer implements Syncer {
         public FileSyncer build() {
             if (sourceRoot == null || targetRoot == null) {
                 throw new IllegalStateException("a file syncer needs sourceRoot(...) and targetRoot(...)");
+            }
+            if (strategy == Strategy.DIRECT) {
+                for (String root : List.of(sourceRoot, targetRoot)) {
+                    if (!DirectRoute.SAFE_ROOT.matcher(root).matches()) {
+                        throw new IllegalStateException("Strategy.DIRECT needs roots of letters, digits and"
+                                + " ./_@%+=:,~- only (they stand in an authorized_keys command); '" + root
+                                + "' is not; use Strategy.RELAY or AUTO");
+                    }
+                }
             }
             return new FileSyncer(this);
         }

@@ -35,7 +35,7 @@ class FileSyncerAttributesIT {
     }
 
     private FileSyncer.Builder syncer(String dir) {
-        return FileSyncer.builder().sourceRoot(oldRoot.resolve(dir).toString()).targetRoot(newRoot.resolve(dir).toString());
+        return FileSyncer.builder().strategy(Strategy.RELAY).sourceRoot(oldRoot.resolve(dir).toString()).targetRoot(newRoot.resolve(dir).toString());
     }
 
     private static Object inode(Path p) throws Exception {

@@ -50,8 +50,8 @@ class FileSyncerContentIT {
         LocalTrees.write(source.resolve("touched.css"), "body {}");
         LocalTrees.write(source.resolve("same.js"), "x()");
         LocalTrees.shell(source, "touch -d @1600000000 config.php d/* caf* touched.css same.js");
-        FileSyncer quick = FileSyncer.builder().sourceRoot(source.toString()).targetRoot(target.toString()).build();
-        FileSyncer hashing = FileSyncer.builder().sourceRoot(source.toString()).targetRoot(target.toString())
+        FileSyncer quick = FileSyncer.builder().strategy(Strategy.RELAY).sourceRoot(source.toString()).targetRoot(target.toString()).build();
+        FileSyncer hashing = FileSyncer.builder().strategy(Strategy.RELAY).sourceRoot(source.toString()).targetRoot(target.toString())
                 .verifyContent(true).build();
         sync(quick);
         tamper(target.resolve("config.php"), "define('KEY', 'bbbb');");

@@ -38,7 +38,7 @@ class FileSyncerFailuresIT {
     }
 
     private FileSyncer syncer(String dir) {
-        return FileSyncer.builder().sourceRoot(oldRoot.resolve(dir).toString())
+        return FileSyncer.builder().strategy(Strategy.RELAY).sourceRoot(oldRoot.resolve(dir).toString())
                 .targetRoot(newRoot.resolve(dir).toString()).build();
     }
 

@@ -38,7 +38,7 @@ class FileSyncerIT {
     }
 
     private FileSyncer syncer(String dir) {
-        return FileSyncer.builder().sourceRoot(oldRoot.resolve(dir).toString())
+        return FileSyncer.builder().strategy(Strategy.RELAY).sourceRoot(oldRoot.resolve(dir).toString())
                 .targetRoot(newRoot.resolve(dir).toString()).build();
     }
 
@@ -146,7 +146,7 @@ class FileSyncerIT {
         assertTrue(refused.getMessage().contains("allowMassDeletion(true)"), refused.getMessage());
         assertEquals(10, LocalTrees.entries(newRoot.resolve("guard")).size(), "nothing deleted");
 
-        FileSyncer allowed = FileSyncer.builder().sourceRoot(source.toString())
+        FileSyncer allowed = FileSyncer.builder().strategy(Strategy.RELAY).sourceRoot(source.toString())
                 .targetRoot(newRoot.resolve("guard").toString()).allowMassDeletion(true).build();
         SyncResult result = run(allowed, SyncMode.DELTA, Direction.FORWARD);
 
@@ -200,7 +200,7 @@ class FileSyncerIT {
         Path target = newRoot.resolve("excl");
         Files.createDirectories(target);
         LocalTrees.write(target.resolve("server.log"), "target's own log");
-        FileSyncer files = FileSyncer.builder().sourceRoot(source.toString()).targetRoot(target.toString())
+        FileSyncer files = FileSyncer.builder().strategy(Strategy.RELAY).sourceRoot(source.toString()).targetRoot(target.toString())
                 .exclude("cache", "*.log").build();
 
         SyncResult result = run(files, SyncMode.FULL, Direction.FORWARD);
@@ -230,7 +230,7 @@ class FileSyncerIT {
         Files.createDirectories(target.resolve("wp-staging"));
         LocalTrees.write(target.resolve("wp-staging/index.php"), "the new server's staging copy");
         LocalTrees.write(target.resolve(WordPressMaintenance.MARKER), "new server in maintenance");
-        FileSyncer files = FileSyncer.builder().sourceRoot(source.toString()).targetRoot(target.toString())
+        FileSyncer files = FileSyncer.builder().strategy(Strategy.RELAY).sourceRoot(source.toString()).targetRoot(target.toString())
                 .preset(Preset.WORDPRESS).allowMassDeletion(true).build();
 
         SyncResult result = run(files, SyncMode.FULL, Direction.FORWARD);

@@ -59,7 +59,7 @@ class FileSyncerResumeIT {
         for (int i = 0; i < FILES; i++) {
             writeRandom(source.resolve("media/f" + i + ".bin"), i);
         }
-        FileSyncer files = FileSyncer.builder().sourceRoot(source.toString()).targetRoot(target.toString()).build();
+        FileSyncer files = FileSyncer.builder().strategy(Strategy.RELAY).sourceRoot(source.toString()).targetRoot(target.toString()).build();
         files.sync(TestContext.forward(oldServer, newServer, SyncMode.FULL));
         for (int i = 0; i < FILES; i++) {
             Path file = source.resolve("media/f" + i + ".bin");

@@ -27,19 +27,22 @@ final class SshLauncher {
                 "-C", "sitemove-testkit-" + side.label(), "-f", hostKey.toString()));
         Path hostPublicKey = dir.resolve("ssh_host_ed25519_key.pub");
         String hostKeyLine = keyLine(Dirs.read(hostPublicKey));
+        Path userKeys = dir.resolve("user_authorized_keys");
+        Dirs.writePrivate(userKeys, "");
         if (RunningAs.root()) {
             Dirs.create(Path.of("/run/sshd"));
             Dirs.chmod(Path.of("/run/sshd"), "rwxr-xr-x");
         }
         int port = Ports.withRetries("sshd " + side.label(),
                 () -> Ports.free(List.of(side.host()), false),
-                candidate -> startOn(sshd, side, dir, hostKey, clientKey, candidate));
-        return new SshServer(side.label(), side.host(), port, RunningAs.user(), root, hostKeyLine, hostPublicKey);
+                candidate -> startOn(sshd, side, dir, hostKey, clientKey, userKeys, candidate));
+        return new SshServer(side.label(), side.host(), port, RunningAs.user(), root, hostKeyLine, hostPublicKey,
+                userKeys);
     }
 
-    private int startOn(Path sshd, Side side, Path dir, Path hostKey, ClientKey clientKey, int port) {
+    private int startOn(Path sshd, Side side, Path dir, Path hostKey, ClientKey clientKey, Path userKeys, int port) {
         Path config = dir.resolve("sshd_config");
-        Dirs.write(config, config(side, port, dir, hostKey, clientKey));
+        Dirs.write(config, config(side, port, dir, hostKey, clientKey, userKeys));
         ManagedProcess process = lifecycle.start("sshd " + side.label(),
                 List.of(sshd.toString(), "-D", "-e", "-f", config.toString()), dir.resolve("sshd.log"));
         try {
@@ -53,12 +56,12 @@ final class SshLauncher {
         return port;
     }
 
-    private static String config(Side side, int port, Path dir, Path hostKey, ClientKey clientKey) {
+    private static String config(Side side, int port, Path dir, Path hostKey, ClientKey clientKey, Path userKeys) {
         return String.join("\n",
                 "ListenAddress " + side.host() + ":" + port,
                 "HostKey " + hostKey,
                 "PidFile " + dir.resolve("sshd.pid"),
-                "AuthorizedKeysFile " + clientKey.authorizedKeys(),
+                "AuthorizedKeysFile " + clientKey.authorizedKeys() + " " + userKeys,
                 "PubkeyAuthentication yes",
                 "PasswordAuthentication no",
                 "KbdInteractiveAuthentication no",

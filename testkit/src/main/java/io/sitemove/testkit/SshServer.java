@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param root the directory holding this server's site files, created empty
  * @param hostKeyLine its public host key as {@code "ssh-ed25519 AAAA..."}
  * @param hostPublicKey the file holding its public host key
+ * @param authorizedKeys a second authorized_keys file this sshd reads for {@code user}, empty at start and
+ *     writable: it stands for the user's own {@code ~/.ssh/authorized_keys}, where a migration may add (and
+ *     must later remove) keys of its own
  */
 public record SshServer(String name, String host, int port, String user, Path root, String hostKeyLine,
-        Path hostPublicKey) {
+        Path hostPublicKey, Path authorizedKeys) {
 
     /**
      * Creates the record; no component may be null.
@@ -30,6 +33,7 @@ public record SshServer(String name, String host, int port, String user, Path ro
      * @param root the directory holding this server's site files, created empty
      * @param hostKeyLine its public host key as {@code "ssh-ed25519 AAAA..."}
      * @param hostPublicKey the file holding its public host key
+     * @param authorizedKeys the user's own authorized_keys file on this server, empty at start
      */
     public SshServer {
         Objects.requireNonNull(name, "name cannot be null");
@@ -38,5 +42,6 @@ public record SshServer(String name, String host, int port, String user, Path ro
         Objects.requireNonNull(root, "root cannot be null");
         Objects.requireNonNull(hostKeyLine, "hostKeyLine cannot be null");
         Objects.requireNonNull(hostPublicKey, "hostPublicKey cannot be null");
+        Objects.requireNonNull(authorizedKeys, "authorizedKeys cannot be null");
     }
 }

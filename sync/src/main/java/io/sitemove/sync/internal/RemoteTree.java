@@ -13,8 +13,10 @@ import java.util.List;
 
 /** A directory tree on a remote server: list it, create it, delete entries in it. */
 public final class RemoteTree {
-    private static final String LIST = "cd -- \"$1\" && exec find . -mindepth 1 -path './" + Staging.PREFIX
-            + "*' -prune -o -printf \"$2\"";
+    private static final int MISSING = 96;
+    private static final String LIST = "if [ ! -d \"$1\" ]; then if [ \"$3\" = create ]; then mkdir -p -- \"$1\""
+            + " || exit 1; else exit " + MISSING + "; fi; fi; cd -- \"$1\" && exec find . -mindepth 1 \\( -path './" + Staging.PREFIX
+            + "*' -o -name '" + RsyncPush.PARTIAL_DIR + "' \\) -prune -o -printf \"$2\"";
 
     private final SshConnection ssh;
     private final String root;
@@ -49,13 +51,26 @@ public final class RemoteTree {
 
     /**
      * Lists every entry below the root, without following links (except a root that is itself a link),
-     * leaving out the staging directories at its top.
+     * leaving out the staging directories at its top and rsync's partial directories at any depth.
      */
     public List<FileEntry> manifest() {
-        try (RemoteProcess find = ssh.start(List.of("sh", "-c", LIST, "sh", root, ManifestParser.FIND_FORMAT))) {
+        return manifest(false);
+    }
+
+    /**
+     * Lists the tree as {@link #manifest()} does, in the same remote command creating the root first when
+     * {@code create} is set; a missing root is refused otherwise.
+     */
+    public List<FileEntry> manifest(boolean create) {
+        try (RemoteProcess find = ssh.start(List.of("sh", "-c", LIST, "sh", root, ManifestParser.FIND_FORMAT,
+                create ? "create" : "keep"))) {
             find.stdin().close();
             List<FileEntry> entries = new ManifestParser(where()).parse(find.stdout());
             int exit = find.waitFor();
+            if (exit == MISSING) {
+                throw new MigrationException(root + " on " + ssh.server() + " does not exist or is not a directory;"
+                        + " check the plan's roots");
+            }
             if (exit != 0) {
                 throw new RemoteCommandException("could not list the files of " + where() + ": find exited with code "
                         + exit + "; stderr: " + find.stderrText().strip()

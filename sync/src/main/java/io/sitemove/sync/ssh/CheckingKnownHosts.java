@@ -21,9 +21,24 @@ final class CheckingKnownHosts extends OpenSSHKnownHosts {
 
     private volatile Refusal refusal;
     private volatile PublicKey offered;
+    private volatile PublicKey verified;
 
     CheckingKnownHosts(File file) throws IOException {
         super(file);
+    }
+
+    @Override
+    public boolean verify(String hostname, int port, PublicKey key) {
+        boolean ok = super.verify(hostname, port, key);
+        if (ok) {
+            verified = key;
+        }
+        return ok;
+    }
+
+    /** The host key that passed the check, or null before one did. */
+    PublicKey verified() {
+        return verified;
     }
 
     @Override
@@ -57,6 +72,12 @@ final class CheckingKnownHosts extends OpenSSHKnownHosts {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available in this JVM", e);
         }
+    }
+
+    /** The key as in an OpenSSH public key file: its type and the base64 of its blob. */
+    static String publicKeyLine(PublicKey key) {
+        byte[] blob = new Buffer.PlainBuffer().putPublicKey(key).getCompactData();
+        return keyType(key) + " " + Base64.getEncoder().encodeToString(blob);
     }
 
     static String keyType(PublicKey key) {

@@ -36,10 +36,12 @@ public final class SshConnection implements AutoCloseable {
 
     private final Server server;
     private final SSHClient client;
+    private final String hostKeyLine;
 
-    private SshConnection(Server server, SSHClient client) {
+    private SshConnection(Server server, SSHClient client, String hostKeyLine) {
         this.server = server;
         this.client = client;
+        this.hostKeyLine = hostKeyLine;
     }
 
     /**
@@ -66,7 +68,7 @@ public final class SshConnection implements AutoCloseable {
             throw e;
         }
         LOG.debug("connected to {}", server);
-        return new SshConnection(server, client);
+        return new SshConnection(server, client, CheckingKnownHosts.publicKeyLine(knownHosts.verified()));
     }
 
     private static CheckingKnownHosts loadKnownHosts(Server server) {
@@ -140,6 +142,14 @@ public final class SshConnection implements AutoCloseable {
     /** The server this connection leads to. */
     public Server server() {
         return server;
+    }
+
+    /**
+     * The server's host key as this connection verified it against known_hosts, as in an OpenSSH public
+     * key file ({@code "ssh-ed25519 AAAA..."}): what another client may pin for this server.
+     */
+    public String hostKeyLine() {
+        return hostKeyLine;
     }
 
     /** Runs one command, built from the arguments each quoted, with no input. */

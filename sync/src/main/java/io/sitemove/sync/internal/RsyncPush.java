@@ -1,0 +1,171 @@
+package io.sitemove.sync.internal;
+
+import io.sitemove.Counts;
+import io.sitemove.MigrationException;
+import io.sitemove.Server;
+import io.sitemove.spi.ProgressReporter;
+import io.sitemove.sync.ssh.RemoteCommandException;
+import io.sitemove.sync.ssh.RemoteProcess;
+import io.sitemove.sync.ssh.SshConnectException;
+import io.sitemove.sync.ssh.SshConnection;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@code rsync} on the sending server, pushing the given entries (and only those: the list is
+ * streamed to its {@code --files-from}) to the receiving server over SSH with a {@link DirectKey}. Each
+ * file is written under a temporary name and renamed into place by rsync; a cut-off transfer leaves its
+ * partial files in {@value #PARTIAL_DIR} directories and the next run takes them up.
+ */
+public final class RsyncPush {
+    /** Where rsync keeps partly sent files, inside each directory; sitemove's listings leave such names out. */
+    public static final String PARTIAL_DIR = ".sitemove-rsync-partial";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RsyncPush.class);
+    private static final int VANISHED = 24;
+    private static final int REPORT_FILES = 200;
+    private static final long REPORT_BYTES = 8L * 1024 * 1024;
+
+    private RsyncPush() {
+    }
+
+    /**
+     * What the push did.
+     *
+     * @param files entries rsync reported as sent or updated
+     * @param bytes the sizes of the files sent
+     * @param wireBytes the bytes rsync actually sent for them (less where its delta algorithm found matches)
+     * @param vanished entries that vanished from the sender before rsync read them
+     */
+    public record Result(long files, long bytes, long wireBytes, long vanished) {
+    }
+
+    /** The ssh options the sender's client runs with: no agent, no forwarding, only the given key, pinned host. */
+    public static List<String> sshOptions(String keyFile, String knownHosts, int port) {
+        return List.of("ssh", "-F", "/dev/null", "-i", keyFile, "-p", Integer.toString(port),
+                "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none", "-o", "ForwardAgent=no",
+                "-o", "ForwardX11=no", "-o", "ClearAllForwardings=yes", "-o", "StrictHostKeyChecking=yes",
+                "-o", "UserKnownHostsFile=" + knownHosts, "-o", "GlobalKnownHostsFile=/dev/null",
+                "-o", "HostKeyAlias=" + DirectKey.HOST_ALIAS, "-o", "CheckHostIP=no", "-o", "Compression=no",
+                "-o", "ConnectTimeout=15", "-o", "ServerAliveInterval=15");
+    }
+
+    /**
+     * Pushes the entries from {@code fromRoot} on the sender into the directory the key allows on {@code to}.
+     *
+     * @param chown the {@code user:group} every sent entry gets, or null to map owners by name
+     */
+    public static Result push(SshConnection from, String fromRoot, Server to, DirectKey key, List<FileEntry> entries,
+            long totalBytes, String chown, ProgressReporter progress) {
+        List<String> argv = new ArrayList<>(List.of("rsync", "-a", "-H", "--files-from=-", "--from0",
+                "--partial-dir=" + PARTIAL_DIR, "--out-format=%i %l %b",
+                "-e", String.join(" ", sshOptions(key.keyFile(), key.knownHosts(), to.port()))));
+        if (chown != null) {
+            argv.add("--chown=" + chown);
+        }
+        String host = to.host().indexOf(':') >= 0 ? "[" + to.host() + "]" : to.host();
+        argv.addAll(List.of("--", fromRoot + "/", to.user() + "@" + host + ":"));
+        Counts total = Counts.files(entries.size(), totalBytes);
+        String where = from.server() + " to " + to;
+        try (RemoteProcess rsync = from.start(argv)) {
+            Thread feeder = new Thread(() -> feed(rsync.stdin(), entries), "sitemove-rsync-list");
+            feeder.setDaemon(true);
+            feeder.start();
+            long files = 0;
+            long bytes = 0;
+            long wire = 0;
+            try {
+                BufferedReader out = new BufferedReader(new InputStreamReader(rsync.stdout(), StandardCharsets.ISO_8859_1));
+                long reportedFiles = 0;
+                long reportedBytes = 0;
+                String line;
+                while ((line = out.readLine()) != null) {
+                    String[] fields = line.split(" ");
+                    if (fields.length != 3 || fields[0].startsWith("*")) {
+                        continue;
+                    }
+                    files++;
+                    if (fields[0].startsWith("<f")) {
+                        bytes += parse(fields[1]);
+                        wire += parse(fields[2]);
+                    }
+                    if (files - reportedFiles >= REPORT_FILES || bytes - reportedBytes >= REPORT_BYTES) {
+                        reportedFiles = files;
+                        reportedBytes = bytes;
+                        progress.report(Counts.files(files, bytes), total);
+                    }
+                }
+                feeder.join();
+            } catch (IOException e) {
+                throw new SshConnectException("the direct transfer from " + where + " broke: " + e + "; try again",
+                        e, true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SshConnectException("interrupted while copying from " + where, e, true);
+            }
+            int exit = rsync.waitFor();
+            String stderr = rsync.stderrText().strip();
+            long vanished = 0;
+            if (exit == VANISHED) {
+                vanished = stderr.lines().filter(l -> l.contains("vanished")).count();
+                LOG.warn("rsync on {} reported files that vanished while it ran: {}", from.server(), stderr);
+            } else if (exit != 0) {
+                throw failure(where, to, exit, stderr);
+            }
+            progress.report(Counts.files(files, bytes), total);
+            return new Result(files, bytes, wire, vanished);
+        }
+    }
+
+    private static long parse(String number) {
+        try {
+            return Long.parseLong(number);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static MigrationException failure(String where, Server to, int exit, String stderr) {
+        String text = stderr.toLowerCase(Locale.ROOT);
+        String prefix = "the direct transfer (rsync) from " + where + " failed with code " + exit + "; stderr: "
+                + stderr + "; ";
+        if (text.contains("host key verification failed") || text.contains("remote host identification has changed")) {
+            return new RemoteCommandException(prefix + to.name() + " offered the sender a host key different from the"
+                    + " one this panel verified: do not proceed until that is explained (or use Strategy.RELAY)", exit);
+        }
+        if (text.contains("permission denied (publickey") || text.contains("rrsync error")) {
+            return new DirectRefusedException(prefix + to.name() + " refused the temporary key or its rrsync"
+                    + " restriction: check that its sshd reads the authorized_keys file given to the syncer and allows"
+                    + " forced commands, or use Strategy.RELAY");
+        }
+        boolean network = exit == 255 || exit == 10 || exit == 12 || exit == 30 || exit == 35;
+        boolean unreachable = text.contains("connection refused") || text.contains("timed out")
+                || text.contains("no route to host") || text.contains("connection reset")
+                || text.contains("broken pipe") || text.contains("connection closed");
+        if ((network || unreachable) && !text.contains("no space left")) {
+            return new MigrationException(null, null, prefix + "the connection between the servers broke; try again,"
+                    + " or use Strategy.RELAY if the old server cannot reach the new one", null, true);
+        }
+        return new RemoteCommandException(prefix + FailureHints.hint(stderr, to.name()), exit);
+    }
+
+    private static void feed(OutputStream stdin, List<FileEntry> entries) {
+        try (OutputStream out = new BufferedOutputStream(stdin, 64 * 1024)) {
+            for (FileEntry entry : entries) {
+                out.write(entry.path().getBytes(StandardCharsets.ISO_8859_1));
+                out.write(0);
+            }
+        } catch (IOException e) {
+            LOG.debug("rsync stopped reading its file list: {}", e.toString());
+        }
+    }
+}
