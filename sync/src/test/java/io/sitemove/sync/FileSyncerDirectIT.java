@@ -165,7 +165,7 @@ class FileSyncerDirectIT {
     void autoPushesDirectlyWhenItCanAndRelaysWhenTheKeyIsRefused() throws Exception {
         Path source = oldRoot.resolve("auto");
         LocalTrees.generate(source);
-        Path unread = Files.createTempDirectory("sitemove-unread-keys").resolve("authorized_keys");
+        Path unread = Files.createDirectories(newRoot.resolveSibling("unread-keys")).resolve("authorized_keys");
         Files.writeString(unread, "");
         FileSyncer auto = builder("auto", Strategy.AUTO).build();
         FileSyncer refused = builder("auto", Strategy.AUTO).targetRoot(newRoot.resolve("auto-refused").toString())
