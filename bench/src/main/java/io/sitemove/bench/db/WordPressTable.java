@@ -11,9 +11,10 @@ package io.sitemove.bench.db;
  * @param id the column that numbers rows (the primary key, or a plain column when there is none)
  * @param edited the column an update changes
  * @param big whether a 1% change touches it
+ * @param appendOnly whether changes to it are inserts only (a log without a primary key)
  */
 record WordPressTable(String name, String create, long rowsAtScaleOne, String fill, String id, String edited,
-        boolean big) {
+        boolean big, boolean appendOnly) {
 
     long rows(double scale) {
         return Math.max(1, Math.round(rowsAtScaleOne * scale));

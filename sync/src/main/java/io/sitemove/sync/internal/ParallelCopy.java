@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -221,7 +223,7 @@ public final class ParallelCopy {
             Thread.currentThread().interrupt();
             failure.compareAndSet(null, new MigrationException(null, null, "the copy (" + name + ") to " + to.where()
                     + " was interrupted", e, true));
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             failure.compareAndSet(null, new MigrationException(null, null, "a copy worker (" + name + ") failed: "
                     + e.getCause(), e.getCause(), false));
         } finally {
@@ -246,7 +248,7 @@ public final class ParallelCopy {
                     if (outstanding.get() == 0) {
                         return;
                     }
-                    java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+                    LockSupport.parkNanos(5_000_000);
                     continue;
                 }
                 String table = task instanceof Chunk c ? c.table().name() : ((TableJob) task).name();
