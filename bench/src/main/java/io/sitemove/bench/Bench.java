@@ -1,5 +1,6 @@
 package io.sitemove.bench;
 
+import io.sitemove.bench.db.DbSuite;
 import io.sitemove.bench.files.FilesSuite;
 import io.sitemove.testkit.Testkit;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ public final class Bench {
     /** The suites, by name, in the order they run. */
     static Map<String, Suite> suites() {
         Map<String, Suite> all = new LinkedHashMap<>();
-        for (Suite s : List.<Suite>of(new FilesSuite())) {
+        for (Suite s : List.<Suite>of(new FilesSuite(), new DbSuite())) {
             all.put(s.name(), s);
         }
         return all;

@@ -14,6 +14,7 @@ import io.sitemove.sync.internal.BinlogPosition;
 import io.sitemove.sync.internal.BinlogSettings;
 import io.sitemove.sync.internal.Definer;
 import io.sitemove.sync.internal.MySqlPreflight;
+import io.sitemove.sync.internal.ParallelCopy;
 import io.sitemove.sync.internal.SnapshotCopy;
 import io.sitemove.sync.internal.SourceWriteLock;
 import io.sitemove.sync.internal.Sql;
@@ -32,9 +33,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copies a MySQL or MariaDB database from the source to the target over JDBC. FULL reads a
- * consistent snapshot (with its binlog position on MariaDB, which becomes the cursor) and recreates
- * every base table on the target, then its functions, procedures, views, triggers and events, with
+ * Copies a MySQL or MariaDB database from the source to the target over JDBC. FULL reads one
+ * consistent snapshot with several workers ({@link Builder#workers(int)}: their snapshots open
+ * under a brief {@code FLUSH TABLES WITH READ LOCK}, and the binlog position read under it becomes
+ * the cursor), recreates every base table on the target and fills it in primary-key chunks,
+ * streamed and loaded in bulk ({@link BulkLoad}) with foreign-key and unique checks off and
+ * secondary indexes built after the load; then its functions, procedures, views, triggers and events, with
  * their definer rewritten to an account the target has ({@link Builder#definer(String)}); events
  * arrive disabled, to be enabled after the cutover. DELTA and FINAL read the source's binary log from the last
  * sync's cursor up to where it ends when the delta starts, and apply its row events to the target
@@ -59,6 +63,7 @@ import org.slf4j.LoggerFactory;
  * Syncer db = MySqlSyncer.builder()
  *     .source(new DbEndpoint("10.0.0.5", 3306, "shop", "migrate", Secret.of(oldPassword)))
  *     .target(new DbEndpoint("10.0.0.9", 3306, "shop", "migrate", Secret.of(newPassword)))
+ *     .workers(4)
  *     .deltaMethod(DeltaMethod.AUTO)
  *     .recopyTablesOnDdl(true)
  *     .applicationUser("shop@%")
@@ -67,6 +72,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MySqlSyncer implements Syncer {
     private static final Logger LOG = LoggerFactory.getLogger(MySqlSyncer.class);
+    private static final Duration SNAPSHOT_LOCK_WAIT = Duration.ofSeconds(10);
 
     private final String name;
     private final DbEndpoint source;
@@ -77,6 +83,7 @@ public final class MySqlSyncer implements Syncer {
     private final Definer definer;
     private final boolean lockSourceForFinal;
     private final SourceWriteLock applicationUser;
+    private final ParallelCopy.Settings copySettings;
 
     private MySqlSyncer(Builder b) {
         this.name = b.name;
@@ -88,6 +95,8 @@ public final class MySqlSyncer implements Syncer {
         this.definer = b.definer;
         this.lockSourceForFinal = b.lockSourceForFinal;
         this.applicationUser = b.applicationUser;
+        this.copySettings = new ParallelCopy.Settings(b.workers, b.bulkLoad == BulkLoad.LOAD_DATA,
+                b.buildIndexesAfterLoad, b.chunkRows, SNAPSHOT_LOCK_WAIT);
     }
 
     /** Starts a MySQL syncer. */
@@ -142,7 +151,7 @@ public final class MySqlSyncer implements Syncer {
 
     private SyncResult syncOnce(SyncContext ctx, DbEndpoint from, DbEndpoint to, boolean reverse, long started) {
         if (ctx.mode() == SyncMode.FULL) {
-            return snapshotCopy(ctx, from, to, SnapshotCopy.Scope.ALL, started, Map.of(), reverse ? null : definer);
+            return fullCopy(ctx, from, to, started, reverse ? null : definer);
         }
         Optional<BinlogPosition> cursor = ctx.cursor().flatMap(BinlogPosition::parse);
         Map<String, String> why = new LinkedHashMap<>();
@@ -249,13 +258,30 @@ public final class MySqlSyncer implements Syncer {
                 outcome.after().toString(), details);
     }
 
+    private SyncResult fullCopy(SyncContext ctx, DbEndpoint from, DbEndpoint to, long started, Definer objectsDefiner) {
+        ParallelCopy.Report report = new ParallelCopy(name, from, to, dropMissingTables, ctx.progress(), objectsDefiner,
+                copySettings).run();
+        SnapshotCopy.Outcome outcome = report.outcome();
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("strategy", "jdbc");
+        details.put("direction", ctx.direction().name());
+        details.putAll(SnapshotCopy.details(outcome));
+        details.putAll(report.details());
+        ctx.cursor().ifPresent(c -> details.put("cursorBefore", c));
+        if (!outcome.binlogPosition().isEmpty()) {
+            details.put("cursorAfter", outcome.binlogPosition());
+        }
+        return new SyncResult(Counts.rows(outcome.rows(), outcome.bytes()), 0, 0,
+                Duration.ofNanos(System.nanoTime() - started), outcome.binlogPosition(), details);
+    }
+
     private SyncResult snapshotCopy(SyncContext ctx, DbEndpoint from, DbEndpoint to, SnapshotCopy.Scope scope,
             long started, Map<String, String> why, Definer objectsDefiner) {
         SnapshotCopy.Outcome outcome = new SnapshotCopy(name, from, to, dropMissingTables, ctx.progress(),
                 objectsDefiner)
                 .run(scope, Set.of());
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("strategy", scope == SnapshotCopy.Scope.ALL ? "jdbc" : "checksum");
+        details.put("strategy", "checksum");
         details.put("direction", ctx.direction().name());
         details.putAll(SnapshotCopy.details(outcome));
         details.putAll(why);
@@ -270,6 +296,16 @@ public final class MySqlSyncer implements Syncer {
     /** How deltas find what changed. */
     public DeltaMethod deltaMethod() {
         return deltaMethod;
+    }
+
+    /** How many connections a FULL copy reads and writes with at once. */
+    public int workers() {
+        return copySettings.workers();
+    }
+
+    /** How a FULL copy writes rows into the target. */
+    public BulkLoad bulkLoad() {
+        return copySettings.loadData() ? BulkLoad.LOAD_DATA : BulkLoad.INSERT;
     }
 
     /** Whether a schema change in the binlog makes the delta recopy the changed tables instead of stopping. */
@@ -302,8 +338,54 @@ public final class MySqlSyncer implements Syncer {
         private Definer definer = Definer.currentUser();
         private boolean lockSourceForFinal = true;
         private SourceWriteLock applicationUser;
+        private int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        private BulkLoad bulkLoad = BulkLoad.LOAD_DATA;
+        private int chunkRows = 100_000;
+        private boolean buildIndexesAfterLoad = true;
 
         private Builder() {
+        }
+
+        /**
+         * How many connections a FULL copy reads and writes with at once, 1 to 64; by default
+         * min(4, processors). With more than one, the snapshots open under a brief
+         * {@code FLUSH TABLES WITH READ LOCK} (held while they open, reported as
+         * {@code snapshotLockMillis}); without the RELOAD privilege a MariaDB source is copied by one.
+         */
+        public Builder workers(int workers) {
+            if (workers < 1 || workers > 64) {
+                throw new IllegalArgumentException("workers must be 1 to 64, not " + workers);
+            }
+            this.workers = workers;
+            return this;
+        }
+
+        /** How a FULL copy writes rows into the target; {@link BulkLoad#LOAD_DATA} by default. */
+        public Builder bulkLoad(BulkLoad bulkLoad) {
+            this.bulkLoad = Objects.requireNonNull(bulkLoad, "bulkLoad cannot be null");
+            return this;
+        }
+
+        /**
+         * About how many rows a FULL copy reads in one chunk (an integer primary key range, or one
+         * page of a composite or text key); 100,000 by default, at least 100.
+         */
+        public Builder chunkRows(int rows) {
+            if (rows < 100) {
+                throw new IllegalArgumentException("chunkRows must be at least 100, not " + rows);
+            }
+            this.chunkRows = rows;
+            return this;
+        }
+
+        /**
+         * Whether a FULL copy builds the plain and unique secondary indexes of InnoDB tables after
+         * loading their rows (one sorted build each) rather than during the load; on by default.
+         * Tables with foreign keys, or that one points at, keep their indexes during the load.
+         */
+        public Builder buildIndexesAfterLoad(boolean after) {
+            this.buildIndexesAfterLoad = after;
+            return this;
         }
 
         /** The syncer's name in the plan; "db" by default. */

@@ -84,6 +84,13 @@ final class DatabaseDigest {
         }
     }
 
+    static String single(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     static String quote(String identifier) {
         return "`" + identifier.replace("`", "``") + "`";
     }

@@ -40,6 +40,7 @@ public final class BinlogReader {
     private volatile Throwable failure;
     private volatile boolean reached;
     private volatile long lastActivity;
+    private volatile boolean applying;
     private String file;
     private long position;
 
@@ -96,7 +97,7 @@ public final class BinlogReader {
         reader.start();
         try {
             while (!finished.await(200, TimeUnit.MILLISECONDS)) {
-                if (System.nanoTime() - lastActivity > idleLimit.toNanos()) {
+                if (!applying && System.nanoTime() - lastActivity > idleLimit.toNanos()) {
                     fail(new java.util.concurrent.TimeoutException("no binlog event for " + idleLimit.toSeconds()
                             + " s"), finished);
                 }
@@ -141,11 +142,15 @@ public final class BinlogReader {
             position = header.getNextPosition();
         }
         BinlogPosition after = new BinlogPosition(file, Math.max(4, position));
+        applying = true;
         try {
             handler.event(event, after);
         } catch (Exception e) {
             fail(e, finished);
             return;
+        } finally {
+            lastActivity = System.nanoTime();
+            applying = false;
         }
         if (after.compareTo(end) >= 0) {
             reached = true;

@@ -181,7 +181,7 @@ public final class SnapshotCopy {
         return details;
     }
 
-    private static void prepareTarget(Connection write, DbEndpoint to, SourceSnapshot snapshot) throws SQLException {
+    static void prepareTarget(Connection write, DbEndpoint to, SourceSnapshot snapshot) throws SQLException {
         Sql.execute(write, "CREATE DATABASE IF NOT EXISTS " + Sql.quote(to.database())
                 + (snapshot.charset() == null ? "" : " CHARACTER SET " + snapshot.charset())
                 + (snapshot.collation() == null ? "" : " COLLATE " + snapshot.collation()));
@@ -194,7 +194,7 @@ public final class SnapshotCopy {
         write.setAutoCommit(false);
     }
 
-    private static Set<String> baseTables(Connection c, String database) throws SQLException {
+    static Set<String> baseTables(Connection c, String database) throws SQLException {
         Set<String> tables = new TreeSet<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME FROM information_schema.TABLES"
                 + " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'")) {

@@ -42,8 +42,13 @@ public final class SourceSnapshot {
         Sql.execute(c, "SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ");
         c.setAutoCommit(false);
         Sql.execute(c, "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+        return describe(c, endpoint, binlogSnapshot(c));
+    }
+
+    /** Describes the database as seen by a connection whose snapshot is already open, at that binlog position. */
+    public static SourceSnapshot describe(Connection c, DbEndpoint endpoint, Optional<String> binlog)
+            throws SQLException {
         String sqlMode = Sql.single(c, "SELECT @@SESSION.sql_mode");
-        Optional<String> binlog = binlogSnapshot(c);
         String charset;
         String collation;
         try (PreparedStatement ps = c.prepareStatement("SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME"

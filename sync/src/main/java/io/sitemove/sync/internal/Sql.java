@@ -36,6 +36,29 @@ public final class Sql {
         }
     }
 
+    /**
+     * Opens a connection to the receiving database that may answer {@code LOAD DATA LOCAL} with a
+     * stream the caller sets; until then the server gets an empty stream, never a local file.
+     */
+    public static Connection openForLoad(DbEndpoint endpoint) {
+        Properties props = new Properties();
+        props.setProperty("user", endpoint.user());
+        props.setProperty("password", endpoint.password().reveal());
+        String url = endpoint.jdbcUrl().replace("allowLoadLocalInfile=false", "allowLoadLocalInfile=true");
+        try {
+            Connection c = DriverManager.getConnection(url, props);
+            try {
+                ChunkCopier.guard(c);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            return c;
+        } catch (SQLException e) {
+            throw failure("connect to " + endpoint.user() + "@" + endpoint.where(), endpoint, null, e);
+        }
+    }
+
     /** Wraps an SQL failure in a message naming the server, database and table; transient for dropped connections. */
     public static MigrationException failure(String what, DbEndpoint endpoint, String table, SQLException e) {
         boolean transientFailure = e instanceof SQLTransientException || e instanceof SQLRecoverableException

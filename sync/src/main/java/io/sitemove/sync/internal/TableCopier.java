@@ -84,7 +84,7 @@ public final class TableCopier {
      * The columns to read, FLOAT ones as doubles: the server shows a FLOAT with 6 digits, which
      * does not give back the same value; its exact double does.
      */
-    private static String selectList(Connection from, String table, List<String> columns) throws SQLException {
+    static String selectList(Connection from, String table, List<String> columns) throws SQLException {
         String plain = columns.stream().map(Sql::quote).collect(Collectors.joining(", "));
         StringBuilder list = new StringBuilder();
         try (Statement s = from.createStatement();

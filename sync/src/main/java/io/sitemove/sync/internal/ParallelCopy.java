@@ -1,0 +1,316 @@
+package io.sitemove.sync.internal;
+
+import io.sitemove.Counts;
+import io.sitemove.MigrationException;
+import io.sitemove.spi.ProgressReporter;
+import io.sitemove.sync.DbEndpoint;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The FULL copy: every base table recreated on the target and filled by a bounded pool of workers,
+ * each reading its chunks from its own connection to one consistent snapshot
+ * ({@link SnapshotGroup}) and loading them in bulk over its own target connection, with foreign-key
+ * and unique checks off and deferrable secondary indexes built once a table's last chunk landed;
+ * then views, routines, triggers and events.
+ */
+public final class ParallelCopy {
+    private static final Logger LOG = LoggerFactory.getLogger(ParallelCopy.class);
+    private static final Set<String> NOT_BY_LOAD_DATA = Set.of("json", "geometry", "point", "linestring", "polygon",
+            "multipoint", "multilinestring", "multipolygon", "geometrycollection", "geomcollection");
+
+    /**
+     * How the copy runs.
+     *
+     * @param workers connections reading and writing at once
+     * @param loadData LOAD DATA (else batched INSERTs)
+     * @param deferIndexes build plain and unique secondary indexes after the load
+     * @param chunkRows about how many rows a chunk (or a keyset page) holds
+     * @param lockWait how long to wait for the read lock that opens the snapshots
+     */
+    public record Settings(int workers, boolean loadData, boolean deferIndexes, int chunkRows, Duration lockWait) {
+    }
+
+    /** What the copy did, and the figures for the report. */
+    public record Report(SnapshotCopy.Outcome outcome, Map<String, String> details) {
+    }
+
+    private final String name;
+    private final DbEndpoint from;
+    private final DbEndpoint to;
+    private final boolean dropMissingTables;
+    private final ProgressReporter progress;
+    private final Definer definer;
+    private final Settings settings;
+    private long rowsDone;
+    private long bytesDone;
+    private long rowEstimate;
+
+    public ParallelCopy(String name, DbEndpoint from, DbEndpoint to, boolean dropMissingTables,
+            ProgressReporter progress, Definer definer, Settings settings) {
+        this.name = name;
+        this.from = from;
+        this.to = to;
+        this.dropMissingTables = dropMissingTables;
+        this.progress = progress;
+        this.definer = definer;
+        this.settings = settings;
+    }
+
+    /** Copies everything. */
+    public Report run() {
+        long started = System.nanoTime();
+        try (SnapshotGroup group = SnapshotGroup.open(from, settings.workers(), settings.lockWait());
+             Connection write = Sql.open(to, false)) {
+            return copy(group, write, started);
+        } catch (SQLException e) {
+            throw Sql.failure("close the connections (" + name + ")", to, null, e);
+        }
+    }
+
+    private Report copy(SnapshotGroup group, Connection write, long started) {
+        Connection read = group.readers().get(0);
+        String table = null;
+        DbEndpoint at = from;
+        try {
+            SourceSnapshot snapshot = SourceSnapshot.describe(read, from, group.binlogPosition());
+            at = to;
+            SnapshotCopy.prepareTarget(write, to, snapshot);
+            write.setAutoCommit(true);
+            boolean loadData = settings.loadData() && "1".equals(Sql.single(write, "SELECT @@GLOBAL.local_infile"));
+            Set<String> targetTables = SnapshotCopy.baseTables(write, to.database());
+            at = from;
+            Set<String> referenced = referencedTables(read, from.database());
+            List<TableJob> jobs = new ArrayList<>();
+            List<Chunk> chunks = new ArrayList<>();
+            for (Map.Entry<String, Long> entry : snapshot.tables().entrySet()) {
+                table = entry.getKey();
+                at = from;
+                String create = SourceSnapshot.createStatement(read, table);
+                TableInfo info = TableInfo.read(read, from.database(), table);
+                List<String> columns = SourceSnapshot.insertableColumns(read, from.database(), table);
+                boolean byLoadData = loadData && info.columns().stream()
+                        .noneMatch(c -> NOT_BY_LOAD_DATA.contains(c.dataType()));
+                SecondaryIndexes deferred = settings.deferIndexes()
+                        ? SecondaryIndexes.of(create, referenced.contains(table)) : SecondaryIndexes.none();
+                TableJob job = new TableJob(table, columns, TableCopier.selectList(read, table, columns), info,
+                        byLoadData, deferred, entry.getValue());
+                List<Chunk> planned = ChunkPlanner.plan(read, job, settings.chunkRows());
+                job.chunksLeft().set(planned.size());
+                at = to;
+                Sql.execute(write, "DROP TABLE IF EXISTS " + Sql.quote(table));
+                Sql.execute(write, create);
+                if (!deferred.isEmpty()) {
+                    Sql.execute(write, deferred.dropStatement(table));
+                }
+                jobs.add(job);
+                chunks.addAll(planned);
+            }
+            table = null;
+            rowEstimate = snapshot.tables().values().stream().mapToLong(Long::longValue).sum();
+            chunks.sort(Comparator.comparingLong((Chunk c) -> -c.table().estimatedRows()));
+            Map<String, String> details = new LinkedHashMap<>();
+            long[] figures = runWorkers(group, snapshot, chunks);
+            List<String> extra = new ArrayList<>(targetTables);
+            extra.removeAll(snapshot.tables().keySet());
+            at = to;
+            if (dropMissingTables) {
+                for (String t : extra) {
+                    table = t;
+                    Sql.execute(write, "DROP TABLE IF EXISTS " + Sql.quote(t));
+                }
+                table = null;
+            } else if (!extra.isEmpty()) {
+                LOG.warn("{}: {} has tables the source does not: {}; left in place (dropMissingTables is off)",
+                        name, to.where(), extra);
+            }
+            Optional<SchemaObjects.Outcome> objects = Optional.empty();
+            if (definer != null) {
+                objects = Optional.of(new SchemaObjects(name, from, to, definer).copy(read, write));
+            }
+            long rows = jobs.stream().mapToLong(j -> j.rows().get()).sum();
+            long bytes = jobs.stream().mapToLong(j -> j.bytes().get()).sum();
+            for (TableJob j : jobs) {
+                LOG.debug("{}: copied table {} ({} rows, {} bytes)", name, Sql.quote(j.name()), j.rows(), j.bytes());
+            }
+            details.put("workers", Integer.toString(group.readers().size()));
+            details.put("snapshot", group.how());
+            if (group.lockMillis() >= 0) {
+                details.put("snapshotLockMillis", Long.toString(group.lockMillis()));
+            }
+            details.put("bulkLoad", loadData ? "LOAD_DATA" : settings.loadData()
+                    ? "INSERT (the target has local_infile=OFF)" : "INSERT");
+            details.put("chunks", Integer.toString(chunks.size()));
+            List<String> noKey = jobs.stream().filter(j -> !j.hasPrimaryKey()).map(TableJob::name).toList();
+            if (!noKey.isEmpty()) {
+                details.put("tablesWithoutPrimaryKey", String.join(",", noKey) + " (copied whole, not in chunks)");
+            }
+            int deferredIndexes = jobs.stream().mapToInt(j -> j.deferred().size()).sum();
+            details.put("indexesBuiltAfterLoad", Integer.toString(deferredIndexes));
+            details.put("indexBuildMillis", Long.toString(figures[0]));
+            details.put("largestRowBytes", Long.toString(figures[1]));
+            details.put("heapPeakMb", Long.toString(figures[2] / (1024 * 1024)));
+            details.put("copyMillis", Long.toString((System.nanoTime() - started) / 1_000_000));
+            LOG.info("{}: copied {} tables ({} rows, {} bytes) from {} to {} with {} workers; {}", name, jobs.size(), rows,
+                    bytes, from.where(), to.where(), group.readers().size(), group.how());
+            SnapshotCopy.Outcome outcome = new SnapshotCopy.Outcome(rows, bytes, 0,
+                    jobs.stream().map(TableJob::name).toList(), snapshot.tables().size(), extra, dropMissingTables,
+                    snapshot.binlogPosition().orElse(""), objects);
+            return new Report(outcome, details);
+        } catch (SQLException e) {
+            throw Sql.failure("copy tables (" + name + ")", at, table, e);
+        }
+    }
+
+    /** Runs the chunks on the workers; returns {index build millis, largest row, heap peak}. */
+    private long[] runWorkers(SnapshotGroup group, SourceSnapshot snapshot, List<Chunk> chunks) {
+        ConcurrentLinkedDeque<Object> queue = new ConcurrentLinkedDeque<>(chunks);
+        AtomicInteger outstanding = new AtomicInteger(chunks.size());
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        AtomicLong indexNanos = new AtomicLong();
+        AtomicLong largestRow = new AtomicLong();
+        int n = group.readers().size();
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "sitemove-" + name + "-copy");
+            t.setDaemon(true);
+            return t;
+        });
+        long heapPeak = 0;
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (Connection read : group.readers()) {
+                workers.add(pool.submit(() -> work(read, snapshot, queue, outstanding, failure, indexNanos,
+                        largestRow)));
+            }
+            Runtime runtime = Runtime.getRuntime();
+            for (Future<?> w : workers) {
+                while (true) {
+                    heapPeak = Math.max(heapPeak, runtime.totalMemory() - runtime.freeMemory());
+                    try {
+                        w.get(100, TimeUnit.MILLISECONDS);
+                        break;
+                    } catch (TimeoutException e) {
+                        // still copying: sample the heap again
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure.compareAndSet(null, new MigrationException(null, null, "the copy (" + name + ") to " + to.where()
+                    + " was interrupted", e, true));
+        } catch (ExecutionException e) {
+            failure.compareAndSet(null, new MigrationException(null, null, "a copy worker (" + name + ") failed: "
+                    + e.getCause(), e.getCause(), false));
+        } finally {
+            pool.shutdownNow();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return new long[] {indexNanos.get() / 1_000_000, largestRow.get(), heapPeak};
+    }
+
+    private void work(Connection read, SourceSnapshot snapshot, ConcurrentLinkedDeque<Object> queue,
+            AtomicInteger outstanding, AtomicReference<RuntimeException> failure, AtomicLong indexNanos,
+            AtomicLong largestRow) {
+        try (Connection write = Sql.openForLoad(to)) {
+            prepareSession(write, snapshot);
+            long maxPacket = Long.parseLong(Sql.single(write, "SELECT @@SESSION.max_allowed_packet"));
+            ChunkCopier copier = new ChunkCopier(read, write, to, maxPacket, settings.chunkRows(), this::landed);
+            while (failure.get() == null) {
+                Object task = queue.pollFirst();
+                if (task == null) {
+                    if (outstanding.get() == 0) {
+                        return;
+                    }
+                    LockSupport.parkNanos(5_000_000);
+                    continue;
+                }
+                String table = task instanceof Chunk c ? c.table().name() : ((TableJob) task).name();
+                try {
+                    if (task instanceof Chunk chunk) {
+                        long[] done = copier.copy(chunk);
+                        chunk.table().rows().addAndGet(done[0]);
+                        chunk.table().bytes().addAndGet(done[1]);
+                        largestRow.accumulateAndGet(copier.largestRow(), Math::max);
+                        if (chunk.table().chunksLeft().decrementAndGet() == 0 && !chunk.table().deferred().isEmpty()) {
+                            outstanding.incrementAndGet();
+                            queue.addFirst(chunk.table());
+                        }
+                    } else {
+                        TableJob job = (TableJob) task;
+                        long t0 = System.nanoTime();
+                        Sql.execute(write, job.deferred().addStatement(job.name()));
+                        indexNanos.addAndGet(System.nanoTime() - t0);
+                    }
+                } catch (SQLException e) {
+                    failure.compareAndSet(null, Sql.failure("copy rows from " + from.where() + " (" + name + ")", to,
+                            table, e));
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    outstanding.decrementAndGet();
+                }
+            }
+        } catch (SQLException e) {
+            failure.compareAndSet(null, Sql.failure("prepare a copy connection (" + name + ")", to, null, e));
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+        }
+    }
+
+    private synchronized void landed(long rows, long bytes) {
+        rowsDone += rows;
+        bytesDone += bytes;
+        progress.report(Counts.rows(rowsDone, bytesDone), Counts.rows(Math.max(rowEstimate, rowsDone), 0));
+    }
+
+    private static void prepareSession(Connection write, SourceSnapshot snapshot) throws SQLException {
+        try (PreparedStatement ps = write.prepareStatement("SET SESSION sql_mode = ?")) {
+            ps.setString(1, snapshot.sqlMode());
+            ps.execute();
+        }
+        Sql.execute(write, "SET SESSION foreign_key_checks = 0, unique_checks = 0, time_zone = '+00:00'");
+        write.setAutoCommit(true);
+    }
+
+    private static Set<String> referencedTables(Connection c, String database) throws SQLException {
+        Set<String> tables = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT REFERENCED_TABLE_NAME FROM"
+                + " information_schema.KEY_COLUMN_USAGE WHERE REFERENCED_TABLE_SCHEMA = ?"
+                + " AND REFERENCED_TABLE_NAME IS NOT NULL")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+        }
+        return new TreeSet<>(tables);
+    }
+}
