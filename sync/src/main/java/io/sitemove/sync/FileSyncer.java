@@ -20,6 +20,7 @@ import io.sitemove.sync.internal.DirectRoute;
 import io.sitemove.sync.internal.FileEntry;
 import io.sitemove.sync.internal.FilesPreflight;
 import io.sitemove.sync.internal.ManifestDigest;
+import io.sitemove.sync.internal.ReceiverFacts;
 import io.sitemove.sync.internal.RemotePaths;
 import io.sitemove.sync.internal.Ownership;
 import io.sitemove.sync.internal.Parallel;
@@ -31,6 +32,7 @@ import io.sitemove.sync.internal.RsyncPush;
 import io.sitemove.sync.internal.Staging;
 import io.sitemove.sync.internal.TarRelay;
 import io.sitemove.sync.internal.TransferProgress;
+import io.sitemove.sync.ssh.ExecResult;
 import io.sitemove.sync.ssh.SshConnection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -175,13 +177,22 @@ public final class FileSyncer implements Syncer {
         String fromRoot = reverse ? targetRoot : sourceRoot;
         String toRoot = reverse ? sourceRoot : targetRoot;
         Exclusions exclusions = new Exclusions(excludes);
-        try (SshConnection from = ctx.retry().call("connect to " + fromServer.name(), () -> SshConnection.open(fromServer));
-             SshConnection to = ctx.retry().call("connect to " + toServer.name(), () -> SshConnection.open(toServer))) {
+        Parallel<SshConnection> opening = Parallel.start("sitemove-connect-receiver",
+                () -> ctx.retry().call("connect to " + toServer.name(), () -> SshConnection.open(toServer)));
+        SshConnection opened;
+        try {
+            opened = ctx.retry().call("connect to " + fromServer.name(), () -> SshConnection.open(fromServer));
+        } catch (RuntimeException e) {
+            closeQuietly(opening);
+            throw e;
+        }
+        try (SshConnection from = opened; SshConnection to = opening.join()) {
             step(started, "connected");
             RemoteTree sender = new RemoteTree(from, fromRoot);
             RemoteTree receiver = new RemoteTree(to, toRoot);
             Parallel<List<FileEntry>> receiving = Parallel.start("sitemove-list-receiver", () -> receiver.manifest(true));
-            Parallel<String> uid = Parallel.start("sitemove-receiver-uid", () -> userId(to));
+            Parallel<ReceiverFacts> facts = Parallel.start("sitemove-receiver-facts", () -> ReceiverFacts.read(receiver));
+            Parallel<ExecResult> probe = strategy == Strategy.RELAY ? null : DirectRoute.probeSender(from, to.server());
             List<FileEntry> sent;
             try {
                 sent = sender.manifest(false);
@@ -190,8 +201,9 @@ public final class FileSyncer implements Syncer {
                 throw new MigrationException(name + ": " + e.getMessage());
             }
             List<FileEntry> received = receiving.join();
+            ReceiverFacts receiverFacts = facts.join();
             step(started, "listed");
-            Ownership ownership = ownership(to, reverse, sent, uid.join());
+            Ownership ownership = ownership(to, reverse, sent, received, receiverFacts.root());
             ContentCheck content = verifyContent
                     ? ContentCheck.run(sender, receiver, ContentCheck.candidates(sent, received, exclusions))
                     : ContentCheck.none();
@@ -200,26 +212,29 @@ public final class FileSyncer implements Syncer {
             step(started, "planned");
             plan.skipped().forEach(e -> LOG.warn("{}: skipping {} '{}' on {}: only files, directories and links are copied",
                     name, e.type(), e.displayPath(), fromServer));
-            Staging staging = Staging.find(receiver);
+            Staging staging = receiverFacts.staging();
             Transfer transfer;
             String used = "relay";
             try {
                 transfer = null;
                 if (!plan.send().isEmpty() && strategy != Strategy.RELAY) {
-                    transfer = direct(ctx, plan, sender, receiver, ownership, reverse ? Side.SOURCE : Side.TARGET);
+                    Runnable finish = () -> RemoteScript.run(to, toRoot, finishing(plan, staging,
+                            PlaceCommands.of(null, List.of(), remaining(received, plan), directFixes(plan), null)),
+                            "delete what the sending side no longer has and correct modes, owners and mtimes");
+                    DirectRoute route = DirectRoute.judge(from.server(), to.server(), toRoot, probe.join(),
+                            receiverFacts.rrsync());
+                    transfer = direct(ctx, route, plan, sender, receiver, ownership,
+                            reverse ? Side.SOURCE : Side.TARGET, finish);
                 }
                 step(started, "transferred");
                 if (transfer != null) {
                     used = "direct";
-                    receiver.delete(plan.delete());
-                    RemoteScript.run(to, toRoot, PlaceCommands.of(null, List.of(), remaining(received, plan),
-                            directFixes(plan), null), "correct modes, owners and mtimes");
                 } else {
                     transfer = transfer(ctx, plan, sender, staging, ownership);
-                    receiver.delete(plan.delete());
-                    RemoteScript.run(to, toRoot, PlaceCommands.of(transfer.staging(), transfer.placed(),
-                            remaining(received, plan), plan.fixes(), ownership.fixedOwner()),
-                            "move the transferred entries into place and correct modes, owners and mtimes");
+                    RemoteScript.run(to, toRoot, finishing(plan, staging, PlaceCommands.of(transfer.staging(),
+                            transfer.placed(), remaining(received, plan), plan.fixes(), ownership.fixedOwner())),
+                            "delete what the sending side no longer has, move the transferred entries into place"
+                            + " and correct modes, owners and mtimes");
                 }
             } catch (MigrationException e) {
                 if (!e.isTransient()) {
@@ -227,7 +242,6 @@ public final class FileSyncer implements Syncer {
                 }
                 throw e;
             }
-            staging.removeAll();
             step(started, "placed");
             long bytes = transfer.bytes();
             long resumed = transfer.resumed();
@@ -282,8 +296,12 @@ public final class FileSyncer implements Syncer {
             return new Transfer(staging.name(), plan.send(), 0, resume.reused(), 0);
         }
         TransferProgress progress = new TransferProgress(ctx.progress(), transfer);
-        long bytes = TarRelay.relay(sender, staged, transfer, ownership.extractOwners(), progress::onBytes);
+        TarRelay.Result relayed = TarRelay.relay(sender, staged, transfer, ownership.extractOwners(), progress::onBytes);
+        long bytes = relayed.bytes();
         progress.finish(bytes);
+        if (relayed.complete()) {
+            return new Transfer(staging.name(), plan.send(), bytes, resume.reused(), 0);
+        }
         Set<String> arrived = new HashSet<>();
         staged.manifest().forEach(e -> arrived.add(e.path()));
         List<FileEntry> placed = plan.send().stream().filter(e -> arrived.contains(e.path())).toList();
@@ -299,11 +317,9 @@ public final class FileSyncer implements Syncer {
      * Pushes the plan's entries with rsync from the sender, or returns null when AUTO finds the direct
      * route closed or refused (the relay then carries them).
      */
-    private Transfer direct(SyncContext ctx, DeltaPlan plan, RemoteTree sender, RemoteTree receiver,
-            Ownership ownership, Side receiving) {
+    private Transfer direct(SyncContext ctx, DirectRoute route, DeltaPlan plan, RemoteTree sender,
+            RemoteTree receiver, Ownership ownership, Side receiving, Runnable finish) {
         long started = System.nanoTime();
-        DirectRoute route = DirectRoute.probe(sender.ssh(), receiver.ssh(), receiver.root());
-        step(started, "probed the direct route");
         if (!route.open()) {
             if (strategy == Strategy.DIRECT) {
                 throw new MigrationException(name + ": the direct transfer from " + sender.where() + " to "
@@ -313,16 +329,17 @@ public final class FileSyncer implements Syncer {
             LOG.info("{}: relaying through this process: {}", name, route.problem());
             return null;
         }
+        Parallel<Void> finishing = null;
+        RsyncPush.Result pushed;
         try (DirectKey key = DirectKey.install(sender.ssh(), receiver.ssh(), ctx.site(), authorizedKeys.get(receiving),
                 route.rrsync(), receiver.root())) {
             step(started, "installed the key");
-            RsyncPush.Result pushed = RsyncPush.push(sender.ssh(), sender.root(), receiver.ssh().server(), key,
+            pushed = RsyncPush.push(sender.ssh(), sender.root(), receiver.ssh().server(), key,
                     plan.send(), plan.sendBytes(), ownership.fixedOwner(), ctx.progress());
-            if (pushed.vanished() > 0) {
-                LOG.warn("{}: {} entries vanished from {} between its listing and the transfer; the next sync settles"
-                        + " them", name, pushed.vanished(), sender.where());
-            }
-            return new Transfer(null, plan.send(), pushed.bytes(), 0, pushed.vanished());
+            finishing = Parallel.start("sitemove-finish", () -> {
+                finish.run();
+                return null;
+            });
         } catch (DirectRefusedException e) {
             if (strategy == Strategy.DIRECT) {
                 throw e;
@@ -330,7 +347,22 @@ public final class FileSyncer implements Syncer {
             LOG.warn("{}: relaying through this process, since the direct transfer was refused: {}", name,
                     e.getMessage());
             return null;
+        } catch (RuntimeException e) {
+            if (finishing != null) {
+                try {
+                    finishing.join();
+                } catch (RuntimeException also) {
+                    e.addSuppressed(also);
+                }
+            }
+            throw e;
         }
+        finishing.join();
+        if (pushed.vanished() > 0) {
+            LOG.warn("{}: {} entries vanished from {} between its listing and the transfer; the next sync settles"
+                    + " them", name, pushed.vanished(), sender.where());
+        }
+        return new Transfer(null, plan.send(), pushed.bytes(), 0, pushed.vanished());
     }
 
     /** The plan's fixes, and the directories rsync set that the deletions after it will disturb. */
@@ -371,16 +403,31 @@ public final class FileSyncer implements Syncer {
         }
     }
 
-    private static String userId(SshConnection receiver) {
-        return receiver.exec(List.of("id", "-u")).requireSuccess("read the user id on "
-                + receiver.server().name()).stdoutText().strip();
+    private static void closeQuietly(Parallel<SshConnection> opening) {
+        try {
+            opening.join().close();
+        } catch (RuntimeException e) {
+            LOG.debug("connecting to the receiving server failed too: {}", e.toString());
+        }
     }
 
-    private Ownership ownership(SshConnection receiver, boolean reverse, List<FileEntry> sent, String uid) {
+    /**
+     * The receiving side's last script: deletions first, then the given placing commands, then removing
+     * the staging directories (kept when an earlier command fails, to resume from).
+     */
+    private static List<List<String>> finishing(DeltaPlan plan, Staging staging, List<List<String>> place) {
+        List<List<String>> commands = new ArrayList<>(RemoteTree.deleteCommands(plan.delete()));
+        commands.addAll(place);
+        commands.addAll(staging.removeCommand());
+        return commands;
+    }
+
+    private Ownership ownership(SshConnection receiver, boolean reverse, List<FileEntry> sent, List<FileEntry> received,
+            boolean root) {
         if (targetOwner != null && !reverse) {
             return Ownership.fixed(targetOwner);
         }
-        return uid.equals("0") ? Ownership.byNameOn(receiver, sent) : Ownership.none();
+        return root ? Ownership.byNameOn(receiver, sent, received) : Ownership.none();
     }
 
     private static Map<String, FileEntry> remaining(List<FileEntry> received, DeltaPlan plan) {

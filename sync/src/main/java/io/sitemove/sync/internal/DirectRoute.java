@@ -1,5 +1,6 @@
 package io.sitemove.sync.internal;
 
+import io.sitemove.Server;
 import io.sitemove.sync.ssh.ExecResult;
 import io.sitemove.sync.ssh.SshConnection;
 import java.util.List;
@@ -31,31 +32,48 @@ public record DirectRoute(String rrsync, String problem) {
         return problem == null;
     }
 
-    /** Probes both servers; nothing is changed on either. */
-    public static DirectRoute probe(SshConnection sender, SshConnection receiver, String receiverRoot) {
+    /**
+     * Starts probing the sender: its tools, and whether it reaches the receiver's SSH port. Changes nothing,
+     * so it may run before it is known whether anything will be sent.
+     */
+    public static Parallel<ExecResult> probeSender(SshConnection sender, Server receiver) {
+        String host = receiver.host();
+        String port = Integer.toString(receiver.port());
+        return Parallel.start("sitemove-probe-sender",
+                () -> sender.exec(List.of("sh", "-c", SENDER_TOOLS + ";" + REACH, "sh", host, port)));
+    }
+
+    /**
+     * A shell fragment printing, on one line, the absolute path of {@code rrsync} on the server it runs
+     * on, or why there is none.
+     */
+    static final String FIND_RRSYNC = "( " + RECEIVER_TOOLS + " ) 2>/dev/null | head -n 1";
+
+    /**
+     * Decides from the probes' answers.
+     *
+     * @param reach the sender's probe, from {@link #probeSender}
+     * @param rrsync the receiver's answer to {@link #FIND_RRSYNC}
+     */
+    public static DirectRoute judge(Server sender, Server receiver, String receiverRoot, ExecResult reach,
+            String rrsync) {
         if (!SAFE_ROOT.matcher(receiverRoot).matches()) {
             return closed("the receiving root " + receiverRoot + " holds characters an authorized_keys command"
                     + " cannot carry unquoted");
         }
-        String host = receiver.server().host();
-        String port = Integer.toString(receiver.server().port());
-        Parallel<ExecResult> found = Parallel.start("sitemove-find-rrsync",
-                () -> receiver.exec(List.of("sh", "-c", RECEIVER_TOOLS)));
-        ExecResult reach = sender.exec(List.of("sh", "-c", SENDER_TOOLS + ";" + REACH, "sh", host, port));
-        ExecResult rrsync = found.join();
         if (reach.exitCode() == 3) {
-            return closed("on " + sender.server().name() + ": " + reach.stdoutText().strip());
+            return closed("on " + sender.name() + ": " + reach.stdoutText().strip());
         }
         if (!reach.succeeded()) {
-            return closed(sender.server().name() + " cannot reach " + host + ":" + port
+            return closed(sender.name() + " cannot reach " + receiver.host() + ":" + receiver.port()
                     + (reach.exitCode() == 4 ? " (neither nc nor bash to probe with)" : ""));
         }
-        String path = rrsync.stdoutText().strip();
-        if (!rrsync.succeeded() || !path.startsWith("/")) {
-            return closed("on " + receiver.server().name() + ": " + (path.isEmpty() ? "rrsync was not found" : path));
+        String path = rrsync.strip();
+        if (!path.startsWith("/") || path.indexOf(' ') >= 0) {
+            return closed("on " + receiver.name() + ": " + (path.isEmpty() ? "rrsync was not found" : path));
         }
         if (!SAFE_ROOT.matcher(path).matches()) {
-            return closed("rrsync on " + receiver.server().name() + " lies at an unusual path");
+            return closed("rrsync on " + receiver.name() + " lies at an unusual path");
         }
         return new DirectRoute(path, null);
     }

@@ -44,20 +44,20 @@ public final class Ownership {
 
     /**
      * Asks the receiver which of the sender's user and group names it knows (numeric ones are left out:
-     * they have no name to map by).
+     * they have no name to map by). Names its own listing shows are known already (find printed them by
+     * name), so only the others are looked up, and nothing is asked when none is left.
      */
-    public static Ownership byNameOn(SshConnection receiver, List<FileEntry> sent) {
+    public static Ownership byNameOn(SshConnection receiver, List<FileEntry> sent, List<FileEntry> received) {
         Set<String> users = new TreeSet<>();
         Set<String> groups = new TreeSet<>();
-        for (FileEntry entry : sent) {
-            int colon = entry.owner().indexOf(':');
-            if (colon > 0) {
-                addName(users, entry.owner().substring(0, colon));
-                addName(groups, entry.owner().substring(colon + 1));
-            }
-        }
+        names(sent, users, groups);
+        Set<String> seenUsers = new TreeSet<>();
+        Set<String> seenGroups = new TreeSet<>();
+        names(received, seenUsers, seenGroups);
+        users.removeAll(seenUsers);
+        groups.removeAll(seenGroups);
         if (users.isEmpty() && groups.isEmpty()) {
-            return byName(Set.of(), Set.of());
+            return byName(seenUsers, seenGroups);
         }
         List<String> argv = new ArrayList<>(List.of("sh", "-c", "for n; do case $n in u:*) db=passwd;; *) db=group;; esac;"
                 + " getent \"$db\" \"${n#?:}\" >/dev/null && printf '%s\\n' \"$n\"; done; exit 0", "sh"));
@@ -74,7 +74,25 @@ public final class Ownership {
                 knownGroups.add(line.substring(2));
             }
         }
+        knownUsers.addAll(seenUsers);
+        knownGroups.addAll(seenGroups);
         return byName(knownUsers, knownGroups);
+    }
+
+    private static void names(List<FileEntry> entries, Set<String> users, Set<String> groups) {
+        String last = null;
+        for (FileEntry entry : entries) {
+            String owner = entry.owner();
+            if (owner.equals(last)) {
+                continue;
+            }
+            last = owner;
+            int colon = owner.indexOf(':');
+            if (colon > 0) {
+                addName(users, owner.substring(0, colon));
+                addName(groups, owner.substring(colon + 1));
+            }
+        }
     }
 
     private static void addName(Set<String> names, String name) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A directory tree on a remote server: list it, create it, delete entries in it. */
@@ -95,6 +96,19 @@ public final class RemoteTree {
             ssh.exec(List.of("sh", "-c", "cd -- \"$1\" && xargs -0 -r rmdir --", "sh", root), dirs)
                     .requireSuccess("delete directories under " + root + " that the sending side no longer has");
         }
+    }
+
+    /**
+     * The commands, run from the root, that delete the given entries, which must be ordered deepest first:
+     * non-directories, then directories.
+     */
+    public static List<List<String>> deleteCommands(List<FileEntry> entries) {
+        List<List<String>> commands = new ArrayList<>();
+        PlaceCommands.batch(commands, List.of("rm", "-f", "--"),
+                entries.stream().filter(e -> !e.isDir()).map(e -> "./" + e.path()).toList());
+        PlaceCommands.batch(commands, List.of("rmdir", "--"),
+                entries.stream().filter(FileEntry::isDir).map(e -> "./" + e.path()).toList());
+        return commands;
     }
 
     /** The entries' paths as a NUL-terminated list, each prefixed with "./" so none reads as an option. */

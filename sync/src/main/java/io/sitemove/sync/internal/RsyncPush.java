@@ -66,9 +66,12 @@ public final class RsyncPush {
      */
     public static Result push(SshConnection from, String fromRoot, Server to, DirectKey key, List<FileEntry> entries,
             long totalBytes, String chown, ProgressReporter progress) {
-        List<String> argv = new ArrayList<>(List.of("rsync", "-a", "-H", "--files-from=-", "--from0",
+        List<String> argv = new ArrayList<>(List.of("rsync", "-a", "--files-from=-", "--from0",
                 "--partial-dir=" + PARTIAL_DIR, "--out-format=%i %l %b",
                 "-e", String.join(" ", sshOptions(key.keyFile(), key.knownHosts(), to.port()))));
+        if (entries.stream().anyMatch(FileEntry::isHardLinked)) {
+            argv.add("-H");
+        }
         if (chown != null) {
             argv.add("--chown=" + chown);
         }

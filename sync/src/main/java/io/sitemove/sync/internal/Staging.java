@@ -34,12 +34,23 @@ public final class Staging {
 
     /** Looks for staging directories that earlier syncs left in the receiver's root. */
     public static Staging find(RemoteTree receiver) {
-        ExecResult found = receiver.ssh().exec(List.of("find", receiver.root(), "-mindepth", "1", "-maxdepth", "1",
-                "-name", PREFIX + "*", "-printf", "%y\\0%P\\0")).requireSuccess("look for staging directories left in "
-                + receiver.root());
+        ExecResult found = receiver.ssh().exec(List.of("sh", "-c", FIND, "sh", receiver.root()))
+                .requireSuccess("look for staging directories left in " + receiver.root());
+        return parse(receiver, found.stdout());
+    }
+
+    /**
+     * A shell command, given the root as {@code $1}, printing what {@link #parse} reads; a missing root
+     * holds none.
+     */
+    static final String FIND = "[ -d \"$1\" ] || exit 0; exec find \"$1\" -mindepth 1 -maxdepth 1 -name '" + PREFIX
+            + "*' -printf '%y\\0%P\\0'";
+
+    /** Reads the output of {@link #FIND}. */
+    static Staging parse(RemoteTree receiver, byte[] listed) {
         List<String> names = new ArrayList<>();
         List<String> dirs = new ArrayList<>();
-        String[] fields = new String(found.stdout(), StandardCharsets.ISO_8859_1).split("\0");
+        String[] fields = new String(listed, StandardCharsets.ISO_8859_1).split("\0");
         for (int i = 0; i + 1 < fields.length; i += 2) {
             String name = fields[i + 1];
             if (!name.startsWith(PREFIX) || name.indexOf('/') >= 0) {
@@ -113,12 +124,27 @@ public final class Staging {
     /** Removes the staging directory in use and every leftover one. */
     public void removeAll() {
         List<String> argv = new ArrayList<>(List.of("rm", "-rf", "--"));
-        leftovers.forEach(n -> argv.add(receiver.root() + "/" + n));
-        if (name != null && !leftovers.contains(name)) {
-            argv.add(receiver.root() + "/" + name);
-        }
+        names().forEach(n -> argv.add(receiver.root() + "/" + n));
         if (argv.size() > 3) {
             receiver.ssh().exec(argv).requireSuccess("remove the staging directories in " + receiver.root());
         }
+    }
+
+    /**
+     * The command that removes the staging directory in use and every leftover one, run from the root,
+     * or an empty list when there is none.
+     */
+    public List<List<String>> removeCommand() {
+        List<String> argv = new ArrayList<>(List.of("rm", "-rf", "--"));
+        names().forEach(n -> argv.add("./" + n));
+        return argv.size() > 3 ? List.of(argv) : List.of();
+    }
+
+    private List<String> names() {
+        List<String> all = new ArrayList<>(leftovers);
+        if (name != null && !leftovers.contains(name)) {
+            all.add(name);
+        }
+        return all;
     }
 }

@@ -23,14 +23,23 @@ public final class TarRelay {
     }
 
     /**
-     * Sends the entries into {@code to}'s root (a staging directory) and returns the number of archive
-     * bytes relayed.
+     * What the relay did.
+     *
+     * @param bytes the archive bytes relayed
+     * @param complete whether tar on the sender archived every entry without a word of warning (none
+     *     vanished or changed meanwhile), so all arrived
+     */
+    public record Result(long bytes, boolean complete) {
+    }
+
+    /**
+     * Sends the entries into {@code to}'s root (a staging directory).
      *
      * @param owners whether the receiving tar sets owners from the archive (by name where the receiver knows
      *     it, else by number), which needs root there
      * @param onBytes told the running byte count as the stream flows
      */
-    public static long relay(RemoteTree from, RemoteTree to, List<FileEntry> entries, boolean owners,
+    public static Result relay(RemoteTree from, RemoteTree to, List<FileEntry> entries, boolean owners,
             LongConsumer onBytes) {
         try (RemoteProcess create = from.ssh().start(List.of("tar", "-cf", "-", "-C", from.root(),
                 "--ignore-failed-read", "--null", "--verbatim-files-from", "--no-recursion", "-T", "-"));
@@ -67,7 +76,8 @@ public final class TarRelay {
                 throw new RemoteCommandException("could not read files from " + from.where() + ": tar exited with code "
                         + created + "; stderr: " + create.stderrText().strip(), created);
             }
-            if (created == 1 || !create.stderrText().isBlank()) {
+            boolean complete = created == 0 && create.stderrText().isBlank();
+            if (!complete) {
                 LOG.warn("tar on {} reported: {}", from.where(), create.stderrText().strip());
             }
             if (extracted != 0) {
@@ -76,7 +86,7 @@ public final class TarRelay {
                         + extracted + "; stderr: " + stderr + "; " + FailureHints.hint(stderr, to.ssh().server().name()),
                         extracted);
             }
-            return bytes;
+            return new Result(bytes, complete);
         }
     }
 
