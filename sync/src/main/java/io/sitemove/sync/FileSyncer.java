@@ -14,6 +14,7 @@ import io.sitemove.spi.Syncer;
 import io.sitemove.sync.internal.ContentCheck;
 import io.sitemove.sync.internal.AttributeFix;
 import io.sitemove.sync.internal.DeltaPlan;
+import io.sitemove.sync.internal.DirectClosedException;
 import io.sitemove.sync.internal.DirectKey;
 import io.sitemove.sync.internal.DirectRefusedException;
 import io.sitemove.sync.internal.DirectRoute;
@@ -32,7 +33,6 @@ import io.sitemove.sync.internal.RsyncPush;
 import io.sitemove.sync.internal.Staging;
 import io.sitemove.sync.internal.TarRelay;
 import io.sitemove.sync.internal.TransferProgress;
-import io.sitemove.sync.ssh.ExecResult;
 import io.sitemove.sync.ssh.SshConnection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,10 +102,12 @@ public final class FileSyncer implements Syncer {
     private final boolean verifyContent;
     private final Strategy strategy;
     private final Map<Side, String> authorizedKeys;
+    private final long relayBelow;
 
     private FileSyncer(Builder b) {
         this.strategy = b.strategy;
         this.authorizedKeys = Map.copyOf(b.authorizedKeys);
+        this.relayBelow = b.relayBelow;
         this.verifyContent = b.verifyContent;
         this.targetOwner = b.targetOwner;
         this.name = b.name;
@@ -163,6 +165,14 @@ public final class FileSyncer implements Syncer {
         return Optional.ofNullable(authorizedKeys.get(side));
     }
 
+    /**
+     * Below how many bytes to send {@link Strategy#AUTO} relays rather than trying the direct route;
+     * {@link Builder#DEFAULT_RELAY_BELOW} by default.
+     */
+    public long relayBelow() {
+        return relayBelow;
+    }
+
     /** The exclusion globs, those of a preset included; empty by default. */
     public List<String> excludes() {
         return excludes;
@@ -192,7 +202,6 @@ public final class FileSyncer implements Syncer {
             RemoteTree receiver = new RemoteTree(to, toRoot);
             Parallel<List<FileEntry>> receiving = Parallel.start("sitemove-list-receiver", () -> receiver.manifest(true));
             Parallel<ReceiverFacts> facts = Parallel.start("sitemove-receiver-facts", () -> ReceiverFacts.read(receiver));
-            Parallel<ExecResult> probe = strategy == Strategy.RELAY ? null : DirectRoute.probeSender(from, to.server());
             List<FileEntry> sent;
             try {
                 sent = sender.manifest(false);
@@ -217,12 +226,11 @@ public final class FileSyncer implements Syncer {
             String used = "relay";
             try {
                 transfer = null;
-                if (!plan.send().isEmpty() && strategy != Strategy.RELAY) {
+                if (!plan.send().isEmpty() && tryDirect(plan)) {
                     Runnable finish = () -> RemoteScript.run(to, toRoot, finishing(plan, staging,
                             PlaceCommands.of(null, List.of(), remaining(received, plan), directFixes(plan), null)),
                             "delete what the sending side no longer has and correct modes, owners and mtimes");
-                    DirectRoute route = DirectRoute.judge(from.server(), to.server(), toRoot, probe.join(),
-                            receiverFacts.rrsync());
+                    DirectRoute route = DirectRoute.judge(to.server(), toRoot, receiverFacts.rrsync());
                     transfer = direct(ctx, route, plan, sender, receiver, ownership,
                             reverse ? Side.SOURCE : Side.TARGET, finish);
                 }
@@ -269,6 +277,10 @@ public final class FileSyncer implements Syncer {
         }
     }
 
+    private boolean tryDirect(DeltaPlan plan) {
+        return strategy == Strategy.DIRECT || strategy == Strategy.AUTO && plan.sendBytes() >= relayBelow;
+    }
+
     private void step(long started, String what) {
         if (LOG.isDebugEnabled()) {
             LOG.debug("{}: {} after {} ms", name, what, (System.nanoTime() - started) / 1_000_000);
@@ -296,7 +308,8 @@ public final class FileSyncer implements Syncer {
             return new Transfer(staging.name(), plan.send(), 0, resume.reused(), 0);
         }
         TransferProgress progress = new TransferProgress(ctx.progress(), transfer);
-        TarRelay.Result relayed = TarRelay.relay(sender, staged, transfer, ownership.extractOwners(), progress::onBytes);
+        TarRelay.Result relayed = TarRelay.relay(sender, staged, !staging.created(), transfer,
+                ownership.extractOwners(), progress::onBytes);
         long bytes = relayed.bytes();
         progress.finish(bytes);
         if (relayed.complete()) {
@@ -321,18 +334,18 @@ public final class FileSyncer implements Syncer {
             RemoteTree receiver, Ownership ownership, Side receiving, Runnable finish) {
         long started = System.nanoTime();
         if (!route.open()) {
-            if (strategy == Strategy.DIRECT) {
-                throw new MigrationException(name + ": the direct transfer from " + sender.where() + " to "
-                        + receiver.where() + " cannot run: " + route.problem() + "; fix that or use Strategy.RELAY"
-                        + " (or AUTO)");
-            }
-            LOG.info("{}: relaying through this process: {}", name, route.problem());
-            return null;
+            return closed(route.problem(), sender, receiver);
+        }
+        DirectKey installed;
+        try {
+            installed = DirectKey.install(sender.ssh(), receiver.ssh(), ctx.site(), authorizedKeys.get(receiving),
+                    route.rrsync(), receiver.root());
+        } catch (DirectClosedException e) {
+            return closed(e.problem(), sender, receiver);
         }
         Parallel<Void> finishing = null;
         RsyncPush.Result pushed;
-        try (DirectKey key = DirectKey.install(sender.ssh(), receiver.ssh(), ctx.site(), authorizedKeys.get(receiving),
-                route.rrsync(), receiver.root())) {
+        try (DirectKey key = installed) {
             step(started, "installed the key");
             pushed = RsyncPush.push(sender.ssh(), sender.root(), receiver.ssh().server(), key,
                     plan.send(), plan.sendBytes(), ownership.fixedOwner(), ctx.progress());
@@ -363,6 +376,15 @@ public final class FileSyncer implements Syncer {
                     + " them", name, pushed.vanished(), sender.where());
         }
         return new Transfer(null, plan.send(), pushed.bytes(), 0, pushed.vanished());
+    }
+
+    private Transfer closed(String problem, RemoteTree sender, RemoteTree receiver) {
+        if (strategy == Strategy.DIRECT) {
+            throw new MigrationException(name + ": the direct transfer from " + sender.where() + " to "
+                    + receiver.where() + " cannot run: " + problem + "; fix that or use Strategy.RELAY (or AUTO)");
+        }
+        LOG.info("{}: relaying through this process: {}", name, problem);
+        return null;
     }
 
     /** The plan's fixes, and the directories rsync set that the deletions after it will disturb. */
@@ -477,6 +499,7 @@ public final class FileSyncer implements Syncer {
         private boolean verifyContent;
         private Strategy strategy = Strategy.AUTO;
         private final Map<Side, String> authorizedKeys = new EnumMap<>(Side.class);
+        private long relayBelow = DEFAULT_RELAY_BELOW;
 
         private Builder() {
         }
@@ -488,6 +511,26 @@ public final class FileSyncer implements Syncer {
          */
         public Builder strategy(Strategy strategy) {
             this.strategy = Objects.requireNonNull(strategy, "strategy cannot be null");
+            return this;
+        }
+
+        /**
+         * Below how many bytes to send {@link Strategy#AUTO} relays without trying the direct route: 8 MiB.
+         * Below it, the direct route's setup (a key made on one server and authorised on the other, a second
+         * SSH login, rrsync starting) takes longer than relaying the bytes.
+         */
+        public static final long DEFAULT_RELAY_BELOW = 8L * 1024 * 1024;
+
+        /**
+         * Below how many bytes to send {@link Strategy#AUTO} relays through this process without trying the
+         * direct route ({@link #DEFAULT_RELAY_BELOW} by default); 0 tries the direct route for any transfer.
+         * Other strategies leave it aside.
+         */
+        public Builder relayBelow(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("relayBelow must be 0 or more bytes, not " + bytes);
+            }
+            this.relayBelow = bytes;
             return this;
         }
 

@@ -167,8 +167,9 @@ class FileSyncerDirectIT {
         LocalTrees.generate(source);
         Path unread = Files.createDirectories(newRoot.resolveSibling("unread-keys")).resolve("authorized_keys");
         Files.writeString(unread, "");
-        FileSyncer auto = builder("auto", Strategy.AUTO).build();
-        FileSyncer refused = builder("auto", Strategy.AUTO).targetRoot(newRoot.resolve("auto-refused").toString())
+        FileSyncer auto = builder("auto", Strategy.AUTO).relayBelow(0).build();
+        FileSyncer refused = builder("auto", Strategy.AUTO).relayBelow(0)
+                .targetRoot(newRoot.resolve("auto-refused").toString())
                 .authorizedKeysFile(Side.TARGET, unread.toString()).build();
         FileSyncer direct = builder("auto", Strategy.DIRECT).targetRoot(newRoot.resolve("auto-direct").toString())
                 .authorizedKeysFile(Side.TARGET, unread.toString()).build();
@@ -183,6 +184,22 @@ class FileSyncerDirectIT {
         assertIdentical(source, newRoot.resolve("auto-refused"));
         assertTrue(failed.getMessage().contains("refused the temporary key"), failed.getMessage());
         assertEquals("", Files.readString(unread));
+    }
+
+    @Test
+    void autoRelaysATransferTooSmallToRepayTheDirectSetup() throws Exception {
+        Path source = oldRoot.resolve("small");
+        Path target = newRoot.resolve("small");
+        LocalTrees.generate(source);
+
+        SyncResult relayed = run(builder("small", Strategy.AUTO).build(), SyncMode.FULL);
+        LocalTrees.write(source.resolve("later.txt"), "later");
+        SyncResult pushed = run(builder("small", Strategy.AUTO).relayBelow(0).build(), SyncMode.DELTA);
+
+        assertEquals("relay", relayed.details().get("strategy"));
+        assertEquals("direct", pushed.details().get("strategy"));
+        assertEquals(1, pushed.moved().files());
+        assertIdentical(source, target);
     }
 
     @Test

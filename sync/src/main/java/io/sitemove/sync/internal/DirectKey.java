@@ -29,6 +29,12 @@ public final class DirectKey implements AutoCloseable {
     private static final String PREFIX_AWK = "index($NF, p) == 1";
     private static final String EXACT_AWK = "$NF == p";
 
+    private static final int CLOSED = 3;
+    private static final int NO_PROBE = 4;
+    private static final int UNREACHABLE = 5;
+    private static final String CHECK = DirectRoute.SENDER_TOOLS + "; { " + DirectRoute.REACH + "; } >/dev/null 2>&1;"
+            + " r=$?; if [ $r = " + NO_PROBE + " ]; then exit " + NO_PROBE + "; elif [ $r != 0 ]; then exit " + UNREACHABLE
+            + "; fi; set -- \"$3\" \"$4\"; ";
     private static final String MAKE = "umask 077; d=$(mktemp -d \"/tmp/$1.XXXXXXXX\") || exit 1;"
             + " ssh-keygen -q -t ed25519 -N '' -C \"$1\" -f \"$d/key\" </dev/null >/dev/null || { rm -rf -- \"$d\"; exit 1; };"
             + " printf '%s\\n' \"$2\" > \"$d/known_hosts\" || { rm -rf -- \"$d\"; exit 1; };"
@@ -75,6 +81,8 @@ public final class DirectKey implements AutoCloseable {
 
     /**
      * Makes the key on the sender and authorises it on the receiver, for rrsync into {@code receiverRoot}.
+     * The command that makes the key first checks the sender's tools and that it reaches the receiver's SSH
+     * port; if not, nothing is made and {@link DirectClosedException} says why.
      *
      * @param authorizedKeys the receiver's authorized_keys file, or null for the SSH user's
      *     {@code ~/.ssh/authorized_keys}
@@ -85,8 +93,18 @@ public final class DirectKey implements AutoCloseable {
         RANDOM.nextBytes(random);
         String marker = markerPrefix(site) + HexFormat.of().formatHex(random);
         String pinned = HOST_ALIAS + " " + receiver.hostKeyLine();
-        ExecResult made = sender.exec(List.of("sh", "-c", MAKE, "sh", marker, pinned))
-                .requireSuccess("make a temporary key on " + sender.server().name() + " for the direct transfer");
+        String host = receiver.server().host();
+        ExecResult made = sender.exec(List.of("sh", "-c", CHECK + MAKE, "sh", host,
+                Integer.toString(receiver.server().port()), marker, pinned));
+        if (made.exitCode() == CLOSED) {
+            throw new DirectClosedException("on " + sender.server().name() + ": " + made.stdoutText().strip());
+        }
+        if (made.exitCode() == NO_PROBE || made.exitCode() == UNREACHABLE) {
+            throw new DirectClosedException(sender.server().name() + " cannot reach " + host + ":"
+                    + receiver.server().port() + (made.exitCode() == NO_PROBE ? " (neither nc nor bash to probe with)"
+                    : ""));
+        }
+        made.requireSuccess("make a temporary key on " + sender.server().name() + " for the direct transfer");
         String[] lines = made.stdoutText().strip().split("\n");
         if (lines.length != 2 || !TEMP_DIR.matcher(lines[0]).matches() || !lines[1].startsWith("ssh-ed25519 ")
                 || !lines[1].endsWith(" " + marker) || lines[1].indexOf('"') >= 0) {

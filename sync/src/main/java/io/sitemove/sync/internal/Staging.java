@@ -1,7 +1,6 @@
 package io.sitemove.sync.internal;
 
 import io.sitemove.MigrationException;
-import io.sitemove.sync.ssh.ExecResult;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -30,13 +29,6 @@ public final class Staging {
         this.receiver = receiver;
         this.leftovers = leftovers;
         this.reusable = reusable;
-    }
-
-    /** Looks for staging directories that earlier syncs left in the receiver's root. */
-    public static Staging find(RemoteTree receiver) {
-        ExecResult found = receiver.ssh().exec(List.of("sh", "-c", FIND, "sh", receiver.root()))
-                .requireSuccess("look for staging directories left in " + receiver.root());
-        return parse(receiver, found.stdout());
     }
 
     /**
@@ -71,8 +63,9 @@ public final class Staging {
     }
 
     /**
-     * Takes up the first leftover directory, if there is one, or creates a fresh one (mode 0700), and
-     * returns its tree.
+     * Takes up the first leftover directory, if there is one, or names a fresh one, and returns its tree.
+     * A fresh one does not exist yet: whatever writes into it first creates it (mode 0700), see
+     * {@link #created()}.
      */
     public RemoteTree open() {
         if (!reusable.isEmpty()) {
@@ -80,12 +73,12 @@ public final class Staging {
             return tree();
         }
         name = PREFIX + HexFormat.of().formatHex(randomBytes());
-        ExecResult made = receiver.ssh().exec(List.of("mkdir", "-m", "700", "--", receiver.root() + "/" + name));
-        if (!made.succeeded()) {
-            made.requireSuccess("create the staging directory " + name + " in " + receiver.root() + " ("
-                    + FailureHints.hint(made.stderr(), receiver.ssh().server().name()) + ")");
-        }
         return tree();
+    }
+
+    /** Whether the staging directory in use exists already (taken up from an earlier sync). */
+    public boolean created() {
+        return resumed();
     }
 
     private static byte[] randomBytes() {

@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
 public final class TarRelay {
     private static final Logger LOG = LoggerFactory.getLogger(TarRelay.class);
 
+    private static final String EXTRACT = "if [ \"$2\" = create ]; then mkdir -m 700 -- \"$1\" || exit 98; fi;"
+            + " exec tar -xf - -C \"$1\" -p \"$3\"";
+
     private TarRelay() {
     }
 
@@ -33,18 +36,19 @@ public final class TarRelay {
     }
 
     /**
-     * Sends the entries into {@code to}'s root (a staging directory).
+     * Sends the entries into {@code to}'s root (a staging directory), creating it first (mode 0700) when
+     * {@code createRoot} is set.
      *
      * @param owners whether the receiving tar sets owners from the archive (by name where the receiver knows
      *     it, else by number), which needs root there
      * @param onBytes told the running byte count as the stream flows
      */
-    public static Result relay(RemoteTree from, RemoteTree to, List<FileEntry> entries, boolean owners,
-            LongConsumer onBytes) {
+    public static Result relay(RemoteTree from, RemoteTree to, boolean createRoot, List<FileEntry> entries,
+            boolean owners, LongConsumer onBytes) {
         try (RemoteProcess create = from.ssh().start(List.of("tar", "-cf", "-", "-C", from.root(),
                 "--ignore-failed-read", "--null", "--verbatim-files-from", "--no-recursion", "-T", "-"));
-             RemoteProcess extract = to.ssh().start(List.of("tar", "-xf", "-", "-C", to.root(), "-p",
-                     owners ? "--same-owner" : "--no-same-owner"))) {
+             RemoteProcess extract = to.ssh().start(List.of("sh", "-c", EXTRACT, "sh", to.root(),
+                     createRoot ? "create" : "keep", owners ? "--same-owner" : "--no-same-owner"))) {
             Thread feeder = new Thread(() -> feed(create.stdin(), entries), "sitemove-tar-list");
             feeder.setDaemon(true);
             feeder.start();
