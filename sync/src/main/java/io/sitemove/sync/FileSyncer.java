@@ -212,7 +212,7 @@ public final class FileSyncer implements Syncer {
             List<FileEntry> received = receiving.join();
             ReceiverFacts receiverFacts = facts.join();
             step(started, "listed");
-            Ownership ownership = ownership(to, reverse, sent, received, receiverFacts.root());
+            Ownership ownership = ownership(to, reverse, sent, received, receiverFacts);
             ContentCheck content = verifyContent
                     ? ContentCheck.run(sender, receiver, ContentCheck.candidates(sent, received, exclusions))
                     : ContentCheck.none();
@@ -445,11 +445,12 @@ public final class FileSyncer implements Syncer {
     }
 
     private Ownership ownership(SshConnection receiver, boolean reverse, List<FileEntry> sent, List<FileEntry> received,
-            boolean root) {
+            ReceiverFacts facts) {
         if (targetOwner != null && !reverse) {
             return Ownership.fixed(targetOwner);
         }
-        return root ? Ownership.byNameOn(receiver, sent, received) : Ownership.none();
+        return facts.root() ? Ownership.byNameOn(receiver, sent, received, facts.users(), facts.groups())
+                : Ownership.none();
     }
 
     private static Map<String, FileEntry> remaining(List<FileEntry> received, DeltaPlan plan) {

@@ -45,15 +45,22 @@ public final class Ownership {
     /**
      * Asks the receiver which of the sender's user and group names it knows (numeric ones are left out:
      * they have no name to map by). Names its own listing shows are known already (find printed them by
-     * name), so only the others are looked up, and nothing is asked when none is left.
+     * name), and so are those in its local account files; only the others are looked up, and nothing is
+     * asked when none is left.
+     *
+     * @param localUsers the user names in the receiver's {@code /etc/passwd}
+     * @param localGroups the group names in the receiver's {@code /etc/group}
      */
-    public static Ownership byNameOn(SshConnection receiver, List<FileEntry> sent, List<FileEntry> received) {
+    public static Ownership byNameOn(SshConnection receiver, List<FileEntry> sent, List<FileEntry> received,
+            Set<String> localUsers, Set<String> localGroups) {
         Set<String> users = new TreeSet<>();
         Set<String> groups = new TreeSet<>();
         names(sent, users, groups);
         Set<String> seenUsers = new TreeSet<>();
         Set<String> seenGroups = new TreeSet<>();
         names(received, seenUsers, seenGroups);
+        users.stream().filter(localUsers::contains).forEach(seenUsers::add);
+        groups.stream().filter(localGroups::contains).forEach(seenGroups::add);
         users.removeAll(seenUsers);
         groups.removeAll(seenGroups);
         if (users.isEmpty() && groups.isEmpty()) {
