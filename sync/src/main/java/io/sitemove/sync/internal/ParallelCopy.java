@@ -67,6 +67,8 @@ public final class ParallelCopy {
     private final ProgressReporter progress;
     private final Definer definer;
     private final Settings settings;
+    private boolean onlyDiffering;
+    private long deleted;
     private long rowsDone;
     private long bytesDone;
     private long rowEstimate;
@@ -80,6 +82,15 @@ public final class ParallelCopy {
         this.progress = progress;
         this.definer = definer;
         this.settings = settings;
+    }
+
+    /**
+     * Copies only the tables whose definition, checksum or row count differs on the target (the
+     * checksum delta), judged inside the copy's snapshot, with the target's triggers suspended.
+     */
+    public Report runDiffering() {
+        onlyDiffering = true;
+        return run();
     }
 
     /** Copies everything. */
@@ -104,7 +115,25 @@ public final class ParallelCopy {
             write.setAutoCommit(true);
             boolean loadData = settings.loadData() && "1".equals(Sql.single(write, "SELECT @@GLOBAL.local_infile"));
             Set<String> targetTables = SnapshotCopy.baseTables(write, to.database());
-            at = from;
+            if (!onlyDiffering) {
+                return copyTables(group, read, write, snapshot, loadData, targetTables, started);
+            }
+            TriggerSuspension triggers = TriggerSuspension.suspend(write, to.database(), to.where());
+            try {
+                return copyTables(group, read, write, snapshot, loadData, targetTables, started);
+            } finally {
+                triggers.close();
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("copy tables (" + name + ")", at, table, e);
+        }
+    }
+
+    private Report copyTables(SnapshotGroup group, Connection read, Connection write, SourceSnapshot snapshot,
+            boolean loadData, Set<String> targetTables, long started) {
+        String table = null;
+        DbEndpoint at = from;
+        try {
             Set<String> referenced = referencedTables(read, from.database());
             List<TableJob> jobs = new ArrayList<>();
             List<Chunk> chunks = new ArrayList<>();
@@ -112,6 +141,9 @@ public final class ParallelCopy {
                 table = entry.getKey();
                 at = from;
                 String create = SourceSnapshot.createStatement(read, table);
+                if (onlyDiffering && !differs(read, write, table, create, targetTables)) {
+                    continue;
+                }
                 TableInfo info = TableInfo.read(read, from.database(), table);
                 List<String> columns = SourceSnapshot.insertableColumns(read, from.database(), table);
                 boolean byLoadData = loadData && info.columns().stream()
@@ -132,7 +164,7 @@ public final class ParallelCopy {
                 chunks.addAll(planned);
             }
             table = null;
-            rowEstimate = snapshot.tables().values().stream().mapToLong(Long::longValue).sum();
+            rowEstimate = jobs.stream().mapToLong(TableJob::estimatedRows).sum();
             chunks.sort(Comparator.comparingLong((Chunk c) -> -c.table().estimatedRows()));
             Map<String, String> details = new LinkedHashMap<>();
             long[] figures = runWorkers(group, snapshot, chunks);
@@ -178,13 +210,28 @@ public final class ParallelCopy {
             details.put("copyMillis", Long.toString((System.nanoTime() - started) / 1_000_000));
             LOG.info("{}: copied {} tables ({} rows, {} bytes) from {} to {} with {} workers; {}", name, jobs.size(), rows,
                     bytes, from.where(), to.where(), group.readers().size(), group.how());
-            SnapshotCopy.Outcome outcome = new SnapshotCopy.Outcome(rows, bytes, 0,
+            SnapshotCopy.Outcome outcome = new SnapshotCopy.Outcome(rows, bytes, deleted,
                     jobs.stream().map(TableJob::name).toList(), snapshot.tables().size(), extra, dropMissingTables,
                     snapshot.binlogPosition().orElse(""), objects);
             return new Report(outcome, details);
         } catch (SQLException e) {
             throw Sql.failure("copy tables (" + name + ")", at, table, e);
         }
+    }
+
+    private boolean differs(Connection read, Connection write, String table, String create, Set<String> targetTables)
+            throws SQLException {
+        if (!targetTables.contains(table)
+                || !SnapshotCopy.normalize(create).equals(SnapshotCopy.normalize(SourceSnapshot.createStatement(write, table)))) {
+            return true;
+        }
+        String mine = SourceSnapshot.fingerprint(read, table);
+        String theirs = SourceSnapshot.fingerprint(write, table);
+        if (mine != null && mine.equals(theirs)) {
+            return false;
+        }
+        deleted += Long.parseLong(Sql.single(write, "SELECT COUNT(*) FROM " + Sql.quote(table)));
+        return true;
     }
 
     /** Runs the chunks on the workers; returns {index build millis, largest row, heap peak}. */
