@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,9 @@ public final class ParallelCopy {
     /** What the copy did, and the figures for the report. */
     public record Report(SnapshotCopy.Outcome outcome, Map<String, String> details) {
     }
+
+    private static final long CHUNK_BYTES = 16L * 1024 * 1024;
+    private static final int MIN_CHUNK_ROWS = 1000;
 
     private final String name;
     private final DbEndpoint from;
@@ -135,6 +139,7 @@ public final class ParallelCopy {
         DbEndpoint at = from;
         try {
             Set<String> referenced = referencedTables(read, from.database());
+            Map<String, Long> rowLengths = averageRowLengths(read, from.database());
             List<TableJob> jobs = new ArrayList<>();
             List<Chunk> chunks = new ArrayList<>();
             for (Map.Entry<String, Long> entry : snapshot.tables().entrySet()) {
@@ -152,7 +157,8 @@ public final class ParallelCopy {
                         ? SecondaryIndexes.of(create, referenced.contains(table)) : SecondaryIndexes.none();
                 TableJob job = new TableJob(table, columns, TableCopier.selectList(read, table, columns), info,
                         byLoadData, deferred, entry.getValue());
-                List<Chunk> planned = ChunkPlanner.plan(read, job, settings.chunkRows());
+                List<Chunk> planned = ChunkPlanner.plan(read, job,
+                        chunkRows(settings.chunkRows(), rowLengths.getOrDefault(table, 0L)));
                 job.chunksLeft().set(planned.size());
                 at = to;
                 Sql.execute(write, "DROP TABLE IF EXISTS " + Sql.quote(table));
@@ -344,6 +350,31 @@ public final class ParallelCopy {
         }
         Sql.execute(write, "SET SESSION foreign_key_checks = 0, unique_checks = 0, time_zone = '+00:00'");
         write.setAutoCommit(true);
+    }
+
+    /**
+     * Rows per chunk: the configured count, fewer for wide rows, so that a table of large rows
+     * still splits into chunks of about {@link #CHUNK_BYTES} that several workers share.
+     */
+    static int chunkRows(int configured, long averageRowLength) {
+        if (averageRowLength <= 0) {
+            return configured;
+        }
+        return (int) Math.max(Math.min(configured, MIN_CHUNK_ROWS), Math.min(configured, CHUNK_BYTES / averageRowLength));
+    }
+
+    private static Map<String, Long> averageRowLengths(Connection c, String database) throws SQLException {
+        Map<String, Long> lengths = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME, AVG_ROW_LENGTH FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lengths.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return lengths;
     }
 
     private static Set<String> referencedTables(Connection c, String database) throws SQLException {
