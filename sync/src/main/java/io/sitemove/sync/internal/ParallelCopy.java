@@ -138,6 +138,7 @@ public final class ParallelCopy {
         String table = null;
         DbEndpoint at = from;
         try {
+            Set<String> recopy = onlyDiffering ? differing(group, read, write, snapshot, targetTables) : null;
             Set<String> referenced = referencedTables(read, from.database());
             Map<String, Long> rowLengths = averageRowLengths(read, from.database());
             List<TableJob> jobs = new ArrayList<>();
@@ -145,10 +146,10 @@ public final class ParallelCopy {
             for (Map.Entry<String, Long> entry : snapshot.tables().entrySet()) {
                 table = entry.getKey();
                 at = from;
-                String create = SourceSnapshot.createStatement(read, table);
-                if (onlyDiffering && !differs(read, write, table, create, targetTables)) {
+                if (recopy != null && !recopy.contains(table)) {
                     continue;
                 }
+                String create = SourceSnapshot.createStatement(read, table);
                 TableInfo info = TableInfo.read(read, from.database(), table);
                 List<String> columns = SourceSnapshot.insertableColumns(read, from.database(), table);
                 boolean byLoadData = loadData && info.columns().stream()
@@ -225,19 +226,23 @@ public final class ParallelCopy {
         }
     }
 
-    private boolean differs(Connection read, Connection write, String table, String create, Set<String> targetTables)
-            throws SQLException {
-        if (!targetTables.contains(table)
-                || !SnapshotCopy.normalize(create).equals(SnapshotCopy.normalize(SourceSnapshot.createStatement(write, table)))) {
-            return true;
+    private Set<String> differing(SnapshotGroup group, Connection read, Connection write, SourceSnapshot snapshot,
+            Set<String> targetTables) throws SQLException {
+        Set<String> recopy = new TreeSet<>();
+        List<String> sameShape = new ArrayList<>();
+        for (String table : snapshot.tables().keySet()) {
+            if (!targetTables.contains(table) || !SnapshotCopy.normalize(SourceSnapshot.createStatement(read, table))
+                    .equals(SnapshotCopy.normalize(SourceSnapshot.createStatement(write, table)))) {
+                recopy.add(table);
+            } else {
+                sameShape.add(table);
+            }
         }
-        String mine = SourceSnapshot.fingerprint(read, table);
-        String theirs = SourceSnapshot.fingerprint(write, table);
-        if (mine != null && mine.equals(theirs)) {
-            return false;
-        }
-        deleted += Long.parseLong(Sql.single(write, "SELECT COUNT(*) FROM " + Sql.quote(table)));
-        return true;
+        sameShape.sort(Comparator.comparingLong((String t) -> -snapshot.tables().get(t)));
+        ChecksumDiff.Result checked = ChecksumDiff.find(group.readers(), from, to, sameShape);
+        recopy.addAll(checked.differing());
+        deleted = checked.targetRows();
+        return recopy;
     }
 
     /** Runs the chunks on the workers; returns {index build millis, largest row, heap peak}. */
