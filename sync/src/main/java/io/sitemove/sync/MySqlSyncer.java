@@ -158,7 +158,7 @@ public final class MySqlSyncer implements Syncer {
         if (useBinlog(from, cursor, why)) {
             return binlogDelta(ctx, from, to, cursor.orElseThrow(), started);
         }
-        return snapshotCopy(ctx, from, to, SnapshotCopy.Scope.CHECKSUM_DIFFERS, started, why, null);
+        return checksumDelta(ctx, from, to, started, why);
     }
 
     private String lockSource() {
@@ -275,15 +275,16 @@ public final class MySqlSyncer implements Syncer {
                 Duration.ofNanos(System.nanoTime() - started), outcome.binlogPosition(), details);
     }
 
-    private SyncResult snapshotCopy(SyncContext ctx, DbEndpoint from, DbEndpoint to, SnapshotCopy.Scope scope,
-            long started, Map<String, String> why, Definer objectsDefiner) {
-        SnapshotCopy.Outcome outcome = new SnapshotCopy(name, from, to, dropMissingTables, ctx.progress(),
-                objectsDefiner)
-                .run(scope, Set.of());
+    private SyncResult checksumDelta(SyncContext ctx, DbEndpoint from, DbEndpoint to, long started,
+            Map<String, String> why) {
+        ParallelCopy.Report report = new ParallelCopy(name, from, to, dropMissingTables, ctx.progress(), null,
+                copySettings).runDiffering();
+        SnapshotCopy.Outcome outcome = report.outcome();
         Map<String, String> details = new LinkedHashMap<>();
         details.put("strategy", "checksum");
         details.put("direction", ctx.direction().name());
         details.putAll(SnapshotCopy.details(outcome));
+        details.putAll(report.details());
         details.putAll(why);
         ctx.cursor().ifPresent(c -> details.put("cursorBefore", c));
         if (!outcome.binlogPosition().isEmpty()) {

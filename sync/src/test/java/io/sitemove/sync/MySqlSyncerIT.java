@@ -77,6 +77,7 @@ class MySqlSyncerIT {
         assertSameData("shop");
         assertEquals("products", delta.details().get("tables"));
         assertEquals(300, delta.moved().rows());
+        assertEquals(300, delta.deleted(), "the target's rows of the recopied table are reported as replaced");
 
         SyncResult unchanged = run(syncer("shop"), SyncMode.DELTA, Direction.FORWARD);
 

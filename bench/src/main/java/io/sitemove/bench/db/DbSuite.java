@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * {@code mydumper}/{@code myloader} with the same thread count; then 1% of the rows of the big
  * tables changed and brought over by the binlog delta, the checksum delta and a full re-copy; the
  * binlog delta at two database sizes with the same changes; the heap during the full copy. Every
- * result is checked table by table (row count and CHECKSUM TABLE) against the source.
+ * result is checked table by table (row count and CHECKSUM TABLE) against the source. Every timing
+ * starts after both servers wrote back their dirty pages, so no run pays for the one before it.
  */
 public final class DbSuite implements Suite {
     private static final String SUITE = "db";
@@ -54,6 +55,7 @@ public final class DbSuite implements Suite {
                 megabytes(old, "wp"), rows(old, "wp"), generated, threads));
 
         reset(fresh, "wp");
+        Quiesce.servers(old, fresh);
         long[] heap = new long[2];
         SyncResult[] first = new SyncResult[1];
         double sitemove = Timing.seconds(() -> first[0] = withHeapPeak(heap, () -> full(old, fresh, "wp", "wp", threads)));
@@ -62,6 +64,7 @@ public final class DbSuite implements Suite {
                 .filter(e -> !e.getKey().equals("tables")).toList());
 
         reset(fresh, "wp_dump");
+        Quiesce.servers(old, fresh);
         double mysqldump = Timing.seconds(() -> new DumpTools(old, fresh).mysqldump("wp", "wp_dump"));
         check(old, "wp", fresh, "wp_dump", "mysqldump | mysql");
         out.compare(SUITE, "initial-mysqldump", sitemove, "mysqldump", mysqldump);
@@ -69,6 +72,7 @@ public final class DbSuite implements Suite {
         reset(fresh, "wp_my");
         Path dir = ctx.workDir().resolve("mydumper");
         deleteTree(dir);
+        Quiesce.servers(old, fresh);
         DumpTools tools = new DumpTools(old, fresh);
         double dumped = Timing.seconds(() -> tools.mydumper("wp", dir, threads));
         double loaded = Timing.seconds(() -> tools.myloader(dir, "wp_my", threads));
@@ -78,12 +82,14 @@ public final class DbSuite implements Suite {
         out.compare(SUITE, "initial-mydumper", sitemove, "mydumper", dumped + loaded);
 
         reset(fresh, "wp_opt");
+        Quiesce.servers(old, fresh);
         double insert = Timing.seconds(() -> MySqlSyncer.builder().source(endpoint(old, "wp"))
                 .target(endpoint(fresh, "wp_opt")).workers(threads).bulkLoad(BulkLoad.INSERT).build()
                 .sync(DbSyncContext.full()));
         check(old, "wp", fresh, "wp_opt", "sitemove FULL by INSERT");
         out.compare(SUITE, "option-bulkload-insert", sitemove, "insert", insert);
         reset(fresh, "wp_opt");
+        Quiesce.servers(old, fresh);
         double during = Timing.seconds(() -> MySqlSyncer.builder().source(endpoint(old, "wp"))
                 .target(endpoint(fresh, "wp_opt")).workers(threads).buildIndexesAfterLoad(false).build()
                 .sync(DbSyncContext.full()));
@@ -103,10 +109,13 @@ public final class DbSuite implements Suite {
         }
         out.note("db: changed " + changed + " rows (1% of each big table: updates, deletes, inserts)");
         String cursor = first[0].cursor();
+        Quiesce.servers(old, fresh);
         double binlog = Timing.seconds(() -> delta(old, fresh, "wp", "wp", DeltaMethod.BINLOG, cursor));
         check(old, "wp", fresh, "wp", "binlog delta");
+        Quiesce.servers(old, fresh);
         double checksum = Timing.seconds(() -> delta(old, fresh, "wp", "wp_sum", DeltaMethod.CHECKSUM, null));
         check(old, "wp", fresh, "wp_sum", "checksum delta");
+        Quiesce.servers(old, fresh);
         SyncResult[] recopied = new SyncResult[1];
         double recopy = Timing.seconds(() -> recopied[0] = full(old, fresh, "wp", "wp", threads));
         check(old, "wp", fresh, "wp", "re-copy");

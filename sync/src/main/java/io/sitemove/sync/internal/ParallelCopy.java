@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,9 @@ public final class ParallelCopy {
     public record Report(SnapshotCopy.Outcome outcome, Map<String, String> details) {
     }
 
+    private static final long CHUNK_BYTES = 16L * 1024 * 1024;
+    private static final int MIN_CHUNK_ROWS = 1000;
+
     private final String name;
     private final DbEndpoint from;
     private final DbEndpoint to;
@@ -67,6 +71,8 @@ public final class ParallelCopy {
     private final ProgressReporter progress;
     private final Definer definer;
     private final Settings settings;
+    private boolean onlyDiffering;
+    private long deleted;
     private long rowsDone;
     private long bytesDone;
     private long rowEstimate;
@@ -80,6 +86,15 @@ public final class ParallelCopy {
         this.progress = progress;
         this.definer = definer;
         this.settings = settings;
+    }
+
+    /**
+     * Copies only the tables whose definition, checksum or row count differs on the target (the
+     * checksum delta), judged inside the copy's snapshot, with the target's triggers suspended.
+     */
+    public Report runDiffering() {
+        onlyDiffering = true;
+        return run();
     }
 
     /** Copies everything. */
@@ -104,13 +119,36 @@ public final class ParallelCopy {
             write.setAutoCommit(true);
             boolean loadData = settings.loadData() && "1".equals(Sql.single(write, "SELECT @@GLOBAL.local_infile"));
             Set<String> targetTables = SnapshotCopy.baseTables(write, to.database());
-            at = from;
+            if (!onlyDiffering) {
+                return copyTables(group, read, write, snapshot, loadData, targetTables, started);
+            }
+            TriggerSuspension triggers = TriggerSuspension.suspend(write, to.database(), to.where());
+            try {
+                return copyTables(group, read, write, snapshot, loadData, targetTables, started);
+            } finally {
+                triggers.close();
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("copy tables (" + name + ")", at, table, e);
+        }
+    }
+
+    private Report copyTables(SnapshotGroup group, Connection read, Connection write, SourceSnapshot snapshot,
+            boolean loadData, Set<String> targetTables, long started) {
+        String table = null;
+        DbEndpoint at = from;
+        try {
+            Set<String> recopy = onlyDiffering ? differing(group, read, write, snapshot, targetTables) : null;
             Set<String> referenced = referencedTables(read, from.database());
+            Map<String, Long> rowLengths = averageRowLengths(read, from.database());
             List<TableJob> jobs = new ArrayList<>();
             List<Chunk> chunks = new ArrayList<>();
             for (Map.Entry<String, Long> entry : snapshot.tables().entrySet()) {
                 table = entry.getKey();
                 at = from;
+                if (recopy != null && !recopy.contains(table)) {
+                    continue;
+                }
                 String create = SourceSnapshot.createStatement(read, table);
                 TableInfo info = TableInfo.read(read, from.database(), table);
                 List<String> columns = SourceSnapshot.insertableColumns(read, from.database(), table);
@@ -120,7 +158,8 @@ public final class ParallelCopy {
                         ? SecondaryIndexes.of(create, referenced.contains(table)) : SecondaryIndexes.none();
                 TableJob job = new TableJob(table, columns, TableCopier.selectList(read, table, columns), info,
                         byLoadData, deferred, entry.getValue());
-                List<Chunk> planned = ChunkPlanner.plan(read, job, settings.chunkRows());
+                List<Chunk> planned = ChunkPlanner.plan(read, job,
+                        chunkRows(settings.chunkRows(), rowLengths.getOrDefault(table, 0L)));
                 job.chunksLeft().set(planned.size());
                 at = to;
                 Sql.execute(write, "DROP TABLE IF EXISTS " + Sql.quote(table));
@@ -132,7 +171,7 @@ public final class ParallelCopy {
                 chunks.addAll(planned);
             }
             table = null;
-            rowEstimate = snapshot.tables().values().stream().mapToLong(Long::longValue).sum();
+            rowEstimate = jobs.stream().mapToLong(TableJob::estimatedRows).sum();
             chunks.sort(Comparator.comparingLong((Chunk c) -> -c.table().estimatedRows()));
             Map<String, String> details = new LinkedHashMap<>();
             long[] figures = runWorkers(group, snapshot, chunks);
@@ -178,13 +217,32 @@ public final class ParallelCopy {
             details.put("copyMillis", Long.toString((System.nanoTime() - started) / 1_000_000));
             LOG.info("{}: copied {} tables ({} rows, {} bytes) from {} to {} with {} workers; {}", name, jobs.size(), rows,
                     bytes, from.where(), to.where(), group.readers().size(), group.how());
-            SnapshotCopy.Outcome outcome = new SnapshotCopy.Outcome(rows, bytes, 0,
+            SnapshotCopy.Outcome outcome = new SnapshotCopy.Outcome(rows, bytes, deleted,
                     jobs.stream().map(TableJob::name).toList(), snapshot.tables().size(), extra, dropMissingTables,
                     snapshot.binlogPosition().orElse(""), objects);
             return new Report(outcome, details);
         } catch (SQLException e) {
             throw Sql.failure("copy tables (" + name + ")", at, table, e);
         }
+    }
+
+    private Set<String> differing(SnapshotGroup group, Connection read, Connection write, SourceSnapshot snapshot,
+            Set<String> targetTables) throws SQLException {
+        Set<String> recopy = new TreeSet<>();
+        List<String> sameShape = new ArrayList<>();
+        for (String table : snapshot.tables().keySet()) {
+            if (!targetTables.contains(table) || !SnapshotCopy.normalize(SourceSnapshot.createStatement(read, table))
+                    .equals(SnapshotCopy.normalize(SourceSnapshot.createStatement(write, table)))) {
+                recopy.add(table);
+            } else {
+                sameShape.add(table);
+            }
+        }
+        sameShape.sort(Comparator.comparingLong((String t) -> -snapshot.tables().get(t)));
+        ChecksumDiff.Result checked = ChecksumDiff.find(group.readers(), from, to, sameShape);
+        recopy.addAll(checked.differing());
+        deleted = checked.targetRows();
+        return recopy;
     }
 
     /** Runs the chunks on the workers; returns {index build millis, largest row, heap peak}. */
@@ -297,6 +355,31 @@ public final class ParallelCopy {
         }
         Sql.execute(write, "SET SESSION foreign_key_checks = 0, unique_checks = 0, time_zone = '+00:00'");
         write.setAutoCommit(true);
+    }
+
+    /**
+     * Rows per chunk: the configured count, fewer for wide rows, so that a table of large rows
+     * still splits into chunks of about {@link #CHUNK_BYTES} that several workers share.
+     */
+    static int chunkRows(int configured, long averageRowLength) {
+        if (averageRowLength <= 0) {
+            return configured;
+        }
+        return (int) Math.max(Math.min(configured, MIN_CHUNK_ROWS), Math.min(configured, CHUNK_BYTES / averageRowLength));
+    }
+
+    private static Map<String, Long> averageRowLengths(Connection c, String database) throws SQLException {
+        Map<String, Long> lengths = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME, AVG_ROW_LENGTH FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lengths.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return lengths;
     }
 
     private static Set<String> referencedTables(Connection c, String database) throws SQLException {

@@ -208,7 +208,7 @@ public final class SnapshotCopy {
         return tables;
     }
 
-    private static String normalize(String create) {
+    static String normalize(String create) {
         return create.replaceAll(" AUTO_INCREMENT=\\d+", "");
     }
 }
