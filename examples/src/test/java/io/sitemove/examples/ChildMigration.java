@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,19 +36,25 @@ public final class ChildMigration {
                 if (e.step().equals(killStep)) {
                     System.out.println("KILL-ME at " + e.phase() + " " + e.step());
                     System.out.flush();
-                    while (true) {
-                        try {
-                            Thread.sleep(60_000);
-                        } catch (InterruptedException ignored) {
-                            // keep waiting for the kill
-                        }
-                    }
+                    awaitKill();
                 }
             }
         }).toBuilder().waitForTtlExpiry(false).build();
         AtomicLong seed = new AtomicLong(500);
         MigrateOneSite.migrate(Migration.open(plan), 2, () -> changeSource(s, seed.incrementAndGet()));
         System.out.println("FINISHED without reaching " + killStep);
+    }
+
+    /** Blocks until the test kills this JVM. */
+    private static void awaitKill() {
+        CountDownLatch never = new CountDownLatch(1);
+        while (true) {
+            try {
+                never.await();
+            } catch (InterruptedException ignored) {
+                // keep waiting for the kill
+            }
+        }
     }
 
     static void changeSource(SiteSettings s, long seed) {
