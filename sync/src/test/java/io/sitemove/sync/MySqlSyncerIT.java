@@ -15,13 +15,11 @@ import io.sitemove.testkit.Testkit;
 import io.sitemove.testkit.WithTestkit;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -153,51 +151,12 @@ class MySqlSyncerIT {
     private void assertSameData(String database) throws Exception {
         try (Connection left = oldDb.connect(database); Connection right = newDb.connect(database)) {
             for (String table : TABLES) {
-                String expected = rowsDigest(left, table);
-                assertEquals(expected, rowsDigest(right, table), "rows of " + table);
-                String checksum = checksum(left, table);
+                String expected = DatabaseDigest.rows(left, table);
+                assertEquals(expected, DatabaseDigest.rows(right, table), "rows of " + table);
+                String checksum = DatabaseDigest.checksum(left, table);
                 assertNotNull(checksum);
-                assertEquals(checksum, checksum(right, table), "CHECKSUM TABLE of " + table);
+                assertEquals(checksum, DatabaseDigest.checksum(right, table), "CHECKSUM TABLE of " + table);
             }
-        }
-    }
-
-    private static String rowsDigest(Connection c, String table) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        String quoted = "`" + table.replace("`", "``") + "`";
-        int columns;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + quoted + " LIMIT 0")) {
-            columns = rs.getMetaData().getColumnCount();
-        }
-        StringBuilder order = new StringBuilder();
-        for (int i = 1; i <= columns; i++) {
-            order.append(i == 1 ? "" : ",").append(i);
-        }
-        long rows = 0;
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT * FROM " + quoted + " ORDER BY " + order)) {
-            while (rs.next()) {
-                rows++;
-                for (int i = 1; i <= columns; i++) {
-                    byte[] value = rs.getBytes(i);
-                    if (value == null) {
-                        sha.update((byte) 0);
-                    } else {
-                        sha.update((byte) 1);
-                        sha.update(Integer.toString(value.length).getBytes());
-                        sha.update(value);
-                    }
-                }
-            }
-        }
-        return rows + ":" + HexFormat.of().formatHex(sha.digest());
-    }
-
-    private static String checksum(Connection c, String table) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("CHECKSUM TABLE `" + table.replace("`", "``") + "`")) {
-            rs.next();
-            return rs.getString(2);
         }
     }
 }
