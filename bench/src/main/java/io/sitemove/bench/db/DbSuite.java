@@ -3,8 +3,10 @@ package io.sitemove.bench.db;
 import io.sitemove.Secret;
 import io.sitemove.bench.BenchContext;
 import io.sitemove.bench.BenchOut;
+import io.sitemove.bench.BenchSyncContext;
 import io.sitemove.bench.Suite;
 import io.sitemove.bench.Timing;
+import io.sitemove.spi.SyncMode;
 import io.sitemove.spi.SyncResult;
 import io.sitemove.sync.BulkLoad;
 import io.sitemove.sync.DbEndpoint;
@@ -85,14 +87,14 @@ public final class DbSuite implements Suite {
         Quiesce.servers(old, fresh);
         double insert = Timing.seconds(() -> MySqlSyncer.builder().source(endpoint(old, "wp"))
                 .target(endpoint(fresh, "wp_opt")).workers(threads).bulkLoad(BulkLoad.INSERT).build()
-                .sync(DbSyncContext.full()));
+                .sync(BenchSyncContext.database(SyncMode.FULL, null)));
         check(old, "wp", fresh, "wp_opt", "sitemove FULL by INSERT");
         out.compare(SUITE, "option-bulkload-insert", sitemove, "insert", insert);
         reset(fresh, "wp_opt");
         Quiesce.servers(old, fresh);
         double during = Timing.seconds(() -> MySqlSyncer.builder().source(endpoint(old, "wp"))
                 .target(endpoint(fresh, "wp_opt")).workers(threads).buildIndexesAfterLoad(false).build()
-                .sync(DbSyncContext.full()));
+                .sync(BenchSyncContext.database(SyncMode.FULL, null)));
         check(old, "wp", fresh, "wp_opt", "sitemove FULL with indexes during the load");
         out.compare(SUITE, "option-indexes-during-load", sitemove, "indexesDuring", during);
         drop(fresh, "wp_opt");
@@ -163,13 +165,13 @@ public final class DbSuite implements Suite {
 
     private static SyncResult full(MariaDb old, MariaDb fresh, String from, String to, int threads) {
         return MySqlSyncer.builder().source(endpoint(old, from)).target(endpoint(fresh, to)).workers(threads).build()
-                .sync(DbSyncContext.full());
+                .sync(BenchSyncContext.database(SyncMode.FULL, null));
     }
 
     private static SyncResult delta(MariaDb old, MariaDb fresh, String from, String to, DeltaMethod method,
             String cursor) {
         return MySqlSyncer.builder().source(endpoint(old, from)).target(endpoint(fresh, to)).deltaMethod(method)
-                .build().sync(DbSyncContext.delta(cursor));
+                .build().sync(BenchSyncContext.database(SyncMode.DELTA, cursor));
     }
 
     private static DbEndpoint endpoint(MariaDb db, String database) {

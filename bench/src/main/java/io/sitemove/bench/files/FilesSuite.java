@@ -2,6 +2,7 @@ package io.sitemove.bench.files;
 
 import io.sitemove.Server;
 import io.sitemove.bench.BenchContext;
+import io.sitemove.bench.BenchSyncContext;
 import io.sitemove.bench.Suite;
 import io.sitemove.bench.Timing;
 import io.sitemove.spi.Side;
@@ -95,7 +96,7 @@ public final class FilesSuite implements Suite {
         }
 
         private void sitemove(Strategy strategy, SyncMode mode) {
-            syncer(strategy).sync(new BenchSyncContext(oldServer, newServer, mode));
+            syncer(strategy).sync(BenchSyncContext.of(oldServer, newServer, mode));
         }
 
         private void resetTarget() throws Exception {
