@@ -17,11 +17,13 @@ final class MariaDbLauncher {
     private final Lifecycle lifecycle;
     private final Path workDir;
     private final Path socketDir;
+    private final List<String> extraOptions;
 
-    MariaDbLauncher(Lifecycle lifecycle, Path workDir, Path socketDir) {
+    MariaDbLauncher(Lifecycle lifecycle, Path workDir, Path socketDir, List<String> extraOptions) {
         this.lifecycle = lifecycle;
         this.workDir = workDir;
         this.socketDir = socketDir;
+        this.extraOptions = List.copyOf(extraOptions);
     }
 
     MariaDb start(Side side, boolean binlog) {
@@ -53,6 +55,7 @@ final class MariaDbLauncher {
             command.addAll(List.of("--log-bin=" + binlogDir.resolve("mariadb-bin"), "--binlog-format=ROW",
                     "--binlog-row-image=FULL"));
         }
+        command.addAll(extraOptions);
         if (RunningAs.root()) {
             command.add("--user=root");
         }

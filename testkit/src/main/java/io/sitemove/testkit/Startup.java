@@ -24,7 +24,7 @@ final class Startup {
      * @param notifySecondary whether the primary sends the secondary a NOTIFY after each change
      */
     record Options(boolean ssh, boolean mariaDb, boolean dns, boolean dnsSecondary, boolean notifySecondary,
-            boolean web, String siteRecords) {
+            boolean web, String siteRecords, List<String> mariaDbOptions) {
     }
 
     private Startup() {
@@ -55,7 +55,7 @@ final class Startup {
             StartedServers servers) {
         List<Runnable> tasks = new ArrayList<>();
         if (options.mariaDb()) {
-            MariaDbLauncher mariaDb = new MariaDbLauncher(lifecycle, workDir, socketDir);
+            MariaDbLauncher mariaDb = new MariaDbLauncher(lifecycle, workDir, socketDir, options.mariaDbOptions());
             tasks.add(() -> servers.oldDb = mariaDb.start(Side.OLD, true));
             tasks.add(() -> servers.newDb = mariaDb.start(Side.NEW, false));
         }

@@ -1,6 +1,7 @@
 package io.sitemove.testkit;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -196,6 +197,7 @@ public final class Testkit implements AutoCloseable {
         private boolean notifySecondary;
         private boolean web;
         private String siteRecords = DnsZone.DEFAULT_SITE_RECORDS;
+        private final List<String> mariaDbOptions = new ArrayList<>();
 
         private Builder(Path workDir) {
             this.workDir = Objects.requireNonNull(workDir, "workDir cannot be null");
@@ -219,6 +221,30 @@ public final class Testkit implements AutoCloseable {
         public Builder mariaDb() {
             mariaDb = true;
             return this;
+        }
+
+        /**
+         * Adds the two MariaDB servers, both started with these {@code mariadbd} options after the
+         * testkit's own (so they win), e.g. {@code "--innodb-buffer-pool-size=1G"} to size the
+         * servers like a production host rather than a test fixture; implies {@link #mariaDb()}.
+         *
+         * @param serverOptions options of the form {@code --name} or {@code --name=value}
+         * @return this builder
+         * @throws IllegalArgumentException if an option does not start with {@code --} or holds a
+         *     line break
+         */
+        public Builder mariaDb(String... serverOptions) {
+            Objects.requireNonNull(serverOptions, "serverOptions cannot be null");
+            for (String option : serverOptions) {
+                Objects.requireNonNull(option, "a server option cannot be null");
+                if (!option.startsWith("--") || option.length() < 3 || option.contains("\n")
+                        || option.contains("\r")) {
+                    throw new IllegalArgumentException("a mariadbd option looks like --name or --name=value, not '"
+                            + option + "'");
+                }
+            }
+            mariaDbOptions.addAll(List.of(serverOptions));
+            return mariaDb();
         }
 
         /**
@@ -292,7 +318,8 @@ public final class Testkit implements AutoCloseable {
          */
         public Testkit start() {
             return Startup.start(workDir,
-                    new Startup.Options(ssh, mariaDb, dns, dnsSecondary, notifySecondary, web, siteRecords));
+                    new Startup.Options(ssh, mariaDb, dns, dnsSecondary, notifySecondary, web, siteRecords,
+                            mariaDbOptions));
         }
     }
 }
