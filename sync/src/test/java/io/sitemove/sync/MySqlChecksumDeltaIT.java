@@ -86,8 +86,8 @@ class MySqlChecksumDeltaIT {
         long compared = Long.parseLong(d.get("rangesCompared"));
         long differing = Long.parseLong(d.get("rangesDiffering"));
         assertTrue(compared >= 25, "items alone is in about 30 ranges: " + d);
-        assertTrue(differing >= 7 && differing <= 11, "the 9 changed places lie in 7 to 11 ranges: " + d);
-        assertEquals("5", d.get("tablesComparedByRange"), d.toString());
+        assertTrue(differing >= 8 && differing <= 11, "the 9 changed places of items lie in 7 to 10 ranges, audit in 1: " + d);
+        assertEquals("3", d.get("tablesComparedByRange"), "items, pairs and audit: " + d);
         assertEquals("1", d.get("tablesRecopiedWhole"), "log has no key and changed: " + d);
         assertEquals("audit,items,log", d.get("tables"), d.toString());
         assertEquals(3, Long.parseLong(d.get("rangeRowsDeleted")), "ids 1, 1700 and 3000 are gone: " + d);
