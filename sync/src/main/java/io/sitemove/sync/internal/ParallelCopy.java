@@ -284,7 +284,8 @@ public final class ParallelCopy {
         details.put("rangeRowsCopied", Long.toString(ranges.rows()));
         details.put("rangeRowsDeleted", Long.toString(ranges.deleted()));
         if (ranges.together() > 0) {
-            details.put("rangesReplacedTogether", ranges.together() + " (a unique key value moved between ranges)");
+            details.put("rangesReplacedTogether", ranges.together()
+                    + " (after a unique key value moved between ranges, or a lock conflict between workers)");
         }
         details.put("tablesRecopiedWhole", Integer.toString(tablesRecopied));
         return details;

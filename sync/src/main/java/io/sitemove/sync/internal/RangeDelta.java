@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,13 +34,16 @@ import org.slf4j.LoggerFactory;
  * its own receiving connection.
  *
  * <p>A range whose load meets a unique secondary key still held by a row of another range that is
- * not replaced yet (a value moved between ranges) is rolled back and, once the other ranges are
- * done, replaced together with the other such ranges of its table in one transaction.
+ * not replaced yet (a value moved between ranges), or a lock another worker holds (a deadlock, a lock
+ * wait timeout), is rolled back and, once the other ranges are done, replaced together with the
+ * other such ranges of its table in one transaction.
  */
 final class RangeDelta {
     private static final Logger LOG = LoggerFactory.getLogger(RangeDelta.class);
     private static final long GROUP_CONCAT_MAX = 1L << 30;
     private static final int DUPLICATE_KEY = 1062;
+    private static final int DEADLOCK = 1213;
+    private static final int LOCK_WAIT_TIMEOUT = 1205;
 
     /** One table to compare: its job (key, columns, how rows load), its columns for the row image, its ranges. */
     record Table(TableJob job, List<ColumnInfo> columns, List<Chunk> ranges) {
@@ -60,7 +64,7 @@ final class RangeDelta {
      * @param deleted rows the receiving side held in the replaced ranges whose key the source no longer
      *     has (for a table compared as one range without an integer key: every row it held)
      * @param changed tables with at least one replaced range
-     * @param together ranges replaced together with their table's others after a unique key conflict
+     * @param together ranges replaced together with their table's others after a unique key or lock conflict
      */
     record Outcome(int tables, long ranges, long differing, long rows, long bytes, long deleted, Set<String> changed,
             long together) {
@@ -230,11 +234,12 @@ final class RangeDelta {
             record(range, gone < 0 ? removed : gone, done);
         } catch (SQLException e) {
             write.rollback();
-            if (!duplicateKey(e)) {
+            if (!duplicateKey(e) && !lockConflict(e)) {
                 throw e;
             }
-            LOG.debug("{}: range {} of {} meets a unique key held in another range; replaced with its table's others"
-                    + " after the rest", name, range, Sql.quote(range.table().name()));
+            LOG.debug("{}: range [{}, {}) of {} met a unique key or a lock held for another range ({}); replaced with"
+                    + " its table's others after the rest", name, range.from(), range.to(),
+                    Sql.quote(range.table().name()), e.getMessage());
             synchronized (deferred) {
                 deferred.computeIfAbsent(range.table().name(), k -> new ArrayList<>()).add(range);
             }
@@ -350,6 +355,17 @@ final class RangeDelta {
             ps.close();
             throw e;
         }
+    }
+
+    /** Whether the failure is a deadlock or a lock wait timeout, which a range met while others were replaced. */
+    static boolean lockConflict(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransactionRollbackException || t instanceof SQLException s
+                    && (s.getErrorCode() == DEADLOCK || s.getErrorCode() == LOCK_WAIT_TIMEOUT)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the failure is a duplicate key (LOAD DATA LOCAL reports one as a warning, turned into this code). */
