@@ -13,7 +13,13 @@ public enum DeltaMethod {
      * to the target; fails when the source has no usable binary log.
      */
     BINLOG,
-    /** Compares each table on both sides ({@code CHECKSUM TABLE}, row count, definition) and recopies those that differ. */
+    /**
+     * Compares both sides inside one snapshot of the source, without a binary log: a table with a
+     * primary key and the same definition on both sides by key range (a row count and a SHA-256 over
+     * every row's exact values in key order, computed by both servers at once), replacing only the
+     * ranges that differ, each in one transaction, so updates, inserts and deletes arrive; other tables
+     * by {@code CHECKSUM TABLE}, row count and definition, recopied whole when they differ.
+     */
     CHECKSUM,
     /** BINLOG when the source has a usable binary log and the last sync left a binlog cursor, else CHECKSUM. */
     AUTO

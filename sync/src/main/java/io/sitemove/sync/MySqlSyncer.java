@@ -43,8 +43,11 @@ import org.slf4j.LoggerFactory;
  * arrive disabled, to be enabled after the cutover. DELTA and FINAL read the source's binary log from the last
  * sync's cursor up to where it ends when the delta starts, and apply its row events to the target
  * in order, idempotently, in batched transactions ({@link DeltaMethod#BINLOG}); where the source
- * has no usable binlog they compare each table ({@code CHECKSUM TABLE}, row count, definition) and
- * recopy only those that differ ({@link DeltaMethod#CHECKSUM}). REVERSE copies target to source
+ * has no usable binlog they compare both sides by primary-key range (row count and a strong hash of
+ * each range, on both servers at once) and replace only the ranges that differ; tables without a
+ * primary key or defined differently are compared whole and recopied ({@link DeltaMethod#CHECKSUM}).
+ * The checksum delta's details say {@code rangesCompared}, {@code rangesDiffering},
+ * {@code rangeRowsCopied} and {@code rangeRowsDeleted}. REVERSE copies target to source
  * (usually by checksum: a target rarely keeps a binlog). Tables the source no longer has are
  * reported, and dropped only with {@link Builder#dropMissingTables(boolean)}.
  *
@@ -369,7 +372,8 @@ public final class MySqlSyncer implements Syncer {
 
         /**
          * About how many rows a FULL copy reads in one chunk (an integer primary key range, or one
-         * page of a composite or text key); 100,000 by default, at least 100.
+         * page of a composite or text key), and a checksum delta compares in one key range; 100,000
+         * by default, at least 100.
          */
         public Builder chunkRows(int rows) {
             if (rows < 100) {

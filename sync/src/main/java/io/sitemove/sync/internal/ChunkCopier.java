@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -18,13 +19,15 @@ import java.util.stream.Collectors;
 /**
  * Copies one chunk from a snapshot connection to a target connection: a streamed SELECT (never a
  * whole table in memory) loaded by {@code LOAD DATA LOCAL INFILE} from a stream, or by batched
- * INSERTs. A load that leaves warnings or loses rows fails: LOCAL turns errors into warnings.
+ * INSERTs. A load that leaves warnings or loses rows fails: LOCAL turns errors into warnings, and a
+ * duplicate key among them comes back as the error it was (SQLState 23000, error 1062).
  */
 public final class ChunkCopier {
     private static final long PART_BYTES = 16L * 1024 * 1024;
     private static final int BATCH_ROWS = 1000;
     private static final long BATCH_BYTES = 4L * 1024 * 1024;
     private static final int PACKET_OVERHEAD = 4096;
+    private static final int DUPLICATE_KEY = 1062;
 
     /** Told the rows and bytes of each part as it lands. */
     @FunctionalInterface
@@ -188,6 +191,11 @@ public final class ChunkCopier {
                     throw stream.failure();
                 }
                 SQLWarning warning = s.getWarnings();
+                if (warning != null && warning.getErrorCode() == DUPLICATE_KEY) {
+                    throw new SQLIntegrityConstraintViolationException("LOAD DATA into " + Sql.quote(t.name())
+                            + " on " + to.where() + " met a duplicate key: " + warning.getMessage(), "23000",
+                            DUPLICATE_KEY);
+                }
                 if (warning != null) {
                     throw new MigrationException(null, null, "LOAD DATA into " + Sql.quote(t.name()) + " on " + to.where()
                             + " warned: " + warning.getMessage() + " (error " + warning.getErrorCode()

@@ -73,6 +73,7 @@ public final class ParallelCopy {
     private final Settings settings;
     private boolean onlyDiffering;
     private long deleted;
+    private RangeDelta.Outcome ranges;
     private long rowsDone;
     private long bytesDone;
     private long rowEstimate;
@@ -89,8 +90,10 @@ public final class ParallelCopy {
     }
 
     /**
-     * Copies only the tables whose definition, checksum or row count differs on the target (the
-     * checksum delta), judged inside the copy's snapshot, with the target's triggers suspended.
+     * The checksum delta, judged inside the copy's snapshot, with the target's triggers suspended:
+     * tables with a primary key and the same definition on both sides are compared and repaired by key
+     * range ({@link RangeDelta}); tables missing on the target or defined differently are recopied,
+     * and so are tables without a primary key whose checksum or row count differs.
      */
     public Report runDiffering() {
         onlyDiffering = true;
@@ -138,9 +141,10 @@ public final class ParallelCopy {
         String table = null;
         DbEndpoint at = from;
         try {
-            Set<String> recopy = onlyDiffering ? differing(group, read, write, snapshot, targetTables) : null;
             Set<String> referenced = referencedTables(read, from.database());
             Map<String, Long> rowLengths = averageRowLengths(read, from.database());
+            Set<String> recopy = onlyDiffering
+                    ? differing(group, read, write, snapshot, targetTables, loadData, rowLengths) : null;
             List<TableJob> jobs = new ArrayList<>();
             List<Chunk> chunks = new ArrayList<>();
             for (Map.Entry<String, Long> entry : snapshot.tables().entrySet()) {
@@ -151,13 +155,9 @@ public final class ParallelCopy {
                 }
                 String create = SourceSnapshot.createStatement(read, table);
                 TableInfo info = TableInfo.read(read, from.database(), table);
-                List<String> columns = SourceSnapshot.insertableColumns(read, from.database(), table);
-                boolean byLoadData = loadData && info.columns().stream()
-                        .noneMatch(c -> NOT_BY_LOAD_DATA.contains(c.dataType()));
                 SecondaryIndexes deferred = settings.deferIndexes()
                         ? SecondaryIndexes.of(create, referenced.contains(table)) : SecondaryIndexes.none();
-                TableJob job = new TableJob(table, columns, TableCopier.selectList(read, table, columns), info,
-                        byLoadData, deferred, entry.getValue());
+                TableJob job = job(read, info, loadData, deferred, entry.getValue());
                 List<Chunk> planned = ChunkPlanner.plan(read, job,
                         chunkRows(settings.chunkRows(), rowLengths.getOrDefault(table, 0L)));
                 job.chunksLeft().set(planned.size());
@@ -194,6 +194,13 @@ public final class ParallelCopy {
             }
             long rows = jobs.stream().mapToLong(j -> j.rows().get()).sum();
             long bytes = jobs.stream().mapToLong(j -> j.bytes().get()).sum();
+            Set<String> copied = new TreeSet<>(jobs.stream().map(TableJob::name).toList());
+            if (ranges != null) {
+                rows += ranges.rows();
+                bytes += ranges.bytes();
+                copied.addAll(ranges.changed());
+                details.putAll(rangeDetails(ranges, jobs.size()));
+            }
             for (TableJob j : jobs) {
                 LOG.debug("{}: copied table {} ({} rows, {} bytes)", name, Sql.quote(j.name()), j.rows(), j.bytes());
             }
@@ -218,7 +225,7 @@ public final class ParallelCopy {
             LOG.info("{}: copied {} tables ({} rows, {} bytes) from {} to {} with {} workers; {}", name, jobs.size(), rows,
                     bytes, from.where(), to.where(), group.readers().size(), group.how());
             SnapshotCopy.Outcome outcome = new SnapshotCopy.Outcome(rows, bytes, deleted,
-                    jobs.stream().map(TableJob::name).toList(), snapshot.tables().size(), extra, dropMissingTables,
+                    List.copyOf(copied), snapshot.tables().size(), extra, dropMissingTables,
                     snapshot.binlogPosition().orElse(""), objects);
             return new Report(outcome, details);
         } catch (SQLException e) {
@@ -226,23 +233,62 @@ public final class ParallelCopy {
         }
     }
 
+    private TableJob job(Connection read, TableInfo info, boolean loadData, SecondaryIndexes deferred, long estimate)
+            throws SQLException {
+        List<String> columns = SourceSnapshot.insertableColumns(read, from.database(), info.name());
+        boolean byLoadData = loadData && info.columns().stream().noneMatch(c -> NOT_BY_LOAD_DATA.contains(c.dataType()));
+        return new TableJob(info.name(), columns, TableCopier.selectList(read, info.name(), columns), info, byLoadData,
+                deferred, estimate);
+    }
+
+    /**
+     * Runs the range delta over the tables of the same definition that have a primary key, and
+     * returns the tables to recopy whole: those missing on the target or defined differently, and
+     * those without a primary key whose checksum or row count differs.
+     */
     private Set<String> differing(SnapshotGroup group, Connection read, Connection write, SourceSnapshot snapshot,
-            Set<String> targetTables) throws SQLException {
+            Set<String> targetTables, boolean loadData, Map<String, Long> rowLengths) throws SQLException {
         Set<String> recopy = new TreeSet<>();
-        List<String> sameShape = new ArrayList<>();
+        List<String> withoutKey = new ArrayList<>();
+        List<RangeDelta.Table> keyed = new ArrayList<>();
         for (String table : snapshot.tables().keySet()) {
             if (!targetTables.contains(table) || !SnapshotCopy.normalize(SourceSnapshot.createStatement(read, table))
                     .equals(SnapshotCopy.normalize(SourceSnapshot.createStatement(write, table)))) {
                 recopy.add(table);
-            } else {
-                sameShape.add(table);
+                continue;
             }
+            TableInfo info = TableInfo.read(read, from.database(), table);
+            if (!info.hasPrimaryKey()) {
+                withoutKey.add(table);
+                continue;
+            }
+            TableJob job = job(read, info, loadData, SecondaryIndexes.none(), snapshot.tables().get(table));
+            keyed.add(new RangeDelta.Table(job, info.columns(), ChunkPlanner.plan(read, job,
+                    chunkRows(settings.chunkRows(), rowLengths.getOrDefault(table, 0L)))));
         }
-        sameShape.sort(Comparator.comparingLong((String t) -> -snapshot.tables().get(t)));
-        ChecksumDiff.Result checked = ChecksumDiff.find(group.readers(), from, to, sameShape);
+        keyed.sort(Comparator.comparingLong((RangeDelta.Table t) -> -t.job().estimatedRows()));
+        ranges = new RangeDelta(name, from, to, snapshot.sqlMode(), settings.chunkRows(), this::landed)
+                .run(group.readers(), keyed);
+        withoutKey.sort(Comparator.comparingLong((String t) -> -snapshot.tables().get(t)));
+        ChecksumDiff.Result checked = ChecksumDiff.find(group.readers(), from, to, withoutKey);
         recopy.addAll(checked.differing());
-        deleted = checked.targetRows();
+        deleted = checked.targetRows() + ranges.deleted();
         return recopy;
+    }
+
+    private static Map<String, String> rangeDetails(RangeDelta.Outcome ranges, int tablesRecopied) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("tablesComparedByRange", Integer.toString(ranges.tables()));
+        details.put("rangesCompared", Long.toString(ranges.ranges()));
+        details.put("rangesDiffering", Long.toString(ranges.differing()));
+        details.put("rangeRowsCopied", Long.toString(ranges.rows()));
+        details.put("rangeRowsDeleted", Long.toString(ranges.deleted()));
+        if (ranges.together() > 0) {
+            details.put("rangesReplacedTogether", ranges.together()
+                    + " (after a unique key value moved between ranges, or a lock conflict between workers)");
+        }
+        details.put("tablesRecopiedWhole", Integer.toString(tablesRecopied));
+        return details;
     }
 
     /** Runs the chunks on the workers; returns {index build millis, largest row, heap peak}. */
