@@ -100,16 +100,7 @@ public final class LoadDataStream extends InputStream {
             }
             valueBytes += v.length;
             ensure(v.length * 2);
-            for (byte c : v) {
-                switch (c) {
-                    case '\\' -> escaped((byte) '\\');
-                    case '\t' -> escaped((byte) 't');
-                    case '\n' -> escaped((byte) 'n');
-                    case '\r' -> escaped((byte) 'r');
-                    case 0 -> escaped((byte) '0');
-                    default -> buffer[length++] = c;
-                }
-            }
+            length = escape(v, buffer, length);
         }
         put((byte) '\n');
         lastRow = row;
@@ -119,9 +110,37 @@ public final class LoadDataStream extends InputStream {
         largestRow = Math.max(largestRow, valueBytes);
     }
 
-    private void escaped(byte c) {
-        buffer[length++] = '\\';
-        buffer[length++] = c;
+    /**
+     * Writes {@code v} escaped into {@code out} from {@code at}, which has room for twice its length;
+     * runs without a byte to escape are copied whole. Returns the new end.
+     */
+    static int escape(byte[] v, byte[] out, int at) {
+        int end = at;
+        int run = 0;
+        for (int i = 0; i < v.length; i++) {
+            byte c = v[i];
+            if (c > '\r' && c != '\\' || c < 0) {
+                continue;
+            }
+            byte code = switch (c) {
+                case '\\' -> '\\';
+                case '\t' -> 't';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                case 0 -> '0';
+                default -> 0;
+            };
+            if (code == 0) {
+                continue;
+            }
+            System.arraycopy(v, run, out, end, i - run);
+            end += i - run;
+            out[end++] = '\\';
+            out[end++] = code;
+            run = i + 1;
+        }
+        System.arraycopy(v, run, out, end, v.length - run);
+        return end + v.length - run;
     }
 
     private void put(byte c) {
