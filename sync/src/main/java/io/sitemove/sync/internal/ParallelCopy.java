@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,34 +148,22 @@ public final class ParallelCopy {
                     ? differing(group, read, write, snapshot, targetTables, loadData, rowLengths) : null;
             List<TableJob> jobs = new ArrayList<>();
             List<Chunk> chunks = new ArrayList<>();
-            for (Map.Entry<String, Long> entry : snapshot.tables().entrySet()) {
-                table = entry.getKey();
-                at = from;
-                if (recopy != null && !recopy.contains(table)) {
-                    continue;
-                }
-                String create = SourceSnapshot.createStatement(read, table);
-                TableInfo info = TableInfo.read(read, from.database(), table);
-                SecondaryIndexes deferred = settings.deferIndexes()
-                        ? SecondaryIndexes.of(create, referenced.contains(table)) : SecondaryIndexes.none();
-                TableJob job = job(read, info, loadData, deferred, entry.getValue());
-                List<Chunk> planned = ChunkPlanner.plan(read, job,
-                        chunkRows(settings.chunkRows(), rowLengths.getOrDefault(table, 0L)));
-                job.chunksLeft().set(planned.size());
-                at = to;
-                Sql.execute(write, "DROP TABLE IF EXISTS " + Sql.quote(table));
-                Sql.execute(write, create);
-                if (!deferred.isEmpty()) {
-                    Sql.execute(write, deferred.dropStatement(table));
-                }
-                jobs.add(job);
-                chunks.addAll(planned);
-            }
-            table = null;
-            rowEstimate = jobs.stream().mapToLong(TableJob::estimatedRows).sum();
-            chunks.sort(Comparator.comparingLong((Chunk c) -> -c.table().estimatedRows()));
             Map<String, String> details = new LinkedHashMap<>();
-            long[] figures = runWorkers(group, snapshot, chunks);
+            long[] figures = runWorkers(group, snapshot, sink -> {
+                List<Map.Entry<String, Long>> largestFirst = new ArrayList<>(snapshot.tables().entrySet());
+                largestFirst.sort(Map.Entry.comparingByValue(Comparator.reverseOrder()));
+                for (Map.Entry<String, Long> entry : largestFirst) {
+                    if (recopy == null || recopy.contains(entry.getKey())) {
+                        TableJob job = prepare(read, write, entry.getKey(), entry.getValue(), loadData, referenced,
+                                rowLengths, chunks);
+                        jobs.add(job);
+                        expect(job.estimatedRows());
+                    }
+                    sink.accept(chunks);
+                }
+                LOG.debug("{}: {} tables prepared on {} in {} ms; {} chunks to copy", name, jobs.size(), to.where(),
+                        (System.nanoTime() - started) / 1_000_000, chunks.size());
+            });
             List<String> extra = new ArrayList<>(targetTables);
             extra.removeAll(snapshot.tables().keySet());
             at = to;
@@ -230,6 +219,35 @@ public final class ParallelCopy {
             return new Report(outcome, details);
         } catch (SQLException e) {
             throw Sql.failure("copy tables (" + name + ")", at, table, e);
+        }
+    }
+
+    /**
+     * Recreates one table on the target (its secondary indexes left for after the load where that
+     * is faster) and appends its chunks to {@code chunks}.
+     */
+    private TableJob prepare(Connection read, Connection write, String table, long estimate, boolean loadData,
+            Set<String> referenced, Map<String, Long> rowLengths, List<Chunk> chunks) {
+        DbEndpoint at = from;
+        try {
+            String create = SourceSnapshot.createStatement(read, table);
+            TableInfo info = TableInfo.read(read, from.database(), table);
+            SecondaryIndexes deferred = settings.deferIndexes()
+                    ? SecondaryIndexes.of(create, referenced.contains(table)) : SecondaryIndexes.none();
+            TableJob job = job(read, info, loadData, deferred, estimate);
+            List<Chunk> planned = ChunkPlanner.plan(read, job,
+                    chunkRows(settings.chunkRows(), rowLengths.getOrDefault(table, 0L)));
+            job.chunksLeft().set(planned.size());
+            at = to;
+            Sql.execute(write, "DROP TABLE IF EXISTS " + Sql.quote(table));
+            Sql.execute(write, create);
+            if (!deferred.isEmpty()) {
+                Sql.execute(write, deferred.dropStatement(table));
+            }
+            chunks.addAll(planned);
+            return job;
+        } catch (SQLException e) {
+            throw Sql.failure("prepare the copy (" + name + ")", at, table, e);
         }
     }
 
@@ -291,10 +309,22 @@ public final class ParallelCopy {
         return details;
     }
 
-    /** Runs the chunks on the workers; returns {index build millis, largest row, heap peak}. */
-    private long[] runWorkers(SnapshotGroup group, SourceSnapshot snapshot, List<Chunk> chunks) {
-        ConcurrentLinkedDeque<Object> queue = new ConcurrentLinkedDeque<>(chunks);
-        AtomicInteger outstanding = new AtomicInteger(chunks.size());
+    /** Prepares tables on the calling thread while the workers copy what is ready. */
+    @FunctionalInterface
+    private interface Preparation {
+        /** Prepares the tables, handing {@code sink} the list of all chunks so far after each one. */
+        void run(Consumer<List<Chunk>> sink);
+    }
+
+    /**
+     * Starts the workers, runs {@code preparation} on this thread, feeding the workers each table's
+     * chunks as soon as the table is ready, and waits for the copy; returns {index build millis,
+     * largest row, heap peak}. The preparation reads through the first snapshot connection, whose
+     * worker starts once the preparation is done.
+     */
+    private long[] runWorkers(SnapshotGroup group, SourceSnapshot snapshot, Preparation preparation) {
+        ConcurrentLinkedDeque<Object> queue = new ConcurrentLinkedDeque<>();
+        AtomicInteger outstanding = new AtomicInteger(1);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         AtomicLong indexNanos = new AtomicLong();
         AtomicLong largestRow = new AtomicLong();
@@ -307,10 +337,26 @@ public final class ParallelCopy {
         long heapPeak = 0;
         try {
             List<Future<?>> workers = new ArrayList<>();
-            for (Connection read : group.readers()) {
+            List<Connection> readers = group.readers();
+            for (Connection read : readers.subList(1, n)) {
                 workers.add(pool.submit(() -> work(read, snapshot, queue, outstanding, failure, indexNanos,
                         largestRow)));
             }
+            int[] fed = {0};
+            try {
+                preparation.run(all -> {
+                    List<Chunk> fresh = all.subList(fed[0], all.size());
+                    outstanding.addAndGet(fresh.size());
+                    fresh.forEach(queue::addLast);
+                    fed[0] = all.size();
+                });
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                outstanding.decrementAndGet();
+            }
+            workers.add(pool.submit(() -> work(readers.get(0), snapshot, queue, outstanding, failure, indexNanos,
+                    largestRow)));
             Runtime runtime = Runtime.getRuntime();
             for (Future<?> w : workers) {
                 while (true) {
@@ -358,7 +404,10 @@ public final class ParallelCopy {
                 String table = task instanceof Chunk c ? c.table().name() : ((TableJob) task).name();
                 try {
                     if (task instanceof Chunk chunk) {
+                        long t0 = System.nanoTime();
                         long[] done = copier.copy(chunk);
+                        LOG.debug("{}: chunk {} of {}: {} rows in {} ms", name, chunk, Sql.quote(table), done[0],
+                                (System.nanoTime() - t0) / 1_000_000);
                         chunk.table().rows().addAndGet(done[0]);
                         chunk.table().bytes().addAndGet(done[1]);
                         largestRow.accumulateAndGet(copier.largestRow(), Math::max);
@@ -371,6 +420,8 @@ public final class ParallelCopy {
                         long t0 = System.nanoTime();
                         Sql.execute(write, job.deferred().addStatement(job.name()));
                         indexNanos.addAndGet(System.nanoTime() - t0);
+                        LOG.debug("{}: secondary indexes of {} built in {} ms", name, Sql.quote(table),
+                                (System.nanoTime() - t0) / 1_000_000);
                     }
                 } catch (SQLException e) {
                     failure.compareAndSet(null, Sql.failure("copy rows from " + from.where() + " (" + name + ")", to,
@@ -386,6 +437,10 @@ public final class ParallelCopy {
         } catch (RuntimeException e) {
             failure.compareAndSet(null, e);
         }
+    }
+
+    private synchronized void expect(long rows) {
+        rowEstimate += rows;
     }
 
     private synchronized void landed(long rows, long bytes) {
