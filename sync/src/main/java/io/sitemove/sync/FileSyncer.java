@@ -89,6 +89,13 @@ public final class FileSyncer implements Syncer {
      */
     public static final String STAGING_PREFIX = Staging.PREFIX;
 
+    /**
+     * The name of the directories in which a {@link Strategy#DIRECT} transfer that was cut off keeps its
+     * partly sent files, in the directory of each such file on the receiving side, for the next sync to
+     * take up. The syncer never lists, copies or deletes entries of that name; verifiers leave them out.
+     */
+    public static final String PARTIAL_DIR = RsyncPush.PARTIAL_DIR;
+
     private static final Logger LOG = LoggerFactory.getLogger(FileSyncer.class);
     private static final double MASS_DELETION_RATIO = 0.30;
     private static final Pattern OWNER = Pattern.compile("[A-Za-z_][A-Za-z0-9._-]*:[A-Za-z_][A-Za-z0-9._-]*");
