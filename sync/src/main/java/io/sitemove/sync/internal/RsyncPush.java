@@ -157,10 +157,15 @@ public final class RsyncPush {
                 + " on the receiving side, and the next sync takes up from there: run it again", null, true);
     }
 
-    private static MigrationException failure(String where, Server to, int exit, String stderr) {
+    /** The exception for an rsync that ended with a non-zero code, transient where trying again may help. */
+    static MigrationException failure(String where, Server to, int exit, String stderr) {
         String text = stderr.toLowerCase(Locale.ROOT);
         String prefix = "the direct transfer (rsync) from " + where + " failed with code " + exit + "; stderr: "
                 + stderr + "; ";
+        if (text.contains("another instance of rrsync")) {
+            return new MigrationException(null, null, prefix + "an earlier transfer into the same directory is still"
+                    + " ending on " + to.name() + " (rrsync's lock); try again in a moment", null, true);
+        }
         if (text.contains("host key verification failed") || text.contains("remote host identification has changed")) {
             return new RemoteCommandException(prefix + to.name() + " offered the sender a host key different from the"
                     + " one this panel verified: do not proceed until that is explained (or use Strategy.RELAY)", exit);
