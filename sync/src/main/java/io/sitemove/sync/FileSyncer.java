@@ -61,7 +61,11 @@ import org.slf4j.LoggerFactory;
  * once the whole archive has arrived: a good file is never replaced by a half-written one. A sync cut
  * off midway leaves the old files as they were; the next one takes up the staging directory, keeps the
  * files that arrived whole, sends the rest and removes what is left. Names starting with
- * {@code .sitemove-staging-} at the top of either root are reserved for this.
+ * {@code .sitemove-staging-} at the top of either root are reserved for this. A {@link Strategy#DIRECT}
+ * transfer (rsync pushing from the sending server) works alike: files arrive in {@link #PARTIAL_DIR}
+ * directories beside their final names and are renamed into place once all have arrived; a cut-off
+ * transfer leaves them there and the next sync sends only what they lack
+ * ({@code details().get("wireBytes")} tells what crossed the network). That name is reserved at any depth.
  *
  * <p>Kept: modes, mtimes (whole seconds), symlinks as symlinks, empty directories, hard links (all names
  * of a file travel in one stream and arrive as one file; the link is made again where the target holds
@@ -88,6 +92,14 @@ public final class FileSyncer implements Syncer {
      * runs (and leaves behind when interrupted, to resume from). Verifiers leave such entries out.
      */
     public static final String STAGING_PREFIX = Staging.PREFIX;
+
+    /**
+     * The name of the directories in which a {@link Strategy#DIRECT} transfer (rsync) keeps the files on
+     * their way, beside their final names on the receiving side, until all have arrived; one that was cut off
+     * leaves them there, whole and partly sent, for the next sync to take up. The syncer never lists, copies
+     * or deletes entries of that name; verifiers leave them out.
+     */
+    public static final String PARTIAL_DIR = RsyncPush.PARTIAL_DIR;
 
     private static final Logger LOG = LoggerFactory.getLogger(FileSyncer.class);
     private static final double MASS_DELETION_RATIO = 0.30;
@@ -262,6 +274,7 @@ public final class FileSyncer implements Syncer {
             details.put("sent", Long.toString(plan.send().size()));
             details.put("skipped", Long.toString(plan.skipped().size()));
             details.put("resumed", Long.toString(resumed));
+            details.put("wireBytes", Long.toString(transfer.wire()));
             details.put("vanishedDuringTransfer", Long.toString(transfer.vanished()));
             if (verifyContent) {
                 details.put("contentChecked", Long.toString(content.checked()));
@@ -270,9 +283,9 @@ public final class FileSyncer implements Syncer {
             SyncResult result = new SyncResult(Counts.files(plan.newOrChanged(), bytes), plan.vanished(),
                     plan.attributeOnly(), Duration.ofNanos(System.nanoTime() - started), ManifestDigest.of(kept),
                     details);
-            LOG.info("{}: {} {} -> {}: {} new or changed, {} deleted, {} attributes fixed, {} bytes", name,
-                    ctx.mode(), sender.where(), receiver.where(), plan.newOrChanged(), plan.vanished(),
-                    plan.attributeOnly(), bytes);
+            LOG.info("{}: {} {} -> {}: {} new or changed, {} deleted, {} attributes fixed, {} bytes ({} over the"
+                    + " network)", name, ctx.mode(), sender.where(), receiver.where(), plan.newOrChanged(),
+                    plan.vanished(), plan.attributeOnly(), bytes, transfer.wire());
             return result;
         }
     }
@@ -287,14 +300,20 @@ public final class FileSyncer implements Syncer {
         }
     }
 
-    /** What the transfer into the staging directory did. */
-    private record Transfer(String staging, List<FileEntry> placed, long bytes, long resumed, long vanished) {
+    /**
+     * What the transfer did.
+     *
+     * @param bytes what {@link SyncResult#moved()} counts: the archive relayed, or the sizes of the files rsync sent
+     * @param wire the bytes that crossed the network for them: the archive, or what rsync's delta algorithm sent
+     */
+    private record Transfer(String staging, List<FileEntry> placed, long bytes, long wire, long resumed,
+            long vanished) {
     }
 
     private Transfer transfer(SyncContext ctx, DeltaPlan plan, RemoteTree sender, Staging staging,
             Ownership ownership) {
         if (plan.send().isEmpty()) {
-            return new Transfer(null, List.of(), 0, 0, 0);
+            return new Transfer(null, List.of(), 0, 0, 0, 0);
         }
         RemoteTree staged = staging.open();
         ResumePlan resume = ResumePlan.of(plan.send(), staging.resumed() ? staged.manifest() : List.of());
@@ -305,7 +324,7 @@ public final class FileSyncer implements Syncer {
         }
         List<FileEntry> transfer = resume.transfer();
         if (transfer.isEmpty()) {
-            return new Transfer(staging.name(), plan.send(), 0, resume.reused(), 0);
+            return new Transfer(staging.name(), plan.send(), 0, 0, resume.reused(), 0);
         }
         TransferProgress progress = new TransferProgress(ctx.progress(), transfer);
         TarRelay.Result relayed = TarRelay.relay(sender, staged, !staging.created(), transfer,
@@ -313,7 +332,7 @@ public final class FileSyncer implements Syncer {
         long bytes = relayed.bytes();
         progress.finish(bytes);
         if (relayed.complete()) {
-            return new Transfer(staging.name(), plan.send(), bytes, resume.reused(), 0);
+            return new Transfer(staging.name(), plan.send(), bytes, bytes, resume.reused(), 0);
         }
         Set<String> arrived = new HashSet<>();
         staged.manifest().forEach(e -> arrived.add(e.path()));
@@ -323,7 +342,7 @@ public final class FileSyncer implements Syncer {
             LOG.warn("{}: {} entries vanished from {} between its listing and the transfer; the next sync settles them",
                     name, vanished, sender.where());
         }
-        return new Transfer(staging.name(), placed, bytes, resume.reused(), vanished);
+        return new Transfer(staging.name(), placed, bytes, bytes, resume.reused(), vanished);
     }
 
     /**
@@ -375,7 +394,7 @@ public final class FileSyncer implements Syncer {
             LOG.warn("{}: {} entries vanished from {} between its listing and the transfer; the next sync settles"
                     + " them", name, pushed.vanished(), sender.where());
         }
-        return new Transfer(null, plan.send(), pushed.bytes(), 0, pushed.vanished());
+        return new Transfer(null, plan.send(), pushed.bytes(), pushed.wireBytes(), 0, pushed.vanished());
     }
 
     private Transfer closed(String problem, RemoteTree sender, RemoteTree receiver) {

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * known_hosts file beside it; the private half never leaves the sender. Its public half is added to the
  * receiving user's authorized_keys as {@code command="rrsync -wo -no-del DIR",restrict ... MARKER}: only
  * rsync writes into the one directory, nothing else, not even deletions. {@link #close()} removes the
- * line, the directory, and the empty partial-file directory rrsync made at the top of the receiving root. The marker ({@code sitemove-<site>-<random>}) names the run, so
+ * line and the directory. The marker ({@code sitemove-<site>-<random>}) names the run, so
  * {@link #removeLeftovers} finds what an earlier, killed run left.
  */
 public final class DirectKey implements AutoCloseable {
@@ -44,7 +44,7 @@ public final class DirectKey implements AutoCloseable {
     private static final String ADD = KEYS_FILE + " [ -d \"$d\" ] || mkdir -p -m 700 -- \"$d\" || exit 1;" + LOCK
             + " if [ -s \"$f\" ] && [ -n \"$(tail -c 1 -- \"$f\")\" ]; then printf '\\n' >> \"$f\" || exit 1; fi;"
             + " printf '%s\\n' \"$2\" >> \"$f\"";
-    private static final String REMOVE = "[ -z \"$4\" ] || rmdir -- \"$4\" 2>/dev/null; " + KEYS_FILE + " [ -f \"$f\" ] || exit 0;" + LOCK
+    private static final String REMOVE = KEYS_FILE + " [ -f \"$f\" ] || exit 0;" + LOCK
             + " grep -q -F -e \"$2\" -- \"$f\" || exit 0;"
             + " t=$(mktemp -- \"$f.sitemove.XXXXXX\") || exit 1;"
             + " awk -v p=\"$2\" \"!($3)\" \"$f\" > \"$t\" || { rm -f -- \"$t\"; exit 1; };"
@@ -58,11 +58,8 @@ public final class DirectKey implements AutoCloseable {
     private final String marker;
     private final String authorizedKeys;
     private final String dir;
-    private final String receiverRoot;
 
-    private DirectKey(SshConnection sender, SshConnection receiver, String marker, String authorizedKeys, String dir,
-            String receiverRoot) {
-        this.receiverRoot = receiverRoot;
+    private DirectKey(SshConnection sender, SshConnection receiver, String marker, String authorizedKeys, String dir) {
         this.sender = sender;
         this.receiver = receiver;
         this.marker = marker;
@@ -111,7 +108,7 @@ public final class DirectKey implements AutoCloseable {
             throw new MigrationException("making a temporary key on " + sender.server() + " gave an unexpected answer;"
                     + " check that /tmp is writable there and ssh-keygen is OpenSSH's, or use Strategy.RELAY");
         }
-        DirectKey key = new DirectKey(sender, receiver, marker, authorizedKeys, lines[0], receiverRoot);
+        DirectKey key = new DirectKey(sender, receiver, marker, authorizedKeys, lines[0]);
         String line = "command=\"" + rrsync + " -wo -no-del " + receiverRoot + "\",restrict " + lines[1];
         try {
             receiver.exec(List.of("sh", "-c", ADD, "sh", nullToEmpty(authorizedKeys), line))
@@ -159,7 +156,7 @@ public final class DirectKey implements AutoCloseable {
         Parallel<ExecResult> removing = Parallel.start("sitemove-remove-key-dir",
                 () -> sender.exec(List.of("rm", "-rf", "--", dir)));
         ExecResult unlisted = receiver.exec(List.of("sh", "-c", REMOVE, "sh", nullToEmpty(authorizedKeys), marker,
-                EXACT_AWK, receiverRoot + "/" + RsyncPush.PARTIAL_DIR));
+                EXACT_AWK));
         if (!unlisted.succeeded()) {
             failure = new MigrationException("could not remove the temporary key " + marker + " from " + keysFile()
                     + " on " + receiver.server() + ": " + unlisted.stderr().strip() + "; remove the line ending in '"
@@ -186,7 +183,7 @@ public final class DirectKey implements AutoCloseable {
      */
     public static void removeLeftovers(SshConnection server, String site, String authorizedKeys) {
         String prefix = markerPrefix(site);
-        server.exec(List.of("sh", "-c", REMOVE, "sh", nullToEmpty(authorizedKeys), prefix, PREFIX_AWK, ""))
+        server.exec(List.of("sh", "-c", REMOVE, "sh", nullToEmpty(authorizedKeys), prefix, PREFIX_AWK))
                 .requireSuccess("remove sitemove's temporary keys for " + prefix
                         + "* from the authorized_keys of " + server.server().name());
         server.exec(List.of("sh", "-c", REMOVE_DIRS, "sh", prefix))

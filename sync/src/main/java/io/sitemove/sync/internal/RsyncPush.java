@@ -22,13 +22,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs {@code rsync} on the sending server, pushing the given entries (and only those: the list is
- * streamed to its {@code --files-from}) to the receiving server over SSH with a {@link DirectKey}. Each
- * file is written under a temporary name and renamed into place by rsync; a cut-off transfer leaves its
- * partial files in {@value #PARTIAL_DIR} directories and the next run takes them up.
+ * streamed to its {@code --files-from}) to the receiving server over SSH with a {@link DirectKey}.
+ *
+ * <p>rsync runs with {@code --delay-updates}: each file arrives in a {@value #PARTIAL_DIR} directory beside its
+ * final name, and all are renamed into place together once every file has arrived, so a reader never sees a
+ * half-written file and a cut-off transfer changes nothing in place. What a cut-off transfer had sent stays
+ * in those directories, whole files and the one partly sent, and the next run takes them up as the basis of
+ * its delta, sending only what is missing. rrsync on the receiver lets no {@code --partial-dir} through
+ * as a plain relative name (it hands rsync a pinned path, where rsync cannot save a partial file on being cut
+ * off), so the directory is rsync's own default for delayed updates, which the client never names.
  */
 public final class RsyncPush {
-    /** Where rsync keeps partly sent files, inside each directory; sitemove's listings leave such names out. */
-    public static final String PARTIAL_DIR = ".sitemove-rsync-partial";
+    /**
+     * Where rsync keeps arriving and partly sent files, inside the directory of each (rsync's default for
+     * {@code --delay-updates}); sitemove's listings leave such names out.
+     */
+    public static final String PARTIAL_DIR = ".~tmp~";
 
     private static final Logger LOG = LoggerFactory.getLogger(RsyncPush.class);
     private static final int VANISHED = 24;
@@ -67,7 +76,7 @@ public final class RsyncPush {
     public static Result push(SshConnection from, String fromRoot, Server to, DirectKey key, List<FileEntry> entries,
             long totalBytes, String chown, ProgressReporter progress) {
         List<String> argv = new ArrayList<>(List.of("rsync", "-a", "--files-from=-", "--from0",
-                "--partial-dir=" + PARTIAL_DIR, "--out-format=%i %l %b",
+                "--delay-updates", "--out-format=%i %l %b",
                 "-e", String.join(" ", sshOptions(key.keyFile(), key.knownHosts(), to.port()))));
         if (entries.stream().anyMatch(FileEntry::isHardLinked)) {
             argv.add("-H");
@@ -117,6 +126,9 @@ public final class RsyncPush {
             }
             int exit = rsync.waitFor();
             String stderr = rsync.stderrText().strip();
+            if (rsync.exitSignal().isPresent()) {
+                throw killed(from.server(), where, rsync.exitSignal().get(), files, entries.size(), stderr);
+            }
             long vanished = 0;
             if (exit == VANISHED) {
                 vanished = stderr.lines().filter(l -> l.contains("vanished")).count();
@@ -137,10 +149,23 @@ public final class RsyncPush {
         }
     }
 
-    private static MigrationException failure(String where, Server to, int exit, String stderr) {
+    private static MigrationException killed(Server from, String where, String signal, long done, int total,
+            String stderr) {
+        return new MigrationException(null, null, "the direct transfer (rsync) from " + where + " was ended by signal "
+                + signal + " on " + from.name() + " after " + done + " of " + total + " entries"
+                + (stderr.isEmpty() ? "" : "; stderr: " + stderr) + "; what it had partly sent is kept in " + PARTIAL_DIR
+                + " on the receiving side, and the next sync takes up from there: run it again", null, true);
+    }
+
+    /** The exception for an rsync that ended with a non-zero code, transient where trying again may help. */
+    static MigrationException failure(String where, Server to, int exit, String stderr) {
         String text = stderr.toLowerCase(Locale.ROOT);
         String prefix = "the direct transfer (rsync) from " + where + " failed with code " + exit + "; stderr: "
                 + stderr + "; ";
+        if (text.contains("another instance of rrsync")) {
+            return new MigrationException(null, null, prefix + "an earlier transfer into the same directory is still"
+                    + " ending on " + to.name() + " (rrsync's lock); try again in a moment", null, true);
+        }
         if (text.contains("host key verification failed") || text.contains("remote host identification has changed")) {
             return new RemoteCommandException(prefix + to.name() + " offered the sender a host key different from the"
                     + " one this panel verified: do not proceed until that is explained (or use Strategy.RELAY)", exit);

@@ -3,7 +3,9 @@ package io.sitemove.sync.ssh;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Optional;
 import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.connection.channel.direct.Signal;
 
 /**
  * A remote command that streams: write to {@link #stdin()} (close it to send end-of-file), read
@@ -69,6 +71,15 @@ public final class RemoteProcess implements AutoCloseable {
         }
         Integer status = command.getExitStatus();
         return status == null ? 255 : status;
+    }
+
+    /**
+     * The name of the signal that ended the command ({@code "KILL"}, {@code "TERM"}, ...), when the server
+     * reported one; known once {@link #waitFor()} returned.
+     */
+    public Optional<String> exitSignal() {
+        Signal signal = command.getExitSignal();
+        return signal == null ? Optional.empty() : Optional.of(signal.name());
     }
 
     /** Closes the channel; a command still running is cut off. */
