@@ -20,7 +20,8 @@ public final class Bench {
      * testkit's small test fixture, so the copy's own cost shows instead of the server's page
      * flushing; every tool runs against the same two servers.
      */
-    static final String[] SERVER_SIZING = {"--innodb-buffer-pool-size=1G", "--innodb-log-file-size=512M"};
+    static final String[] SERVER_SIZING = {"--innodb-buffer-pool-size=1G", "--innodb-log-file-size=512M",
+        "--innodb-io-capacity=2000"};
 
     private Bench() {
     }
