@@ -55,6 +55,7 @@ public final class SshConnection implements AutoCloseable {
         Objects.requireNonNull(server, "server cannot be null");
         CheckingKnownHosts knownHosts = loadKnownHosts(server);
         DefaultConfig config = new DefaultConfig();
+        config.setCipherFactories(FastCiphersFirst.order(config.getCipherFactories()));
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         SSHClient client = new SSHClient(config);
         client.addHostKeyVerifier(knownHosts);
