@@ -9,6 +9,7 @@ import io.sitemove.spi.MigrationContext;
 import io.sitemove.spi.Side;
 import io.sitemove.spi.PreflightContext;
 import io.sitemove.spi.SyncContext;
+import io.sitemove.spi.SyncMode;
 import io.sitemove.spi.SyncResult;
 import io.sitemove.spi.Syncer;
 import io.sitemove.sync.internal.ContentCheck;
@@ -45,6 +46,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -214,79 +216,128 @@ public final class FileSyncer implements Syncer {
             RemoteTree receiver = new RemoteTree(to, toRoot);
             Parallel<List<FileEntry>> receiving = Parallel.start("sitemove-list-receiver", () -> receiver.manifest(true));
             Parallel<ReceiverFacts> facts = Parallel.start("sitemove-receiver-facts", () -> ReceiverFacts.read(receiver));
-            List<FileEntry> sent;
+            Side receivingSide = reverse ? Side.SOURCE : Side.TARGET;
+            Parallel<KeyAttempt> keying = strategy != Strategy.RELAY && ctx.mode() == SyncMode.FULL
+                    ? Parallel.start("sitemove-direct-key", () -> attemptKey(ctx, facts, sender, receiver, receivingSide))
+                    : null;
+            boolean done = false;
             try {
-                sent = sender.manifest(false);
-            } catch (MigrationException e) {
-                receiving.join();
-                throw new MigrationException(name + ": " + e.getMessage());
+                List<FileEntry> sent;
+                try {
+                    sent = sender.manifest(false);
+                } catch (MigrationException e) {
+                    receiving.join();
+                    throw new MigrationException(name + ": " + e.getMessage());
+                }
+                List<FileEntry> received = receiving.join();
+                ReceiverFacts receiverFacts = facts.join();
+                step(started, "listed");
+                Ownership ownership = ownership(to, reverse, sent, received, receiverFacts);
+                ContentCheck content = verifyContent
+                        ? ContentCheck.run(sender, receiver, ContentCheck.candidates(sent, received, exclusions))
+                        : ContentCheck.none();
+                DeltaPlan plan = DeltaPlan.compare(sent, received, exclusions, ownership, content);
+                guardDeletions(plan, sender, receiver);
+                step(started, "planned");
+                plan.skipped().forEach(e -> LOG.warn("{}: skipping {} '{}' on {}: only files, directories and links are copied",
+                        name, e.type(), e.displayPath(), fromServer));
+                Staging staging = receiverFacts.staging();
+                Transfer transfer;
+                String used = "relay";
+                try {
+                    transfer = null;
+                    if (!plan.send().isEmpty() && tryDirect(plan)) {
+                        Runnable finish = () -> RemoteScript.run(to, toRoot, finishing(plan, staging,
+                                PlaceCommands.of(null, List.of(), remaining(received, plan), directFixes(plan), null)),
+                                "delete what the sending side no longer has and correct modes, owners and mtimes");
+                            transfer = direct(ctx, keying != null ? keying::join
+                                : () -> attemptKey(ctx, facts, sender, receiver, receivingSide), plan, sender, receiver,
+                                ownership, finish);
+                    }
+                    step(started, "transferred");
+                    if (transfer != null) {
+                        used = "direct";
+                    } else {
+                        transfer = transfer(ctx, plan, sender, staging, ownership);
+                        RemoteScript.run(to, toRoot, finishing(plan, staging, PlaceCommands.of(transfer.staging(),
+                                transfer.placed(), remaining(received, plan), plan.fixes(), ownership.fixedOwner())),
+                                "delete what the sending side no longer has, move the transferred entries into place"
+                                + " and correct modes, owners and mtimes");
+                    }
+                } catch (MigrationException e) {
+                    if (!e.isTransient()) {
+                        removeStaging(staging);
+                    }
+                    throw e;
+                }
+                step(started, "placed");
+                long bytes = transfer.bytes();
+                long resumed = transfer.resumed();
+                List<FileEntry> kept = new ArrayList<>(sent);
+                kept.removeIf(e -> exclusions.excludes(e.path()));
+                Map<String, String> details = new LinkedHashMap<>();
+                details.put("strategy", plan.send().isEmpty() ? "none" : used);
+                details.put("direction", ctx.direction().name());
+                details.put("entries", Long.toString(kept.size()));
+                details.put("sent", Long.toString(plan.send().size()));
+                details.put("skipped", Long.toString(plan.skipped().size()));
+                details.put("resumed", Long.toString(resumed));
+                details.put("wireBytes", Long.toString(transfer.wire()));
+                details.put("vanishedDuringTransfer", Long.toString(transfer.vanished()));
+                if (verifyContent) {
+                    details.put("contentChecked", Long.toString(content.checked()));
+                    details.put("contentDiffering", Long.toString(content.differing()));
+                }
+                SyncResult result = new SyncResult(Counts.files(plan.newOrChanged(), bytes), plan.vanished(),
+                        plan.attributeOnly(), Duration.ofNanos(System.nanoTime() - started), ManifestDigest.of(kept),
+                        details);
+                LOG.info("{}: {} {} -> {}: {} new or changed, {} deleted, {} attributes fixed, {} bytes ({} over the"
+                        + " network)", name, ctx.mode(), sender.where(), receiver.where(), plan.newOrChanged(),
+                        plan.vanished(), plan.attributeOnly(), bytes, transfer.wire());
+                done = true;
+                return result;
+            } finally {
+                discard(keying, done);
             }
-            List<FileEntry> received = receiving.join();
-            ReceiverFacts receiverFacts = facts.join();
-            step(started, "listed");
-            Ownership ownership = ownership(to, reverse, sent, received, receiverFacts);
-            ContentCheck content = verifyContent
-                    ? ContentCheck.run(sender, receiver, ContentCheck.candidates(sent, received, exclusions))
-                    : ContentCheck.none();
-            DeltaPlan plan = DeltaPlan.compare(sent, received, exclusions, ownership, content);
-            guardDeletions(plan, sender, receiver);
-            step(started, "planned");
-            plan.skipped().forEach(e -> LOG.warn("{}: skipping {} '{}' on {}: only files, directories and links are copied",
-                    name, e.type(), e.displayPath(), fromServer));
-            Staging staging = receiverFacts.staging();
-            Transfer transfer;
-            String used = "relay";
-            try {
-                transfer = null;
-                if (!plan.send().isEmpty() && tryDirect(plan)) {
-                    Runnable finish = () -> RemoteScript.run(to, toRoot, finishing(plan, staging,
-                            PlaceCommands.of(null, List.of(), remaining(received, plan), directFixes(plan), null)),
-                            "delete what the sending side no longer has and correct modes, owners and mtimes");
-                    DirectRoute route = DirectRoute.judge(to.server(), toRoot, receiverFacts.rrsync());
-                    transfer = direct(ctx, route, plan, sender, receiver, ownership,
-                            reverse ? Side.SOURCE : Side.TARGET, finish);
-                }
-                step(started, "transferred");
-                if (transfer != null) {
-                    used = "direct";
-                } else {
-                    transfer = transfer(ctx, plan, sender, staging, ownership);
-                    RemoteScript.run(to, toRoot, finishing(plan, staging, PlaceCommands.of(transfer.staging(),
-                            transfer.placed(), remaining(received, plan), plan.fixes(), ownership.fixedOwner())),
-                            "delete what the sending side no longer has, move the transferred entries into place"
-                            + " and correct modes, owners and mtimes");
-                }
-            } catch (MigrationException e) {
-                if (!e.isTransient()) {
-                    removeStaging(staging);
-                }
+        }
+    }
+
+    /** The temporary key of the direct route, made while the trees are listed, or why there is none. */
+    private record KeyAttempt(DirectKey key, String problem) {
+    }
+
+    private KeyAttempt attemptKey(SyncContext ctx, Parallel<ReceiverFacts> facts, RemoteTree sender,
+            RemoteTree receiver, Side receiving) {
+        DirectRoute route = DirectRoute.judge(receiver.ssh().server(), receiver.root(), facts.join().rrsync());
+        if (!route.open()) {
+            return new KeyAttempt(null, route.problem());
+        }
+        try {
+            return new KeyAttempt(DirectKey.install(sender.ssh(), receiver.ssh(), ctx.site(),
+                    authorizedKeys.get(receiving), route.rrsync(), receiver.root()), null);
+        } catch (DirectClosedException e) {
+            return new KeyAttempt(null, e.problem());
+        }
+    }
+
+    /**
+     * Removes a key made ahead that the transfer did not use (it closes the one it used). After a
+     * failure, a failure to make or remove the key is logged, not thrown over the first one.
+     */
+    private void discard(Parallel<KeyAttempt> keying, boolean done) {
+        if (keying == null) {
+            return;
+        }
+        try {
+            DirectKey key = keying.join().key();
+            if (key != null) {
+                key.close();
+            }
+        } catch (RuntimeException e) {
+            if (done) {
                 throw e;
             }
-            step(started, "placed");
-            long bytes = transfer.bytes();
-            long resumed = transfer.resumed();
-            List<FileEntry> kept = new ArrayList<>(sent);
-            kept.removeIf(e -> exclusions.excludes(e.path()));
-            Map<String, String> details = new LinkedHashMap<>();
-            details.put("strategy", plan.send().isEmpty() ? "none" : used);
-            details.put("direction", ctx.direction().name());
-            details.put("entries", Long.toString(kept.size()));
-            details.put("sent", Long.toString(plan.send().size()));
-            details.put("skipped", Long.toString(plan.skipped().size()));
-            details.put("resumed", Long.toString(resumed));
-            details.put("wireBytes", Long.toString(transfer.wire()));
-            details.put("vanishedDuringTransfer", Long.toString(transfer.vanished()));
-            if (verifyContent) {
-                details.put("contentChecked", Long.toString(content.checked()));
-                details.put("contentDiffering", Long.toString(content.differing()));
-            }
-            SyncResult result = new SyncResult(Counts.files(plan.newOrChanged(), bytes), plan.vanished(),
-                    plan.attributeOnly(), Duration.ofNanos(System.nanoTime() - started), ManifestDigest.of(kept),
-                    details);
-            LOG.info("{}: {} {} -> {}: {} new or changed, {} deleted, {} attributes fixed, {} bytes ({} over the"
-                    + " network)", name, ctx.mode(), sender.where(), receiver.where(), plan.newOrChanged(),
-                    plan.vanished(), plan.attributeOnly(), bytes, transfer.wire());
-            return result;
+            LOG.warn("{}: the temporary key for the direct route: {}", name, e.getMessage());
         }
     }
 
@@ -349,19 +400,14 @@ public final class FileSyncer implements Syncer {
      * Pushes the plan's entries with rsync from the sender, or returns null when AUTO finds the direct
      * route closed or refused (the relay then carries them).
      */
-    private Transfer direct(SyncContext ctx, DirectRoute route, DeltaPlan plan, RemoteTree sender,
-            RemoteTree receiver, Ownership ownership, Side receiving, Runnable finish) {
+    private Transfer direct(SyncContext ctx, Supplier<KeyAttempt> keying, DeltaPlan plan, RemoteTree sender,
+            RemoteTree receiver, Ownership ownership, Runnable finish) {
         long started = System.nanoTime();
-        if (!route.open()) {
-            return closed(route.problem(), sender, receiver);
+        KeyAttempt attempt = keying.get();
+        if (attempt.key() == null) {
+            return closed(attempt.problem(), sender, receiver);
         }
-        DirectKey installed;
-        try {
-            installed = DirectKey.install(sender.ssh(), receiver.ssh(), ctx.site(), authorizedKeys.get(receiving),
-                    route.rrsync(), receiver.root());
-        } catch (DirectClosedException e) {
-            return closed(e.problem(), sender, receiver);
-        }
+        DirectKey installed = attempt.key();
         Parallel<Void> finishing = null;
         RsyncPush.Result pushed;
         try (DirectKey key = installed) {

@@ -80,6 +80,7 @@ public final class FilesSuite implements Suite {
                     files.size(), size, (System.nanoTime() - t0) / 1e9, runs));
             authorisePeer();
             try {
+                warmUp();
                 initialDirect();
                 initialRelay();
                 deltaAndNoChange(files);
@@ -87,6 +88,22 @@ public final class FilesSuite implements Suite {
                 unauthorisePeer();
                 Local.run(List.of("rm", "-rf", "--", source.toString(), target.toString(), work.resolve("base").toString()));
             }
+        }
+
+        /**
+         * Copies one small directory both ways, untimed, so the timed runs find the JVM as a panel's is
+         * after its first site (classes loaded, code compiled) and do not charge that to the first run.
+         */
+        private void warmUp() throws Exception {
+            Path warm = kit.newSsh().root().resolve("warm-up");
+            for (Strategy strategy : List.of(Strategy.DIRECT, Strategy.RELAY)) {
+                FileSyncer.builder().name("bench-warm-up").strategy(strategy)
+                        .sourceRoot(source.resolve("wp-includes").toString()).targetRoot(warm.toString())
+                        .authorizedKeysFile(Side.TARGET, kit.newSsh().authorizedKeys().toString()).build()
+                        .sync(BenchSyncContext.of(oldServer, newServer, SyncMode.FULL));
+                Local.run(List.of("rm", "-rf", "--", warm.toString()));
+            }
+            ctx.out().note("files: one untimed sync of wp-includes by each route warmed the JVM");
         }
 
         private FileSyncer syncer(Strategy strategy) {

@@ -6,6 +6,7 @@ import io.sitemove.sync.ssh.SshConnection;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,7 @@ public final class DirectKey implements AutoCloseable {
     private final String marker;
     private final String authorizedKeys;
     private final String dir;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private DirectKey(SshConnection sender, SshConnection receiver, String marker, String authorizedKeys, String dir) {
         this.sender = sender;
@@ -145,13 +147,19 @@ public final class DirectKey implements AutoCloseable {
         return marker;
     }
 
-    /** Removes the key line from the receiver's authorized_keys and the temporary directory from the sender. */
+    /**
+     * Removes the key line from the receiver's authorized_keys and the temporary directory from the
+     * sender; once only: later calls do nothing.
+     */
     @Override
     public void close() {
         close(null);
     }
 
     private void close(RuntimeException primary) {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         MigrationException failure = null;
         Parallel<ExecResult> removing = Parallel.start("sitemove-remove-key-dir",
                 () -> sender.exec(List.of("rm", "-rf", "--", dir)));
