@@ -4,6 +4,7 @@ import io.sitemove.Counts;
 import io.sitemove.MigrationException;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.Direction;
+import io.sitemove.spi.MigrationContext;
 import io.sitemove.spi.PreflightContext;
 import io.sitemove.spi.SyncContext;
 import io.sitemove.spi.SyncMode;
@@ -13,6 +14,7 @@ import io.sitemove.sync.internal.BinlogDelta;
 import io.sitemove.sync.internal.BinlogPosition;
 import io.sitemove.sync.internal.BinlogSettings;
 import io.sitemove.sync.internal.Definer;
+import io.sitemove.sync.internal.EventsAfterCutover;
 import io.sitemove.sync.internal.MySqlPreflight;
 import io.sitemove.sync.internal.ParallelCopy;
 import io.sitemove.sync.internal.SnapshotCopy;
@@ -40,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * streamed and loaded in bulk ({@link BulkLoad}) with foreign-key and unique checks off and
  * secondary indexes built after the load; then its functions, procedures, views, triggers and events, with
  * their definer rewritten to an account the target has ({@link Builder#definer(String)}); events
- * arrive disabled, to be enabled after the cutover. DELTA and FINAL read the source's binary log from the last
+ * arrive disabled; {@link #cleanup} enables those the source has enabled once the migration is
+ * over. DELTA and FINAL read the source's binary log from the last
  * sync's cursor up to where it ends when the delta starts, and apply its row events to the target
  * in order, idempotently, in batched transactions ({@link DeltaMethod#BINLOG}); where the source
  * has no usable binlog they compare both sides by primary-key range (row count and a strong hash of
@@ -315,6 +318,15 @@ public final class MySqlSyncer implements Syncer {
     /** Whether a schema change in the binlog makes the delta recopy the changed tables instead of stopping. */
     public boolean recopyTablesOnDdl() {
         return recopyTablesOnDdl;
+    }
+
+    /**
+     * At the end of the migration (after the watch window): enables on the target the events that are
+     * enabled on the source, which the copy created disabled so they would not run on both servers.
+     */
+    @Override
+    public void cleanup(MigrationContext ctx) {
+        EventsAfterCutover.enable(name, source, target);
     }
 
     @Override

@@ -71,6 +71,34 @@ class MySqlSchemaObjectsIT {
     }
 
     @Test
+    void cleanupAtTheEndOfTheMigrationEnablesTheEventsTheSourceHasEnabledKeepingTheirDefiner() throws Exception {
+        createObjects("evts");
+        try (Connection c = oldDb.connect("evts"); Statement s = c.createStatement()) {
+            s.execute("CREATE DEFINER=`appuser`@`%` EVENT paused ON SCHEDULE EVERY 1 HOUR DISABLE DO DELETE FROM audit");
+        }
+        MySqlSyncer syncer = syncer("evts");
+        TestContext ctx = TestContext.sync(oldServer, newServer, SyncMode.FULL, Direction.FORWARD);
+        syncer.sync(ctx);
+        assertEquals("nightly=DISABLED,paused=DISABLED", eventStates());
+
+        syncer.cleanup(ctx);
+        syncer.cleanup(ctx);
+
+        assertEquals("nightly=ENABLED,paused=DISABLED", eventStates());
+        try (Connection c = newDb.connect("evts"); Statement s = c.createStatement()) {
+            assertEquals(newDb.user() + "@%", single(s, "SELECT DEFINER FROM information_schema.EVENTS"
+                    + " WHERE EVENT_SCHEMA = 'evts' AND EVENT_NAME = 'nightly'"));
+        }
+    }
+
+    private String eventStates() throws SQLException {
+        try (Connection c = newDb.connect("evts"); Statement s = c.createStatement()) {
+            return single(s, "SELECT GROUP_CONCAT(CONCAT(EVENT_NAME, '=', STATUS) ORDER BY EVENT_NAME)"
+                    + " FROM information_schema.EVENTS WHERE EVENT_SCHEMA = 'evts'");
+        }
+    }
+
+    @Test
     void binlogDeltaDoesNotFireTheTargetsTriggersAgain() throws Exception {
         createObjects("objdelta");
         MySqlSyncer syncer = syncer("objdelta");
