@@ -64,10 +64,9 @@ import org.slf4j.LoggerFactory;
  * off midway leaves the old files as they were; the next one takes up the staging directory, keeps the
  * files that arrived whole, sends the rest and removes what is left. Names starting with
  * {@code .sitemove-staging-} at the top of either root are reserved for this. A {@link Strategy#DIRECT}
- * transfer (rsync pushing from the sending server) works alike: files arrive in {@link #PARTIAL_DIR}
- * directories beside their final names and are renamed into place once all have arrived; a cut-off
- * transfer leaves them there and the next sync sends only what they lack
- * ({@code details().get("wireBytes")} tells what crossed the network). That name is reserved at any depth.
+ * transfer (rsync pushing from the sending server) writes each file under a temporary name and renames it
+ * into place when whole; a cut-off transfer leaves the whole files in place and the next sync sends the
+ * rest ({@code details().get("wireBytes")} tells what crossed the network).
  *
  * <p>Kept: modes, mtimes (whole seconds), symlinks as symlinks, empty directories, hard links (all names
  * of a file travel in one stream and arrive as one file; the link is made again where the target holds
@@ -94,14 +93,6 @@ public final class FileSyncer implements Syncer {
      * runs (and leaves behind when interrupted, to resume from). Verifiers leave such entries out.
      */
     public static final String STAGING_PREFIX = Staging.PREFIX;
-
-    /**
-     * The name of the directories in which a {@link Strategy#DIRECT} transfer (rsync) keeps the files on
-     * their way, beside their final names on the receiving side, until all have arrived; one that was cut off
-     * leaves them there, whole and partly sent, for the next sync to take up. The syncer never lists, copies
-     * or deletes entries of that name; verifiers leave them out.
-     */
-    public static final String PARTIAL_DIR = RsyncPush.PARTIAL_DIR;
 
     private static final Logger LOG = LoggerFactory.getLogger(FileSyncer.class);
     private static final double MASS_DELETION_RATIO = 0.30;

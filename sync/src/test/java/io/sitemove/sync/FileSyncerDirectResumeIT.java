@@ -31,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Strategy.DIRECT cut off midway: the rsync on the old server is killed while a file is on its way (held
- * at a known point by a relay in front of the new server), and the next sync resumes from the partly
- * sent file rsync kept. Trees are compared with find, stat and sha256sum on this machine.
+ * at a known point by a relay in front of the new server); the files that arrived whole stay in place, the
+ * one on its way never appears under its final name, and the next sync sends only the rest. Trees are
+ * compared with find, stat and sha256sum on this machine.
  */
 @WithTestkit(ssh = true, mariaDb = false, dns = false)
 class FileSyncerDirectResumeIT {
@@ -64,7 +65,7 @@ class FileSyncerDirectResumeIT {
     }
 
     @Test
-    void aKilledDirectTransferFailsTransientlyLeavesNoHalfFileAndTheNextSyncResumesFromThePartialFile(
+    void aKilledDirectTransferFailsTransientlyLeavesNoHalfFileAndTheNextSyncSendsOnlyWhatDidNotArriveWhole(
             @TempDir Path tmp) throws Exception {
         Path source = oldRoot.resolve("resume-direct");
         Path target = newRoot.resolve("resume-direct");
@@ -113,20 +114,16 @@ class FileSyncerDirectResumeIT {
                 whole++;
             }
         }
-        assertTrue(whole < FILES, "the transfer was cut off before the last file: " + whole + " arrived");
-        assertFalse(partialFiles(target).isEmpty(), "rsync kept the partly sent file");
+        assertTrue(whole >= 1 && whole < FILES, "the transfer was cut off after the first file and before the"
+                + " last: " + whole + " arrived whole");
 
         SyncResult resumed = files.sync(TestContext.forward(oldServer, newServer, SyncMode.DELTA));
 
         assertEquals("direct", resumed.details().get("strategy"));
         assertEquals(listing(source), listing(target), "find, stat and sha256sum see the same trees");
-        assertEquals(List.of(), partialFiles(target), "nothing partial is left");
-        assertEquals((long) (FILES - whole) * SIZE, resumed.moved().bytes(), "the files not yet whole were sent");
+        assertEquals((long) (FILES - whole) * SIZE, resumed.moved().bytes(), "only the files not yet whole were sent");
         long wire = Long.parseLong(resumed.details().get("wireBytes"));
         assertTrue(wire < (long) FILES * SIZE, "less than the whole tree crossed the wire: " + wire);
-        assertTrue(wire < resumed.moved().bytes() - SIZE / 4,
-                "rsync took up the partly sent file rather than sending it whole again: " + wire + " bytes on the wire"
-                        + " for " + resumed.moved().bytes());
     }
 
     /** The new server reached through the proxy, its host key pinned for the proxy's address. */
@@ -159,16 +156,6 @@ class FileSyncerDirectResumeIT {
                     // ended meanwhile
                 }
             }
-        }
-        return found;
-    }
-
-    /** Files inside rsync partial-file directories anywhere below root. */
-    private static List<Path> partialFiles(Path root) throws IOException {
-        List<Path> found = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                    .filter(p -> p.toString().contains("/" + FileSyncer.PARTIAL_DIR + "/")).forEach(found::add);
         }
         return found;
     }

@@ -74,16 +74,13 @@ public final class TreeHashVerifier implements Verifier {
      * Compares everything under the two roots except what matches one of the globs.
      *
      * @param exclusions globs as the file syncer takes them (see {@link Exclusions}): an excluded
-     *     directory excludes all it holds; an interrupted sync's staging directory and the partial-file
-     *     directories of a cut-off direct transfer ({@link FileSyncer#PARTIAL_DIR}, at any depth) are
-     *     always left out
+     *     directory excludes all it holds; an interrupted sync's staging directory is always left out
      */
     public TreeHashVerifier(String sourceRoot, String targetRoot, Collection<String> exclusions) {
         this.sourceRoot = root("sourceRoot", sourceRoot);
         this.targetRoot = root("targetRoot", targetRoot);
         List<String> globs = new ArrayList<>(Objects.requireNonNull(exclusions, "exclusions cannot be null"));
         globs.add("/" + FileSyncer.STAGING_PREFIX + "*");
-        globs.add(FileSyncer.PARTIAL_DIR);
         this.exclusions = new Exclusions(globs);
     }
 

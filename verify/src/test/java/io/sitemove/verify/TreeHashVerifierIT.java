@@ -72,30 +72,6 @@ class TreeHashVerifierIT {
     }
 
     @Test
-    void aCutOffDirectTransfersPartialFilesAreLeftOutButARealExtraFileIsNot() throws Exception {
-        Path top = newTree.resolve(FileSyncer.PARTIAL_DIR);
-        Path deep = newTree.resolve("wp-content/plugins").resolve(FileSyncer.PARTIAL_DIR);
-        Files.createDirectories(top);
-        Files.createDirectories(deep);
-        Files.writeString(top.resolve("index.php"), "<?php ec");
-        Files.writeString(deep.resolve("big-plugin.zip"), "PK half a zip");
-
-        Verification leftovers = verifier().verify(Contexts.of(kit, VerifyStage.FUNCTIONAL));
-
-        assertTrue(leftovers.passed(), leftovers.toString());
-        assertTrue(leftovers.summary().startsWith("7 entries identical"), leftovers.summary());
-
-        Files.writeString(newTree.resolve("wp-content/plugins/big-plugin.zip"), "PK a whole zip");
-
-        for (VerifyStage stage : List.of(VerifyStage.FUNCTIONAL, VerifyStage.CUTOVER)) {
-            Verification extra = verifier().verify(Contexts.of(kit, stage));
-
-            assertFalse(extra.passed(), extra.toString());
-            assertEquals(List.of("extra on target: wp-content/plugins/big-plugin.zip (file)"), extra.findings());
-        }
-    }
-
-    @Test
     void oneChangedByteIsFoundAndNamed() throws Exception {
         Path file = newTree.resolve("wp-content/plugins/shop.php");
         FileTime mtime = Files.getLastModifiedTime(file);

@@ -9,7 +9,6 @@ import io.sitemove.spi.Side;
 import io.sitemove.spi.SyncMode;
 import io.sitemove.sync.FileSyncer;
 import io.sitemove.sync.Strategy;
-import io.sitemove.sync.internal.RsyncPush;
 import io.sitemove.sync.ssh.ShellQuote;
 import io.sitemove.testkit.SshServer;
 import io.sitemove.testkit.Testkit;
@@ -255,8 +254,9 @@ public final class FilesSuite implements Suite {
         private List<String> peerRsync(String... options) {
             List<String> argv = new ArrayList<>(List.of("rsync"));
             argv.addAll(List.of(options));
-            argv.addAll(List.of("-e", String.join(" ", RsyncPush.sshOptions(peerKey.toString(),
-                    work.resolve("peer_known_hosts").toString(), kit.newSsh().port()))));
+            argv.addAll(List.of("-e", String.join(" ", List.of("ssh", "-p", Integer.toString(kit.newSsh().port()), "-i",
+                    peerKey.toString(), "-o", "BatchMode=yes", "-o", "UserKnownHostsFile=" + work.resolve("peer_known_hosts"),
+                    "-o", "HostKeyAlias=" + PEER_ALIAS))));
             argv.addAll(List.of(source + "/", kit.newSsh().user() + "@" + kit.newSsh().host() + ":" + target + "/"));
             return argv;
         }

@@ -24,20 +24,19 @@ import org.slf4j.LoggerFactory;
  * Runs {@code rsync} on the sending server, pushing the given entries (and only those: the list is
  * streamed to its {@code --files-from}) to the receiving server over SSH with a {@link DirectKey}.
  *
- * <p>rsync runs with {@code --delay-updates}: each file arrives in a {@value #PARTIAL_DIR} directory beside its
- * final name, and all are renamed into place together once every file has arrived, so a reader never sees a
- * half-written file and a cut-off transfer changes nothing in place. What a cut-off transfer had sent stays
- * in those directories, whole files and the one partly sent, and the next run takes them up as the basis of
- * its delta, sending only what is missing. rrsync on the receiver lets no {@code --partial-dir} through
- * as a plain relative name (it hands rsync a pinned path, where rsync cannot save a partial file on being cut
- * off), so the directory is rsync's own default for delayed updates, which the client never names.
+ * <p>rsync writes each file under a temporary name beside its final one and renames it into place once
+ * it is whole, so no half-written file ever stands under a final name. A cut-off transfer leaves the
+ * files that arrived whole in place and drops the one on its way; the next run sends only the rest.
+ * ({@code --delay-updates} would also keep the partly sent file, but costs a quarter of the time on a
+ * tree of many small files; rrsync lets no {@code --partial-dir} through that rsync could save into.)
+ * The ssh it runs prefers AES-GCM, several times faster than the default ChaCha20-Poly1305 where the
+ * processor has AES instructions.
  */
 public final class RsyncPush {
-    /**
-     * Where rsync keeps arriving and partly sent files, inside the directory of each (rsync's default for
-     * {@code --delay-updates}); sitemove's listings leave such names out.
-     */
-    public static final String PARTIAL_DIR = ".~tmp~";
+
+    /** AES-GCM first; then what OpenSSH has offered by default since 6.5, for senders without it. */
+    private static final String CIPHERS = "aes128-gcm@openssh.com,aes256-gcm@openssh.com,chacha20-poly1305@openssh.com,"
+            + "aes128-ctr,aes192-ctr,aes256-ctr";
 
     private static final Logger LOG = LoggerFactory.getLogger(RsyncPush.class);
     private static final int VANISHED = 24;
@@ -65,7 +64,7 @@ public final class RsyncPush {
                 "-o", "ForwardX11=no", "-o", "ClearAllForwardings=yes", "-o", "StrictHostKeyChecking=yes",
                 "-o", "UserKnownHostsFile=" + knownHosts, "-o", "GlobalKnownHostsFile=/dev/null",
                 "-o", "HostKeyAlias=" + DirectKey.HOST_ALIAS, "-o", "CheckHostIP=no", "-o", "Compression=no",
-                "-o", "ConnectTimeout=15", "-o", "ServerAliveInterval=15");
+                "-o", "ConnectTimeout=15", "-o", "ServerAliveInterval=15", "-o", "Ciphers=" + CIPHERS);
     }
 
     /**
@@ -76,7 +75,7 @@ public final class RsyncPush {
     public static Result push(SshConnection from, String fromRoot, Server to, DirectKey key, List<FileEntry> entries,
             long totalBytes, String chown, ProgressReporter progress) {
         List<String> argv = new ArrayList<>(List.of("rsync", "-a", "--files-from=-", "--from0",
-                "--delay-updates", "--out-format=%i %l %b",
+                "--out-format=%i %l %b",
                 "-e", String.join(" ", sshOptions(key.keyFile(), key.knownHosts(), to.port()))));
         if (entries.stream().anyMatch(FileEntry::isHardLinked)) {
             argv.add("-H");
@@ -153,8 +152,8 @@ public final class RsyncPush {
             String stderr) {
         return new MigrationException(null, null, "the direct transfer (rsync) from " + where + " was ended by signal "
                 + signal + " on " + from.name() + " after " + done + " of " + total + " entries"
-                + (stderr.isEmpty() ? "" : "; stderr: " + stderr) + "; what it had partly sent is kept in " + PARTIAL_DIR
-                + " on the receiving side, and the next sync takes up from there: run it again", null, true);
+                + (stderr.isEmpty() ? "" : "; stderr: " + stderr) + "; the files that arrived whole are in place and"
+                + " the next sync sends the rest: run it again", null, true);
     }
 
     /** The exception for an rsync that ended with a non-zero code, transient where trying again may help. */
