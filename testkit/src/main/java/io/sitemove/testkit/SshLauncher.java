@@ -69,6 +69,7 @@ final class SshLauncher {
                 "StrictModes no",
                 "PermitRootLogin prohibit-password",
                 "Subsystem sftp internal-sftp",
+                "SetEnv HOME=" + Dirs.create(dir.resolve("home")),
                 "AcceptEnv none",
                 "UseDNS no",
                 "PrintMotd no",
