@@ -115,8 +115,10 @@ public final class FilesSuite implements Suite {
             syncer(strategy).sync(BenchSyncContext.of(oldServer, newServer, mode));
         }
 
+        /** Empties the target and writes back every dirty page, so no run pays for the one before it. */
         private void resetTarget() throws Exception {
             Local.run(List.of("rm", "-rf", "--", target.toString()));
+            Local.run(List.of("sync"));
         }
 
         private void initialDirect() throws Exception {
@@ -173,9 +175,11 @@ public final class FilesSuite implements Suite {
             List<Double> peer = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 Local.run(List.of("rsync", "-a", "--delete", base + "/", target + "/"));
+                Local.run(List.of("sync"));
                 mine.add(Timing.seconds(() -> sitemove(Strategy.AUTO, SyncMode.DELTA)));
                 check(true);
                 Local.run(List.of("rsync", "-a", "--delete", base + "/", target + "/"));
+                Local.run(List.of("sync"));
                 peer.add(Timing.seconds(() -> onOld(peerRsync("-a", "--delete"))));
                 check(false);
             }

@@ -53,7 +53,7 @@ final class SiteTree {
         }
         for (int i = 0; i < images; i++) {
             String dir = "wp-content/uploads/" + (2015 + i % 10) + "/" + String.format("%02d", 1 + i % 12);
-            long size = 50 * 1024 + (long) (Math.pow(random.nextDouble(), 2.2) * (2 * 1024 * 1024 - 50 * 1024));
+            long size = 50 * 1024 + (long) (Math.pow(random.nextDouble(), 5) * (2 * 1024 * 1024 - 50 * 1024));
             files.add(write(root, dir + "/image-" + i + ".jpg", size, smallFiles + i));
         }
         for (int i = 0; i < bigFiles; i++) {
