@@ -126,6 +126,25 @@ class MySqlChecksumDeltaIT {
         assertTrue(Long.parseLong(d.get("rangesCompared")) >= 25, d.toString());
     }
 
+    @Test
+    void aTableChangedInNearlyEveryRangeIsRecopiedWholeAfterAFewRangesInsteadOfRangeByRange() throws Exception {
+        createItems("spread");
+        MySqlSyncer syncer = syncer("spread", BulkLoad.LOAD_DATA);
+        run(syncer, SyncMode.FULL);
+        try (Connection c = oldDb.connect("spread"); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE items SET price = price + 1 WHERE id % 100 = 7");
+            s.executeUpdate("DELETE FROM items WHERE id % 100 = 8");
+        }
+
+        SyncResult delta = run(syncer, SyncMode.DELTA);
+
+        assertSame("spread");
+        Map<String, String> d = delta.details();
+        assertEquals("items (nearly every range compared differed)", d.get("tablesGivenUpToRecopy"), d.toString());
+        assertTrue(Long.parseLong(d.get("rangesCompared")) < 10, "a few ranges of 30 were compared: " + d);
+        assertTrue(delta.deleted() >= 30, "the rows the target held count as replaced: " + delta.deleted());
+    }
+
     private void createItems(String database) throws SQLException {
         oldDb.createDatabase(database);
         try (Connection c = oldDb.connect(database); Statement s = c.createStatement()) {

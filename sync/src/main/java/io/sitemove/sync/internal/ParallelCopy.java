@@ -290,7 +290,12 @@ public final class ParallelCopy {
         withoutKey.sort(Comparator.comparingLong((String t) -> -snapshot.tables().get(t)));
         ChecksumDiff.Result checked = ChecksumDiff.find(group.readers(), from, to, withoutKey);
         recopy.addAll(checked.differing());
-        deleted = checked.targetRows() + ranges.deleted();
+        long replaced = 0;
+        for (String table : ranges.recopyWhole()) {
+            replaced += Long.parseLong(Sql.single(write, "SELECT COUNT(*) FROM " + Sql.quote(table)));
+        }
+        recopy.addAll(ranges.recopyWhole());
+        deleted = checked.targetRows() + ranges.deleted() + replaced;
         return recopy;
     }
 
@@ -306,6 +311,10 @@ public final class ParallelCopy {
                     + " (after a unique key value moved between ranges, or a lock conflict between workers)");
         }
         details.put("tablesRecopiedWhole", Integer.toString(tablesRecopied));
+        if (!ranges.recopyWhole().isEmpty()) {
+            details.put("tablesGivenUpToRecopy", String.join(",", ranges.recopyWhole())
+                    + " (nearly every range compared differed)");
+        }
         return details;
     }
 

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -37,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * not replaced yet (a value moved between ranges), or a lock another worker holds (a deadlock, a lock
  * wait timeout), is rolled back and, once the other ranges are done, replaced together with the
  * other such ranges of its table in one transaction.
+ *
+ * <p>A table of many ranges whose first ranges compared nearly all differ (changes spread over the whole
+ * table) is given up: its remaining ranges are neither hashed nor replaced, and the caller recopies it
+ * whole, which then costs less than comparing and replacing it range by range.
  */
 final class RangeDelta {
     private static final Logger LOG = LoggerFactory.getLogger(RangeDelta.class);
@@ -65,9 +70,40 @@ final class RangeDelta {
      *     has (for a table compared as one range without an integer key: every row it held)
      * @param changed tables with at least one replaced range
      * @param together ranges replaced together with their table's others after a unique key or lock conflict
+     * @param recopyWhole tables where nearly every range compared differed: cheaper to recopy whole than to
+     *     compare and replace range by range, so their remaining ranges were left for that
      */
     record Outcome(int tables, long ranges, long differing, long rows, long bytes, long deleted, Set<String> changed,
-            long together) {
+            long together, Set<String> recopyWhole) {
+    }
+
+    /** Ranges of a table compared before judging whether nearly all differ. */
+    private static final int SAMPLE = 4;
+    /** A table with at least this many ranges may be given up to a whole recopy. */
+    private static final int MIN_RANGES_TO_GIVE_UP = 8;
+    /** The share of differing ranges, once {@link #SAMPLE} were compared, that gives a table up. */
+    private static final double GIVE_UP_SHARE = 0.75;
+
+    /** How a table's ranges compared so far. */
+    private static final class Tally {
+        final int ranges;
+        final AtomicInteger compared = new AtomicInteger();
+        final AtomicInteger differed = new AtomicInteger();
+        volatile boolean givenUp;
+
+        Tally(int ranges) {
+            this.ranges = ranges;
+        }
+
+        /** Counts one comparison; true when the table is now given up to a whole recopy. */
+        synchronized boolean count(boolean differs) {
+            int n = compared.incrementAndGet();
+            int d = differs ? differed.incrementAndGet() : differed.get();
+            if (!givenUp && ranges >= MIN_RANGES_TO_GIVE_UP && n >= SAMPLE && d >= GIVE_UP_SHARE * n) {
+                givenUp = true;
+            }
+            return givenUp;
+        }
     }
 
     private final String name;
@@ -82,6 +118,7 @@ final class RangeDelta {
     private final AtomicLong deleted = new AtomicLong();
     private final Set<String> changed = new TreeSet<>();
     private final Map<String, List<Chunk>> deferred = new TreeMap<>();
+    private final Map<TableJob, Tally> tallies = new IdentityHashMap<>();
 
     /**
      * A delta from {@code from} to {@code to}.
@@ -106,10 +143,11 @@ final class RangeDelta {
         for (Table t : tables) {
             t.job().chunksLeft().set(t.ranges().size());
             byJob.put(t.job(), t);
+            tallies.put(t.job(), new Tally(t.ranges().size()));
             ranges.addAll(t.ranges());
         }
         if (ranges.isEmpty()) {
-            return new Outcome(0, 0, 0, 0, 0, 0, Set.of(), 0);
+            return new Outcome(0, 0, 0, 0, 0, 0, Set.of(), 0, Set.of());
         }
         ConcurrentLinkedQueue<Chunk> queue = new ConcurrentLinkedQueue<>(ranges);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -129,12 +167,23 @@ final class RangeDelta {
         if (failure.get() != null) {
             throw failure.get();
         }
+        Set<String> whole = new TreeSet<>();
+        tallies.forEach((job, tally) -> {
+            if (tally.givenUp) {
+                whole.add(job.name());
+            }
+        });
+        synchronized (deferred) {
+            deferred.keySet().removeAll(whole);
+        }
         long together = replaceTogether(snapshots.get(0), byJob);
-        LOG.info("{}: checksum delta compared {} ranges of {} tables from {} with {}; {} differed ({} rows loaded,"
-                + " {} deleted)", name, ranges.size(), tables.size(), from.where(), to.where(), differing.get(),
-                rows.get(), deleted.get());
-        return new Outcome(tables.size(), ranges.size(), differing.get(), rows.get(), bytes.get(), deleted.get(),
-                Set.copyOf(changed), together);
+        long compared = tallies.values().stream().mapToLong(t -> t.compared.get()).sum();
+        LOG.info("{}: checksum delta compared {} of {} ranges of {} tables from {} with {}; {} differed ({} rows loaded,"
+                + " {} deleted){}", name, compared, ranges.size(), tables.size(), from.where(), to.where(),
+                differing.get(), rows.get(), deleted.get(), whole.isEmpty() ? ""
+                : "; nearly every range of " + whole + " differed, so they are recopied whole");
+        return new Outcome(tables.size(), compared, differing.get(), rows.get(), bytes.get(), deleted.get(),
+                Set.copyOf(changed), together, Set.copyOf(whole));
     }
 
     private boolean work(Connection read, ConcurrentLinkedQueue<Chunk> queue, Map<TableJob, Table> tables,
@@ -149,8 +198,12 @@ final class RangeDelta {
             ChunkCopier copier = copier(read, write);
             for (Chunk range = queue.poll(); range != null && failure.get() == null; range = queue.poll()) {
                 table = range.table().name();
-                if (differs(read, write, tables.get(range.table()), range)) {
-                    replace(read, write, copier, range);
+                Tally tally = tallies.get(range.table());
+                if (!tally.givenUp) {
+                    boolean differs = differs(read, write, tables.get(range.table()), range);
+                    if (!tally.count(differs) && differs) {
+                        replace(read, write, copier, range);
+                    }
                 }
                 if (range.table().chunksLeft().decrementAndGet() == 0) {
                     landed.landed(0, 0);
