@@ -65,7 +65,7 @@ public final class RemoteTree {
     public List<FileEntry> manifest(boolean create) {
         try (RemoteProcess find = ssh.start(List.of("sh", "-c", LIST, "sh", root, ManifestParser.FIND_FORMAT,
                 create ? "create" : "keep"))) {
-            find.stdin().close();
+            closeQuietly(find.stdin());
             List<FileEntry> entries = new ManifestParser(where()).parse(find.stdout());
             int exit = find.waitFor();
             if (exit == MISSING) {
@@ -81,6 +81,15 @@ public final class RemoteTree {
         } catch (IOException e) {
             throw new MigrationException(null, null, "listing the files of " + where() + " was cut off: " + e
                     + "; try again", e, true);
+        }
+    }
+
+    /** Closes the stdin of a command that reads none; one that already ended tells by its exit code. */
+    private static void closeQuietly(OutputStream stdin) {
+        try {
+            stdin.close();
+        } catch (IOException e) {
+            // the command reads no input; if it has ended already, its exit code and output tell how
         }
     }
 
