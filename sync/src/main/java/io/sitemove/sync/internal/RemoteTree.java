@@ -16,8 +16,8 @@ import java.util.List;
 public final class RemoteTree {
     private static final int MISSING = 96;
     private static final String LIST = "if [ ! -d \"$1\" ]; then if [ \"$3\" = create ]; then mkdir -p -- \"$1\""
-            + " || exit 1; else exit " + MISSING + "; fi; fi; cd -- \"$1\" && exec find . -mindepth 1 -path './" + Staging.PREFIX
-            + "*' -prune -o -printf \"$2\"";
+            + " || exit 1; else exit " + MISSING + "; fi; fi; cd -- \"$1\" || exit 1; " + ManifestParser.ACCOUNTS
+            + " exec find . -mindepth 1 -path './" + Staging.PREFIX + "*' -prune -o -printf \"$2\"";
 
     private final SshConnection ssh;
     private final String root;
