@@ -135,32 +135,45 @@ public final class FilesSuite implements Suite {
             ctx.out().compare(SUITE, "initial-direct", median(mine), "rsync", median(peer));
         }
 
+        /**
+         * The relay against the tar and cat pipes; each run takes the three in a rotated order, so that no
+         * tool always runs right after another's writes.
+         */
         private void initialRelay() throws Exception {
             List<Double> mine = new ArrayList<>();
             List<Double> tar = new ArrayList<>();
             List<Double> cat = new ArrayList<>();
-            long heap = 0;
+            long[] heap = {0};
             for (int i = 0; i < runs; i++) {
-                resetTarget();
-                System.gc();
-                ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-                mine.add(Timing.seconds(() -> sitemove(Strategy.RELAY, SyncMode.FULL)));
-                heap = Math.max(heap, peakHeap());
-                check(i == runs - 1);
-                resetTarget();
-                tar.add(Timing.seconds(() -> pipe(List.of("tar", "-cf", "-", "-C", source.toString(), "."),
-                        "mkdir -p " + ShellQuote.quote(target.toString()) + " && exec tar -xf - -C "
-                                + ShellQuote.quote(target.toString()))));
-                check(false);
-                resetTarget();
-                Path blob = kit.newSsh().root().resolve("blob");
-                cat.add(Timing.seconds(() -> pipe(List.of("sh", "-c", "cd \"$1\" && find . -type f -print0 | xargs -0 cat",
-                        "sh", source.toString()), "exec cat > " + ShellQuote.quote(blob.toString()))));
-                Files.delete(blob);
+                boolean last = i == runs - 1;
+                List<Timing.Action> tools = List.of(() -> {
+                    resetTarget();
+                    System.gc();
+                    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+                    mine.add(Timing.seconds(() -> sitemove(Strategy.RELAY, SyncMode.FULL)));
+                    heap[0] = Math.max(heap[0], peakHeap());
+                    check(last);
+                }, () -> {
+                    resetTarget();
+                    tar.add(Timing.seconds(() -> pipe(List.of("tar", "-cf", "-", "-C", source.toString(), "."),
+                            "mkdir -p " + ShellQuote.quote(target.toString()) + " && exec tar -xf - -C "
+                                    + ShellQuote.quote(target.toString()))));
+                    check(false);
+                }, () -> {
+                    resetTarget();
+                    Path blob = kit.newSsh().root().resolve("blob");
+                    cat.add(Timing.seconds(() -> pipe(List.of("sh", "-c",
+                            "cd \"$1\" && find . -type f -print0 | xargs -0 cat", "sh", source.toString()),
+                            "exec cat > " + ShellQuote.quote(blob.toString()))));
+                    Files.delete(blob);
+                });
+                for (int k = 0; k < tools.size(); k++) {
+                    tools.get((i + k) % tools.size()).run();
+                }
             }
             ctx.out().compare(SUITE, "initial-relay", median(mine), "tar-pipe", median(tar));
             ctx.out().compare(SUITE, "initial-relay", median(mine), "cat-pipe", median(cat));
-            ctx.out().figure(SUITE, "heap", "peakHeapMB", String.format(Locale.ROOT, "%.1f", heap / 1048576.0));
+            ctx.out().figure(SUITE, "heap", "peakHeapMB", String.format(Locale.ROOT, "%.1f", heap[0] / 1048576.0));
             ctx.out().figure(SUITE, "heap", "maxHeapMB", Long.toString(Runtime.getRuntime().maxMemory() / 1048576));
         }
 
