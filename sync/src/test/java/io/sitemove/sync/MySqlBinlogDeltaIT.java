@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sitemove.MigrationException;
-import io.sitemove.Secret;
 import io.sitemove.Server;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.Direction;
@@ -15,7 +14,6 @@ import io.sitemove.spi.SyncResult;
 import io.sitemove.testkit.MariaDb;
 import io.sitemove.testkit.Testkit;
 import io.sitemove.testkit.WithTestkit;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,22 +30,16 @@ import org.junit.jupiter.api.Test;
 class MySqlBinlogDeltaIT {
     private final MariaDb oldDb;
     private final MariaDb newDb;
-    private final Server oldServer = Server.builder("old").host("127.0.0.2").user("nobody")
-            .knownHosts(Path.of("/nonexistent")).build();
-    private final Server newServer = Server.builder("new").host("127.0.0.3").user("nobody")
-            .knownHosts(Path.of("/nonexistent")).build();
+    private final Server oldServer = TestServers.unused("old", "127.0.0.2");
+    private final Server newServer = TestServers.unused("new", "127.0.0.3");
 
     MySqlBinlogDeltaIT(Testkit kit) {
         oldDb = kit.oldDb();
         newDb = kit.newDb();
     }
 
-    private static DbEndpoint endpoint(MariaDb db, String database) {
-        return new DbEndpoint(db.host(), db.port(), database, db.user(), Secret.of(db.password()));
-    }
-
     private MySqlSyncer.Builder syncer(String database) {
-        return MySqlSyncer.builder().source(endpoint(oldDb, database)).target(endpoint(newDb, database));
+        return MySqlSyncer.builder().source(TestServers.endpoint(oldDb, database)).target(TestServers.endpoint(newDb, database));
     }
 
     private SyncResult full(MySqlSyncer syncer) {

@@ -3,7 +3,6 @@ package io.sitemove.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sitemove.Secret;
 import io.sitemove.Server;
 import io.sitemove.spi.Direction;
 import io.sitemove.spi.SyncMode;
@@ -11,7 +10,6 @@ import io.sitemove.spi.SyncResult;
 import io.sitemove.testkit.MariaDb;
 import io.sitemove.testkit.Testkit;
 import io.sitemove.testkit.WithTestkit;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,22 +25,16 @@ class MySqlChecksumDeltaIT {
 
     private final MariaDb oldDb;
     private final MariaDb newDb;
-    private final Server oldServer = Server.builder("old").host("127.0.0.2").user("nobody")
-            .knownHosts(Path.of("/nonexistent")).build();
-    private final Server newServer = Server.builder("new").host("127.0.0.3").user("nobody")
-            .knownHosts(Path.of("/nonexistent")).build();
+    private final Server oldServer = TestServers.unused("old", "127.0.0.2");
+    private final Server newServer = TestServers.unused("new", "127.0.0.3");
 
     MySqlChecksumDeltaIT(Testkit kit) {
         oldDb = kit.oldDb();
         newDb = kit.newDb();
     }
 
-    private static DbEndpoint endpoint(MariaDb db, String database) {
-        return new DbEndpoint(db.host(), db.port(), database, db.user(), Secret.of(db.password()));
-    }
-
     private MySqlSyncer syncer(String database, BulkLoad load) {
-        return MySqlSyncer.builder().source(endpoint(oldDb, database)).target(endpoint(newDb, database)).workers(2)
+        return MySqlSyncer.builder().source(TestServers.endpoint(oldDb, database)).target(TestServers.endpoint(newDb, database)).workers(2)
                 .chunkRows(100).bulkLoad(load).deltaMethod(DeltaMethod.CHECKSUM).build();
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sitemove.Secret;
 import io.sitemove.Server;
 import io.sitemove.spi.Direction;
 import io.sitemove.spi.SyncMode;
@@ -12,7 +11,6 @@ import io.sitemove.spi.SyncResult;
 import io.sitemove.testkit.MariaDb;
 import io.sitemove.testkit.Testkit;
 import io.sitemove.testkit.WithTestkit;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -25,10 +23,8 @@ class MySqlFinalLockIT {
 
     private final MariaDb oldDb;
     private final MariaDb newDb;
-    private final Server oldServer = Server.builder("old").host("127.0.0.2").user("nobody")
-            .knownHosts(Path.of("/nonexistent")).build();
-    private final Server newServer = Server.builder("new").host("127.0.0.3").user("nobody")
-            .knownHosts(Path.of("/nonexistent")).build();
+    private final Server oldServer = TestServers.unused("old", "127.0.0.2");
+    private final Server newServer = TestServers.unused("new", "127.0.0.3");
 
     MySqlFinalLockIT(Testkit kit) {
         oldDb = kit.oldDb();
@@ -37,8 +33,8 @@ class MySqlFinalLockIT {
 
     private MySqlSyncer.Builder syncer(String database) {
         return MySqlSyncer.builder()
-                .source(new DbEndpoint(oldDb.host(), oldDb.port(), database, oldDb.user(), Secret.of(oldDb.password())))
-                .target(new DbEndpoint(newDb.host(), newDb.port(), database, newDb.user(), Secret.of(newDb.password())));
+                .source(TestServers.endpoint(oldDb, database))
+                .target(TestServers.endpoint(newDb, database));
     }
 
     private Connection asApp(String database) throws SQLException {

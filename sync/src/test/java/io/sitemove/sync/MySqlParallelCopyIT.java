@@ -13,7 +13,6 @@ import io.sitemove.spi.SyncResult;
 import io.sitemove.testkit.MariaDb;
 import io.sitemove.testkit.Testkit;
 import io.sitemove.testkit.WithTestkit;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,18 +32,12 @@ class MySqlParallelCopyIT {
 
     private final MariaDb oldDb;
     private final MariaDb newDb;
-    private final Server oldServer = Server.builder("old").host("127.0.0.2").user("nobody")
-            .knownHosts(Path.of("/nonexistent")).build();
-    private final Server newServer = Server.builder("new").host("127.0.0.3").user("nobody")
-            .knownHosts(Path.of("/nonexistent")).build();
+    private final Server oldServer = TestServers.unused("old", "127.0.0.2");
+    private final Server newServer = TestServers.unused("new", "127.0.0.3");
 
     MySqlParallelCopyIT(Testkit kit) {
         oldDb = kit.oldDb();
         newDb = kit.newDb();
-    }
-
-    private static DbEndpoint endpoint(MariaDb db, String database) {
-        return new DbEndpoint(db.host(), db.port(), database, db.user(), Secret.of(db.password()));
     }
 
     private SyncResult full(MySqlSyncer syncer) {
@@ -72,7 +65,7 @@ class MySqlParallelCopyIT {
         try {
             waitFor(() -> moves.get() > 50);
             movesBefore = moves.get();
-            copy = full(MySqlSyncer.builder().source(endpoint(oldDb, "bank")).target(endpoint(newDb, "bank"))
+            copy = full(MySqlSyncer.builder().source(TestServers.endpoint(oldDb, "bank")).target(TestServers.endpoint(newDb, "bank"))
                     .workers(4).chunkRows(500).deltaMethod(DeltaMethod.BINLOG).build());
             assertTrue(moves.get() > movesBefore, "money moved during the copy");
         } finally {
@@ -92,7 +85,7 @@ class MySqlParallelCopyIT {
         assertEquals("2", copy.details().get("indexesBuiltAfterLoad"));
         assertEquals(copy.cursor(), copy.details().get("cursorAfter"));
 
-        MySqlSyncer syncer = MySqlSyncer.builder().source(endpoint(oldDb, "bank")).target(endpoint(newDb, "bank"))
+        MySqlSyncer syncer = MySqlSyncer.builder().source(TestServers.endpoint(oldDb, "bank")).target(TestServers.endpoint(newDb, "bank"))
                 .deltaMethod(DeltaMethod.BINLOG).build();
         syncer.sync(CursorContext.of(oldServer, newServer, SyncMode.DELTA, Direction.FORWARD, copy.cursor()));
         try (Connection left = oldDb.connect("bank"); Connection right = newDb.connect("bank")) {
@@ -141,8 +134,8 @@ class MySqlParallelCopyIT {
 
         for (BulkLoad load : BulkLoad.values()) {
             String target = "kinds_" + load.name().toLowerCase(java.util.Locale.ROOT);
-            SyncResult copy = full(MySqlSyncer.builder().source(endpoint(oldDb, "kinds"))
-                    .target(endpoint(newDb, target)).workers(2).chunkRows(100).bulkLoad(load).build());
+            SyncResult copy = full(MySqlSyncer.builder().source(TestServers.endpoint(oldDb, "kinds"))
+                    .target(TestServers.endpoint(newDb, target)).workers(2).chunkRows(100).bulkLoad(load).build());
 
             assertEquals(load.name(), copy.details().get("bulkLoad"));
             assertTrue(copy.details().get("tablesWithoutPrimaryKey").startsWith("nokey"), copy.details().toString());
@@ -172,13 +165,13 @@ class MySqlParallelCopyIT {
         }
         try {
             MigrationException refused = assertThrows(MigrationException.class, () -> full(MySqlSyncer.builder()
-                    .source(endpoint(oldDb, "big")).target(endpoint(newDb, "big_insert")).bulkLoad(BulkLoad.INSERT)
+                    .source(TestServers.endpoint(oldDb, "big")).target(TestServers.endpoint(newDb, "big_insert")).bulkLoad(BulkLoad.INSERT)
                     .build()));
             assertTrue(refused.getMessage().contains("`attachments` (id = 3)"), refused.getMessage());
             assertTrue(refused.getMessage().contains("max_allowed_packet = 1048576"), refused.getMessage());
 
-            SyncResult streamed = full(MySqlSyncer.builder().source(endpoint(oldDb, "big"))
-                    .target(endpoint(newDb, "big_load")).build());
+            SyncResult streamed = full(MySqlSyncer.builder().source(TestServers.endpoint(oldDb, "big"))
+                    .target(TestServers.endpoint(newDb, "big_load")).build());
 
             assertTrue(Long.parseLong(streamed.details().get("largestRowBytes")) >= 3_000_000, streamed.details().toString());
             try (Connection left = oldDb.connect("big"); Connection right = newDb.connect("big_load")) {
@@ -204,7 +197,7 @@ class MySqlParallelCopyIT {
         }
         DbEndpoint reader = new DbEndpoint(oldDb.host(), oldDb.port(), "noreload", "reader", Secret.of("reader-pw-1"));
 
-        SyncResult copy = full(MySqlSyncer.builder().source(reader).target(endpoint(newDb, "noreload")).workers(3)
+        SyncResult copy = full(MySqlSyncer.builder().source(reader).target(TestServers.endpoint(newDb, "noreload")).workers(3)
                 .chunkRows(500).build());
 
         assertEquals("1", copy.details().get("workers"));

@@ -3,7 +3,6 @@ package io.sitemove.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sitemove.Secret;
 import io.sitemove.Server;
 import io.sitemove.spi.Direction;
 import io.sitemove.spi.SyncMode;
@@ -11,7 +10,6 @@ import io.sitemove.spi.SyncResult;
 import io.sitemove.testkit.MariaDb;
 import io.sitemove.testkit.Testkit;
 import io.sitemove.testkit.WithTestkit;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,10 +20,8 @@ import org.junit.jupiter.api.Test;
 class MySqlSchemaObjectsIT {
     private final MariaDb oldDb;
     private final MariaDb newDb;
-    private final Server oldServer = Server.builder("old").host("127.0.0.2").user("nobody")
-            .knownHosts(Path.of("/nonexistent")).build();
-    private final Server newServer = Server.builder("new").host("127.0.0.3").user("nobody")
-            .knownHosts(Path.of("/nonexistent")).build();
+    private final Server oldServer = TestServers.unused("old", "127.0.0.2");
+    private final Server newServer = TestServers.unused("new", "127.0.0.3");
 
     MySqlSchemaObjectsIT(Testkit kit) {
         oldDb = kit.oldDb();
@@ -34,8 +30,8 @@ class MySqlSchemaObjectsIT {
 
     private MySqlSyncer syncer(String database) {
         return MySqlSyncer.builder()
-                .source(new DbEndpoint(oldDb.host(), oldDb.port(), database, oldDb.user(), Secret.of(oldDb.password())))
-                .target(new DbEndpoint(newDb.host(), newDb.port(), database, newDb.user(), Secret.of(newDb.password())))
+                .source(TestServers.endpoint(oldDb, database))
+                .target(TestServers.endpoint(newDb, database))
                 .build();
     }
 

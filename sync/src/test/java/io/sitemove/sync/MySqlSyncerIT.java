@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sitemove.Secret;
 import io.sitemove.Server;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.Direction;
@@ -14,7 +13,6 @@ import io.sitemove.testkit.MariaDb;
 import io.sitemove.testkit.Testkit;
 import io.sitemove.testkit.WithTestkit;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,22 +28,16 @@ class MySqlSyncerIT {
 
     private final MariaDb oldDb;
     private final MariaDb newDb;
-    private final Server oldServer = Server.builder("old").host("127.0.0.2").user("nobody")
-            .knownHosts(Path.of("/nonexistent")).build();
-    private final Server newServer = Server.builder("new").host("127.0.0.3").user("nobody")
-            .knownHosts(Path.of("/nonexistent")).build();
+    private final Server oldServer = TestServers.unused("old", "127.0.0.2");
+    private final Server newServer = TestServers.unused("new", "127.0.0.3");
 
     MySqlSyncerIT(Testkit kit) {
         oldDb = kit.oldDb();
         newDb = kit.newDb();
     }
 
-    private static DbEndpoint endpoint(MariaDb db, String database) {
-        return new DbEndpoint(db.host(), db.port(), database, db.user(), Secret.of(db.password()));
-    }
-
     private MySqlSyncer syncer(String database) {
-        return MySqlSyncer.builder().source(endpoint(oldDb, database)).target(endpoint(newDb, database)).build();
+        return MySqlSyncer.builder().source(TestServers.endpoint(oldDb, database)).target(TestServers.endpoint(newDb, database)).build();
     }
 
     private SyncResult run(MySqlSyncer syncer, SyncMode mode, Direction direction) {

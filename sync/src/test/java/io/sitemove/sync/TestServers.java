@@ -1,10 +1,13 @@
 package io.sitemove.sync;
 
+import io.sitemove.Secret;
 import io.sitemove.Server;
+import io.sitemove.testkit.MariaDb;
 import io.sitemove.testkit.SshServer;
 import io.sitemove.testkit.Testkit;
+import java.nio.file.Path;
 
-/** Builds sitemove servers from the testkit's sshd. */
+/** Builds sitemove servers from the testkit's sshd, and database endpoints from its MariaDB. */
 public final class TestServers {
     private TestServers() {
     }
@@ -20,5 +23,15 @@ public final class TestServers {
 
     public static Server newServer(Testkit kit) {
         return of(kit, kit.newSsh());
+    }
+
+    /** A server a database-only test names in its contexts; no SSH connection is ever made to it. */
+    public static Server unused(String name, String host) {
+        return Server.builder(name).host(host).user("nobody").knownHosts(Path.of("/nonexistent")).build();
+    }
+
+    /** The endpoint of one database on a testkit MariaDB, as the sitemove account. */
+    public static DbEndpoint endpoint(MariaDb db, String database) {
+        return new DbEndpoint(db.host(), db.port(), database, db.user(), Secret.of(db.password()));
     }
 }
