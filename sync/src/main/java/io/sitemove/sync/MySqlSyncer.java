@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * Copies a MySQL or MariaDB database from the source to the target over JDBC. FULL reads one
  * consistent snapshot with several workers ({@link Builder#workers(int)}: their snapshots open
  * under a brief {@code FLUSH TABLES WITH READ LOCK}, and the binlog position read under it becomes
- * the cursor), recreates every base table on the target and fills it in primary-key chunks,
+ * the cursor), recreates every base table on the target and fills it in primary-key chunks (each
+ * worker takes a whole table, its chunks in key order, so rows append to the end of the index),
  * streamed and loaded in bulk ({@link BulkLoad}) with foreign-key and unique checks off and
  * secondary indexes built after the load; then its functions, procedures, views, triggers and events, with
  * their definer rewritten to an account the target has ({@link Builder#definer(String)}); events
@@ -364,7 +365,7 @@ public final class MySqlSyncer implements Syncer {
 
         /**
          * How many connections a FULL copy reads and writes with at once, 1 to 64; by default
-         * min(4, processors). With more than one, the snapshots open under a brief
+         * min(4, processors). Each takes one table at a time, so more workers than tables do not help. With more than one, the snapshots open under a brief
          * {@code FLUSH TABLES WITH READ LOCK} (held while they open, reported as
          * {@code snapshotLockMillis}); without the RELOAD privilege a MariaDB source is copied by one.
          */
