@@ -53,11 +53,16 @@ public final class SshConnection implements AutoCloseable {
      */
     public static SshConnection open(Server server) {
         Objects.requireNonNull(server, "server cannot be null");
+        return ThreadDeathGuard.run(server.name(), () -> connectAndLogIn(server));
+    }
+
+    private static SshConnection connectAndLogIn(Server server) {
         CheckingKnownHosts knownHosts = loadKnownHosts(server);
         DefaultConfig config = new DefaultConfig();
         config.setCipherFactories(FastCiphersFirst.order(config.getCipherFactories()));
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         SSHClient client = new SSHClient(config);
+        ThreadDeathGuard.watch(client.getTransport());
         client.addHostKeyVerifier(knownHosts);
         client.setConnectTimeout(CONNECT_TIMEOUT_MS);
         client.getConnection().getKeepAlive().setKeepAliveInterval(KEEPALIVE_SECONDS);

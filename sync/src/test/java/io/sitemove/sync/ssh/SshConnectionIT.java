@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sitemove.Server;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
@@ -39,6 +41,38 @@ class SshConnectionIT {
             RemoteCommandException e = assertThrows(RemoteCommandException.class, () -> echoed.requireSuccess("echo"));
             assertTrue(e.getMessage().contains("old (") && e.getMessage().contains("code 3")
                     && e.getMessage().contains("oops"), e.getMessage());
+        }
+    }
+
+    /**
+     * sshj's reader thread catches exceptions but not errors; one that dies of, say, an
+     * OutOfMemoryError must fail the commands waiting on it rather than leave them waiting for ever.
+     * The test kills the reader the way such an error would, with {@link Thread#stop()} (Java 17).
+     */
+    @Test
+    @SuppressWarnings("deprecation")
+    void failsTheWaitingCommandWhenTheReaderThreadDies(Testkit kit) throws Exception {
+        SshServer old = kit.oldSsh();
+        try (SshConnection ssh = SshConnection.open(TestServers.oldServer(kit));
+             RemoteProcess stream = ssh.start(List.of("sh", "-c", "while :; do head -c 65536 /dev/zero; sleep 0.05; done"))) {
+            byte[] buffer = new byte[65536];
+            long read = 0;
+            while (read < 256 * 1024) {
+                read += stream.stdout().read(buffer);
+            }
+            List<Thread> readers = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getThreadGroup() instanceof ThreadDeathGuard
+                            && t.getName().startsWith("sshj-Reader-/" + old.host() + ":" + old.port() + "-"))
+                    .toList();
+            assertEquals(1, readers.size(), "the connection's reader thread, in its guard");
+            readers.get(0).stop();
+
+            IOException e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(IOException.class, () -> {
+                while (stream.stdout().read(buffer) >= 0) {
+                    // drain what had arrived before the reader died
+                }
+            }));
+            assertTrue(String.valueOf(e.getMessage()).contains("lost its thread sshj-Reader"), String.valueOf(e));
         }
     }
 
