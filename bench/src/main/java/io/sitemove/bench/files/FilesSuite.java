@@ -136,13 +136,15 @@ public final class FilesSuite implements Suite {
         }
 
         /**
-         * The relay against the tar and cat pipes; each run takes the three in a rotated order, so that no
-         * tool always runs right after another's writes.
+         * The relay against the tar and cat pipes, and against a tar pipe on this machine with no SSH at
+         * all (what writing the files alone costs, since the cat pipe writes one); each run takes the four
+         * in a rotated order, so that no tool always runs right after another's writes.
          */
         private void initialRelay() throws Exception {
             List<Double> mine = new ArrayList<>();
             List<Double> tar = new ArrayList<>();
             List<Double> cat = new ArrayList<>();
+            List<Double> local = new ArrayList<>();
             long[] heap = {0};
             for (int i = 0; i < runs; i++) {
                 boolean last = i == runs - 1;
@@ -166,6 +168,12 @@ public final class FilesSuite implements Suite {
                             "cd \"$1\" && find . -type f -print0 | xargs -0 cat", "sh", source.toString()),
                             "exec cat > " + ShellQuote.quote(blob.toString()))));
                     Files.delete(blob);
+                }, () -> {
+                    resetTarget();
+                    local.add(Timing.seconds(() -> Local.run(List.of("bash", "-o", "pipefail", "-c",
+                            "mkdir -p \"$2\" && tar -cf - -C \"$1\" . | tar -xf - -C \"$2\"", "bash", source.toString(),
+                            target.toString()))));
+                    check(false);
                 });
                 for (int k = 0; k < tools.size(); k++) {
                     tools.get((i + k) % tools.size()).run();
@@ -173,6 +181,7 @@ public final class FilesSuite implements Suite {
             }
             ctx.out().compare(SUITE, "initial-relay", median(mine), "tar-pipe", median(tar));
             ctx.out().compare(SUITE, "initial-relay", median(mine), "cat-pipe", median(cat));
+            ctx.out().compare(SUITE, "initial-relay", median(mine), "local-tar-pipe", median(local));
             ctx.out().figure(SUITE, "heap", "peakHeapMB", String.format(Locale.ROOT, "%.1f", heap[0] / 1048576.0));
             ctx.out().figure(SUITE, "heap", "maxHeapMB", Long.toString(Runtime.getRuntime().maxMemory() / 1048576));
         }
