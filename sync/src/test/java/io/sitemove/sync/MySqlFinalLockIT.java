@@ -1,6 +1,7 @@
 package io.sitemove.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import io.sitemove.testkit.Testkit;
 import io.sitemove.testkit.WithTestkit;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
@@ -88,6 +90,38 @@ class MySqlFinalLockIT {
         try (Connection app = asApp("shopfinal"); Statement s = app.createStatement()) {
             assertEquals(1, s.executeUpdate("INSERT INTO orders (item) VALUES ('after rollback')"));
         }
+    }
+
+    @Test
+    void rollbackGrantsBackOnlyWhatTheFinalSyncRevoked() throws Exception {
+        oldDb.createDatabase("shopnarrow");
+        try (Connection c = oldDb.connect("shopnarrow"); Statement s = c.createStatement()) {
+            s.execute("CREATE USER IF NOT EXISTS 'narrow'@'%' IDENTIFIED BY '" + APP_PASSWORD + "'");
+            s.execute("GRANT SELECT, INSERT, UPDATE ON shopnarrow.* TO 'narrow'@'%'");
+            s.execute("CREATE TABLE visits (id INT AUTO_INCREMENT PRIMARY KEY, page VARCHAR(40))");
+        }
+        MySqlSyncer syncer = syncer("shopnarrow").applicationUser("narrow@%").build();
+        SyncResult full = syncer.sync(TestContext.sync(oldServer, newServer, SyncMode.FULL, Direction.FORWARD));
+        SyncResult last = syncer.sync(CursorContext.of(oldServer, newServer, SyncMode.FINAL, Direction.FORWARD,
+                full.cursor()));
+        assertTrue(last.details().get("sourceLock").startsWith("revoked INSERT,UPDATE ON `shopnarrow`.*"),
+                last.details().toString());
+
+        SyncResult rollback = syncer.sync(CursorContext.of(oldServer, newServer, SyncMode.DELTA, Direction.REVERSE, ""));
+
+        assertEquals("GRANT INSERT, UPDATE ON `shopnarrow`.* TO 'narrow'@'%'", rollback.details().get("sourceUnlocked"));
+        String grants;
+        try (Connection c = oldDb.connect("shopnarrow"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW GRANTS FOR 'narrow'@'%'")) {
+            StringBuilder all = new StringBuilder();
+            while (rs.next()) {
+                all.append(rs.getString(1)).append('\n');
+            }
+            grants = all.toString();
+        }
+        assertTrue(grants.contains("GRANT SELECT, INSERT, UPDATE ON `shopnarrow`.* TO `narrow`@`%`"), grants);
+        assertFalse(grants.contains("DELETE") || grants.contains("DROP") || grants.contains("ALTER")
+                || grants.contains("CREATE"), grants);
     }
 
     @Test

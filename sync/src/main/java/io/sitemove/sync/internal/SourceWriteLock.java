@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * Makes the source database read-only for the site's own database account, durably (a read lock
  * dies with its session): revokes that account's write privileges on the database and ends its
  * open sessions, whose privileges would otherwise outlive the revocation. {@link #restore} grants
- * them back, for a rollback.
+ * back, for a rollback, exactly the privileges this object revoked.
  */
 public final class SourceWriteLock {
     /** The privileges taken away; they are what the site needs to write and to change its schema. */
@@ -29,6 +29,8 @@ public final class SourceWriteLock {
 
     private final String user;
     private final String host;
+    private final Set<String> revokedHere = new LinkedHashSet<>();
+    private boolean lockedHere;
 
     /** The account, {@code user@host}. */
     public SourceWriteLock(String account) {
@@ -78,6 +80,10 @@ public final class SourceWriteLock {
             Sql.execute(c, "REVOKE " + String.join(", ", revoked) + " ON " + Sql.quote(endpoint.database()) + ".* FROM "
                     + account());
         }
+        synchronized (this) {
+            lockedHere = true;
+            revokedHere.addAll(revoked);
+        }
         int killed = 0;
         List<Long> sessions = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = ?"
@@ -103,12 +109,35 @@ public final class SourceWriteLock {
                 + Sql.quote(endpoint.database()) + ".* FROM " + account() + "; ended " + killed + " of its sessions";
     }
 
-    /** Grants the write privileges back; says what it did. */
+    /**
+     * Grants back the write privileges {@link #lock} revoked (those of every lock since the last
+     * restore, a retried lock finding none left to revoke); says what it did. When this object made
+     * no lock (the process that did has ended), it grants every write privilege and says so.
+     */
     public String restore(Connection c, DbEndpoint endpoint) throws SQLException {
-        String grant = "GRANT " + String.join(", ", WRITE_PRIVILEGES) + " ON " + Sql.quote(endpoint.database()) + ".* TO "
+        List<String> privileges;
+        boolean known;
+        synchronized (this) {
+            known = lockedHere;
+            privileges = known ? WRITE_PRIVILEGES.stream().filter(revokedHere::contains).toList() : WRITE_PRIVILEGES;
+        }
+        if (privileges.isEmpty()) {
+            forget();
+            return "granted nothing: " + account() + " held no write privilege on " + Sql.quote(endpoint.database())
+                    + ".* when the final sync made the source read-only";
+        }
+        String remark = known ? "" : " (every write privilege: the final sync that revoked them ran in another"
+                + " process, so which the account held is not known here; check its grants)";
+        String grant = "GRANT " + String.join(", ", privileges) + " ON " + Sql.quote(endpoint.database()) + ".* TO "
                 + account();
         Sql.execute(c, grant);
-        return grant;
+        forget();
+        return grant + remark;
+    }
+
+    private synchronized void forget() {
+        lockedHere = false;
+        revokedHere.clear();
     }
 
     private static List<String> held(Set<String> privileges) {
