@@ -26,17 +26,6 @@ record TestContext(List<DnsRecord> switchTo) implements DnsContext, PreflightCon
 
     @Override
     public Retry retry() {
-        return new Retry() {
-            @Override
-            public <T> T call(String operation, java.util.concurrent.Callable<T> action) {
-                try {
-                    return action.call();
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(operation, e);
-                }
-            }
-        };
+        return Retry.once();
     }
 }

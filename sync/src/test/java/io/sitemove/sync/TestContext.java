@@ -12,7 +12,6 @@ import io.sitemove.spi.SyncContext;
 import io.sitemove.spi.SyncMode;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A context for calling syncers and maintenance modes directly in tests; records progress reports. */
@@ -61,18 +60,7 @@ public final class TestContext implements SyncContext, PreflightContext, Mainten
 
     @Override
     public Retry retry() {
-        return new Retry() {
-            @Override
-            public <T> T call(String operation, Callable<T> action) {
-                try {
-                    return action.call();
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(operation, e);
-                }
-            }
-        };
+        return Retry.once();
     }
 
     @Override

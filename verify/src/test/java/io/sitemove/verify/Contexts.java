@@ -1,7 +1,6 @@
 package io.sitemove.verify;
 
 import io.sitemove.Counts;
-import io.sitemove.MigrationException;
 import io.sitemove.Server;
 import io.sitemove.spi.PreflightContext;
 import io.sitemove.spi.ProgressReporter;
@@ -12,7 +11,6 @@ import io.sitemove.testkit.SshServer;
 import io.sitemove.testkit.Testkit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** Contexts for calling verifiers directly in tests, with the testkit's servers. */
 final class Contexts {
@@ -38,18 +36,7 @@ final class Contexts {
             implements VerifyContext, PreflightContext {
         @Override
         public Retry retry() {
-            return new Retry() {
-                @Override
-                public <T> T call(String operation, Callable<T> action) {
-                    try {
-                        return action.call();
-                    } catch (RuntimeException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new MigrationException(operation + " failed", e);
-                    }
-                }
-            };
+            return Retry.once();
         }
 
         @Override

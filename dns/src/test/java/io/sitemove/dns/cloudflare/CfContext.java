@@ -5,7 +5,6 @@ import io.sitemove.spi.DnsContext;
 import io.sitemove.spi.DnsRecord;
 import io.sitemove.spi.PreflightContext;
 import io.sitemove.spi.Retry;
-import java.util.concurrent.Callable;
 
 /** A context for calling the switcher directly: the records to switch to; no servers. */
 record CfContext(java.util.List<DnsRecord> switchTo) implements DnsContext, PreflightContext {
@@ -26,17 +25,6 @@ record CfContext(java.util.List<DnsRecord> switchTo) implements DnsContext, Pref
 
     @Override
     public Retry retry() {
-        return new Retry() {
-            @Override
-            public <T> T call(String operation, Callable<T> action) {
-                try {
-                    return action.call();
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(operation, e);
-                }
-            }
-        };
+        return Retry.once();
     }
 }
