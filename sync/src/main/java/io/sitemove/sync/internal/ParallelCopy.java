@@ -140,7 +140,6 @@ public final class ParallelCopy {
 
     private Report copyTables(SnapshotGroup group, Connection read, Connection write, SourceSnapshot snapshot,
             boolean loadData, Set<String> targetTables, long started) {
-        String table = null;
         DbEndpoint at = from;
         try {
             Set<String> referenced = referencedTables(read, from.database());
@@ -165,19 +164,9 @@ public final class ParallelCopy {
                 LOG.debug("{}: {} tables prepared on {} in {} ms; {} chunks to copy", name, jobs.size(), to.where(),
                         (System.nanoTime() - started) / 1_000_000, chunks.size());
             });
-            List<String> extra = new ArrayList<>(targetTables);
-            extra.removeAll(snapshot.tables().keySet());
             at = to;
-            if (dropMissingTables) {
-                for (String t : extra) {
-                    table = t;
-                    Sql.execute(write, "DROP TABLE IF EXISTS " + Sql.quote(t));
-                }
-                table = null;
-            } else if (!extra.isEmpty()) {
-                LOG.warn("{}: {} has tables the source does not: {}; left in place (dropMissingTables is off)",
-                        name, to.where(), extra);
-            }
+            List<String> extra = SnapshotCopy.extraTables(name, write, to, targetTables, snapshot.tables().keySet(),
+                    dropMissingTables);
             Optional<SchemaObjects.Outcome> objects = Optional.empty();
             if (definer != null) {
                 objects = Optional.of(new SchemaObjects(name, from, to, definer).copy(read, write));
@@ -219,7 +208,7 @@ public final class ParallelCopy {
                     snapshot.binlogPosition().orElse(""), objects);
             return new Report(outcome, details);
         } catch (SQLException e) {
-            throw Sql.failure("copy tables (" + name + ")", at, table, e);
+            throw Sql.failure("copy tables (" + name + ")", at, null, e);
         }
     }
 

@@ -125,18 +125,8 @@ public final class SnapshotCopy {
                             from.where(), to.where());
                 }
                 table = null;
-                List<String> extra = new ArrayList<>(targetTables);
-                extra.removeAll(snapshot.tables().keySet());
-                if (dropMissingTables) {
-                    for (String t : extra) {
-                        table = t;
-                        Sql.execute(write, "DROP TABLE IF EXISTS " + Sql.quote(t));
-                    }
-                    table = null;
-                } else if (!extra.isEmpty()) {
-                    LOG.warn("{}: {} has tables the source does not: {}; left in place (dropMissingTables is off)",
-                            name, to.where(), extra);
-                }
+                List<String> extra = extraTables(name, write, to, targetTables, snapshot.tables().keySet(),
+                        dropMissingTables);
                 Optional<SchemaObjects.Outcome> objects = Optional.empty();
                 if (definer != null) {
                     objects = Optional.of(new SchemaObjects(name, from, to, definer).copy(read, write));
@@ -179,6 +169,29 @@ public final class SnapshotCopy {
             }
         });
         return details;
+    }
+
+    /**
+     * The target's base tables the source does not have: dropped when {@code drop} is set, else left
+     * in place with a warning.
+     */
+    static List<String> extraTables(String name, Connection write, DbEndpoint to, Set<String> targetTables,
+            Set<String> sourceTables, boolean drop) {
+        List<String> extra = new ArrayList<>(targetTables);
+        extra.removeAll(sourceTables);
+        if (drop) {
+            for (String t : extra) {
+                try {
+                    Sql.execute(write, "DROP TABLE IF EXISTS " + Sql.quote(t));
+                } catch (SQLException e) {
+                    throw Sql.failure("drop a table the source does not have (" + name + ")", to, t, e);
+                }
+            }
+        } else if (!extra.isEmpty()) {
+            LOG.warn("{}: {} has tables the source does not: {}; left in place (dropMissingTables is off)", name,
+                    to.where(), extra);
+        }
+        return extra;
     }
 
     static void prepareTarget(Connection write, DbEndpoint to, SourceSnapshot snapshot) throws SQLException {
