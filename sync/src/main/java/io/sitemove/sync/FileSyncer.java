@@ -233,73 +233,93 @@ public final class FileSyncer implements Syncer {
                 plan.skipped().forEach(e -> LOG.warn("{}: skipping {} '{}' on {}: only files, directories and links are copied",
                         name, e.type(), e.displayPath(), fromServer));
                 Staging staging = receiverFacts.staging();
-                Transfer transfer;
-                String used = "relay";
-                try {
-                    transfer = null;
-                    if (!plan.send().isEmpty() && tryDirect(plan)) {
-                        try (RemoteScript.Shell finisher = RemoteScript.start(to, toRoot)) {
-                            Runnable finish = () -> finisher.run(finishing(plan, staging,
-                                    PlaceCommands.of(null, List.of(), remaining(received, plan), directFixes(plan), null)),
-                                    "delete what the sending side no longer has and correct modes, owners and mtimes");
-                            transfer = direct(ctx, keying != null ? keying::join
-                                    : () -> attemptKey(ctx, facts, sender, receiver, receivingSide), plan, sender,
-                                    receiver, ownership, finish);
-                        }
-                    }
-                    step(started, "transferred");
-                    if (transfer != null) {
-                        used = "direct";
-                    } else {
-                        try (RemoteScript.Shell placer = plan.send().isEmpty() ? null : RemoteScript.start(to, toRoot)) {
-                            transfer = transfer(ctx, plan, sender, staging, ownership);
-                            List<List<String>> script = finishing(plan, staging, PlaceCommands.of(transfer.staging(),
-                                    transfer.placed(), remaining(received, plan), plan.fixes(), ownership.fixedOwner()));
-                            String what = "delete what the sending side no longer has, move the transferred entries"
-                                    + " into place and correct modes, owners and mtimes";
-                            if (placer != null) {
-                                placer.run(script, what);
-                            } else {
-                                RemoteScript.run(to, toRoot, script, what);
-                            }
-                        }
-                    }
-                } catch (MigrationException e) {
-                    if (!e.isTransient()) {
-                        removeStaging(staging);
-                    }
-                    throw e;
-                }
+                Supplier<KeyAttempt> key = keying != null ? keying::join
+                        : () -> attemptKey(ctx, facts, sender, receiver, receivingSide);
+                Moved moved = move(ctx, plan, sender, receiver, received, ownership, staging, key, started);
                 step(started, "placed");
-                long bytes = transfer.bytes();
-                long resumed = transfer.resumed();
-                List<FileEntry> kept = new ArrayList<>(sent);
-                kept.removeIf(e -> exclusions.excludes(e.path()));
-                Map<String, String> details = new LinkedHashMap<>();
-                details.put("strategy", plan.send().isEmpty() ? "none" : used);
-                details.put("direction", ctx.direction().name());
-                details.put("entries", Long.toString(kept.size()));
-                details.put("sent", Long.toString(plan.send().size()));
-                details.put("skipped", Long.toString(plan.skipped().size()));
-                details.put("resumed", Long.toString(resumed));
-                details.put("wireBytes", Long.toString(transfer.wire()));
-                details.put("vanishedDuringTransfer", Long.toString(transfer.vanished()));
-                if (verifyContent) {
-                    details.put("contentChecked", Long.toString(content.checked()));
-                    details.put("contentDiffering", Long.toString(content.differing()));
-                }
-                SyncResult result = new SyncResult(Counts.files(plan.newOrChanged(), bytes), plan.vanished(),
-                        plan.attributeOnly(), Duration.ofNanos(System.nanoTime() - started), ManifestDigest.of(kept),
-                        details);
-                LOG.info("{}: {} {} -> {}: {} new or changed, {} deleted, {} attributes fixed, {} bytes ({} over the"
-                        + " network)", name, ctx.mode(), sender.where(), receiver.where(), plan.newOrChanged(),
-                        plan.vanished(), plan.attributeOnly(), bytes, transfer.wire());
+                SyncResult result = report(ctx, plan, sender, receiver, sent, exclusions, content, moved, started);
                 done = true;
                 return result;
             } finally {
                 discard(keying, done);
             }
         }
+    }
+
+    /** What moved the entries: the transfer, and the route it took ("direct", "relay"). */
+    private record Moved(Transfer transfer, String route) {
+    }
+
+    /**
+     * Sends what the plan sends, by the direct route where the plan may take it and it opens, else
+     * through this process into the staging directory, then deletes what the sender no longer has,
+     * places the staged entries and corrects attributes. A permanent failure removes the staging
+     * directory; a transient one keeps it, so the next attempt resumes.
+     */
+    private Moved move(SyncContext ctx, DeltaPlan plan, RemoteTree sender, RemoteTree receiver,
+            List<FileEntry> received, Ownership ownership, Staging staging, Supplier<KeyAttempt> key, long started) {
+        SshConnection to = receiver.ssh();
+        String toRoot = receiver.root();
+        try {
+            if (!plan.send().isEmpty() && tryDirect(plan)) {
+                Transfer transfer;
+                try (RemoteScript.Shell finisher = RemoteScript.start(to, toRoot)) {
+                    Runnable finish = () -> finisher.run(finishing(plan, staging,
+                            PlaceCommands.of(null, List.of(), remaining(received, plan), directFixes(plan), null)),
+                            "delete what the sending side no longer has and correct modes, owners and mtimes");
+                    transfer = direct(ctx, key, plan, sender, receiver, ownership, finish);
+                }
+                step(started, "transferred");
+                if (transfer != null) {
+                    return new Moved(transfer, "direct");
+                }
+            }
+            try (RemoteScript.Shell placer = plan.send().isEmpty() ? null : RemoteScript.start(to, toRoot)) {
+                Transfer transfer = transfer(ctx, plan, sender, staging, ownership);
+                List<List<String>> script = finishing(plan, staging, PlaceCommands.of(transfer.staging(),
+                        transfer.placed(), remaining(received, plan), plan.fixes(), ownership.fixedOwner()));
+                String what = "delete what the sending side no longer has, move the transferred entries"
+                        + " into place and correct modes, owners and mtimes";
+                if (placer != null) {
+                    placer.run(script, what);
+                } else {
+                    RemoteScript.run(to, toRoot, script, what);
+                }
+                return new Moved(transfer, "relay");
+            }
+        } catch (MigrationException e) {
+            if (!e.isTransient()) {
+                removeStaging(staging);
+            }
+            throw e;
+        }
+    }
+
+    /** The sync's result (counts, time, the manifest digest as cursor, details), logged. */
+    private SyncResult report(SyncContext ctx, DeltaPlan plan, RemoteTree sender, RemoteTree receiver,
+            List<FileEntry> sent, Exclusions exclusions, ContentCheck content, Moved moved, long started) {
+        Transfer transfer = moved.transfer();
+        List<FileEntry> kept = new ArrayList<>(sent);
+        kept.removeIf(e -> exclusions.excludes(e.path()));
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("strategy", plan.send().isEmpty() ? "none" : moved.route());
+        details.put("direction", ctx.direction().name());
+        details.put("entries", Long.toString(kept.size()));
+        details.put("sent", Long.toString(plan.send().size()));
+        details.put("skipped", Long.toString(plan.skipped().size()));
+        details.put("resumed", Long.toString(transfer.resumed()));
+        details.put("wireBytes", Long.toString(transfer.wire()));
+        details.put("vanishedDuringTransfer", Long.toString(transfer.vanished()));
+        if (verifyContent) {
+            details.put("contentChecked", Long.toString(content.checked()));
+            details.put("contentDiffering", Long.toString(content.differing()));
+        }
+        SyncResult result = new SyncResult(Counts.files(plan.newOrChanged(), transfer.bytes()), plan.vanished(),
+                plan.attributeOnly(), Duration.ofNanos(System.nanoTime() - started), ManifestDigest.of(kept), details);
+        LOG.info("{}: {} {} -> {}: {} new or changed, {} deleted, {} attributes fixed, {} bytes ({} over the"
+                + " network)", name, ctx.mode(), sender.where(), receiver.where(), plan.newOrChanged(),
+                plan.vanished(), plan.attributeOnly(), transfer.bytes(), transfer.wire());
+        return result;
     }
 
     /** The temporary key of the direct route, made while the trees are listed, or why there is none. */
