@@ -22,8 +22,11 @@ final class ThreadDeathGuard extends ThreadGroup {
     private final String server;
     private volatile Transport transport;
 
+    @SuppressWarnings("removal")
     private ThreadDeathGuard(String server) {
         super("sitemove-ssh-" + server);
+        // a daemon group goes once its last thread has ended; on Java 17 its parent would keep any other
+        setDaemon(true);
         this.server = server;
     }
 
