@@ -45,6 +45,7 @@ final class ThreadDeathGuard extends ThreadGroup {
             return task.get();
         } catch (InterruptedException e) {
             opener.interrupt();
+            closeWhenDone(task);
             Thread.currentThread().interrupt();
             throw new SshConnectException("interrupted while connecting to " + server, e, true);
         } catch (ExecutionException e) {
@@ -57,6 +58,21 @@ final class ThreadDeathGuard extends ThreadGroup {
             }
             throw new IllegalStateException("connecting to " + server + " failed: " + cause, cause);
         }
+    }
+
+    /** Closes what the abandoned task still opens, once it has. */
+    private static void closeWhenDone(FutureTask<?> task) {
+        Thread closer = new Thread(() -> {
+            try {
+                if (task.get() instanceof AutoCloseable opened) {
+                    opened.close();
+                }
+            } catch (Exception ignored) {
+                // it failed to open, or to close: nothing is left open either way
+            }
+        }, "sitemove-ssh-abandoned");
+        closer.setDaemon(true);
+        closer.start();
     }
 
     /** Names the transport to fail; called on the thread {@link #run} started, before sshj starts its threads. */
