@@ -22,6 +22,13 @@ public final class Timing {
     }
 
     /** The median of {@code runs} timings, each after {@code before} (which is not timed: resets the target). */
+    /** The median of times already taken. */
+    public static double median(List<Double> times) {
+        List<Double> sorted = new ArrayList<>(times);
+        sorted.sort(Double::compare);
+        return sorted.get(sorted.size() / 2);
+    }
+
     public static double median(int runs, Action before, Action action) throws Exception {
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < runs; i++) {

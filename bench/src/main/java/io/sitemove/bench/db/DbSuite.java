@@ -22,7 +22,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -63,38 +65,51 @@ public final class DbSuite implements Suite {
         drop(fresh, "wp_warm");
         out.figure(SUITE, "first-copy-in-a-fresh-jvm", "seconds", String.format(Locale.ROOT, "%.3f", cold));
         out.note("db: that first copy warmed the JVM (class loading, JIT), as a panel's JVM is after its first"
-                + " site; the copies below are timed warm, median of " + RUNS);
+                + " site; the copies below are timed warm, median of " + RUNS + ", sitemove, mysqldump and mydumper"
+                + " taking turns in a rotated order");
 
         long[] heap = new long[2];
         SyncResult[] first = new SyncResult[1];
-        double sitemove = Timing.median(RUNS, () -> {
-            reset(fresh, "wp");
-            Quiesce.servers(old, fresh);
-        }, () -> first[0] = withHeapPeak(heap, () -> full(old, fresh, "wp", "wp", threads)));
-        check(old, "wp", fresh, "wp", "sitemove FULL");
-        out.note("db: sitemove FULL details " + first[0].details().entrySet().stream()
-                .filter(e -> !e.getKey().equals("tables")).toList());
-
-        double mysqldump = Timing.median(RUNS, () -> {
-            reset(fresh, "wp_dump");
-            Quiesce.servers(old, fresh);
-        }, () -> new DumpTools(old, fresh).mysqldump("wp", "wp_dump"));
-        check(old, "wp", fresh, "wp_dump", "mysqldump | mysql");
-        out.compare(SUITE, "initial-mysqldump", sitemove, "mysqldump", mysqldump);
-
         Path dir = ctx.workDir().resolve("mydumper");
         DumpTools tools = new DumpTools(old, fresh);
         double[] parts = new double[2];
-        double mydumper = Timing.median(RUNS, () -> {
+        List<Double> mine = new ArrayList<>();
+        List<Double> dumps = new ArrayList<>();
+        List<Double> mydumps = new ArrayList<>();
+        List<Timing.Action> rounds = List.of(() -> {
+            reset(fresh, "wp");
+            Quiesce.servers(old, fresh);
+            mine.add(Timing.seconds(() -> first[0] = withHeapPeak(heap, () -> full(old, fresh, "wp", "wp", threads))));
+            check(old, "wp", fresh, "wp", "sitemove FULL");
+        }, () -> {
+            reset(fresh, "wp_dump");
+            Quiesce.servers(old, fresh);
+            dumps.add(Timing.seconds(() -> tools.mysqldump("wp", "wp_dump")));
+            check(old, "wp", fresh, "wp_dump", "mysqldump | mysql");
+            drop(fresh, "wp_dump");
+        }, () -> {
             reset(fresh, "wp_my");
             deleteTree(dir);
             Quiesce.servers(old, fresh);
-        }, () -> {
-            parts[0] = Timing.seconds(() -> tools.mydumper("wp", dir, threads));
-            parts[1] = Timing.seconds(() -> tools.myloader(dir, "wp_my", threads));
+            mydumps.add(Timing.seconds(() -> {
+                parts[0] = Timing.seconds(() -> tools.mydumper("wp", dir, threads));
+                parts[1] = Timing.seconds(() -> tools.myloader(dir, "wp_my", threads));
+            }));
+            check(old, "wp", fresh, "wp_my", "mydumper/myloader");
+            drop(fresh, "wp_my");
+            deleteTree(dir);
         });
-        check(old, "wp", fresh, "wp_my", "mydumper/myloader");
-        deleteTree(dir);
+        for (int i = 0; i < RUNS; i++) {
+            for (int k = 0; k < rounds.size(); k++) {
+                rounds.get((i + k) % rounds.size()).run();
+            }
+        }
+        double sitemove = Timing.median(mine);
+        double mysqldump = Timing.median(dumps);
+        double mydumper = Timing.median(mydumps);
+        out.note("db: sitemove FULL details " + first[0].details().entrySet().stream()
+                .filter(e -> !e.getKey().equals("tables")).toList());
+        out.compare(SUITE, "initial-mysqldump", sitemove, "mysqldump", mysqldump);
         out.note(String.format(Locale.ROOT, "db: mydumper %.1f s + myloader %.1f s (last run)", parts[0], parts[1]));
         out.compare(SUITE, "initial-mydumper", sitemove, "mydumper", mydumper);
 
