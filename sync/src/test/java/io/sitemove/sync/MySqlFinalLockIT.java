@@ -43,15 +43,25 @@ class MySqlFinalLockIT {
         return DriverManager.getConnection(oldDb.jdbcUrl(database), "wp", APP_PASSWORD);
     }
 
+    /**
+     * Creates the database with one table, and the site's account {@code user@%} holding
+     * {@code privileges} on it; returns the syncer that locks that account out for the final sync.
+     */
+    private MySqlSyncer siteDatabase(String database, String user, String privileges, String createTable)
+            throws SQLException {
+        oldDb.createDatabase(database);
+        try (Connection c = oldDb.connect(database); Statement s = c.createStatement()) {
+            s.execute("CREATE USER IF NOT EXISTS '" + user + "'@'%' IDENTIFIED BY '" + APP_PASSWORD + "'");
+            s.execute("GRANT " + privileges + " ON " + database + ".* TO '" + user + "'@'%'");
+            s.execute(createTable);
+        }
+        return syncer(database).applicationUser(user + "@%").build();
+    }
+
     @Test
     void finalSyncLocksTheSiteAccountOutAfterItsLastWriteAndRollbackLetsItBackIn() throws Exception {
-        oldDb.createDatabase("shopfinal");
-        try (Connection c = oldDb.connect("shopfinal"); Statement s = c.createStatement()) {
-            s.execute("CREATE USER IF NOT EXISTS 'wp'@'%' IDENTIFIED BY '" + APP_PASSWORD + "'");
-            s.execute("GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, ALTER ON shopfinal.* TO 'wp'@'%'");
-            s.execute("CREATE TABLE orders (id INT AUTO_INCREMENT PRIMARY KEY, item VARCHAR(40))");
-        }
-        MySqlSyncer syncer = syncer("shopfinal").applicationUser("wp@%").build();
+        MySqlSyncer syncer = siteDatabase("shopfinal", "wp", "SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, ALTER",
+                "CREATE TABLE orders (id INT AUTO_INCREMENT PRIMARY KEY, item VARCHAR(40))");
         SyncResult full = syncer.sync(TestContext.sync(oldServer, newServer, SyncMode.FULL, Direction.FORWARD));
         Connection openBeforeLock = asApp("shopfinal");
         try (Statement s = openBeforeLock.createStatement()) {
@@ -94,13 +104,8 @@ class MySqlFinalLockIT {
 
     @Test
     void rollbackGrantsBackOnlyWhatTheFinalSyncRevoked() throws Exception {
-        oldDb.createDatabase("shopnarrow");
-        try (Connection c = oldDb.connect("shopnarrow"); Statement s = c.createStatement()) {
-            s.execute("CREATE USER IF NOT EXISTS 'narrow'@'%' IDENTIFIED BY '" + APP_PASSWORD + "'");
-            s.execute("GRANT SELECT, INSERT, UPDATE ON shopnarrow.* TO 'narrow'@'%'");
-            s.execute("CREATE TABLE visits (id INT AUTO_INCREMENT PRIMARY KEY, page VARCHAR(40))");
-        }
-        MySqlSyncer syncer = syncer("shopnarrow").applicationUser("narrow@%").build();
+        MySqlSyncer syncer = siteDatabase("shopnarrow", "narrow", "SELECT, INSERT, UPDATE",
+                "CREATE TABLE visits (id INT AUTO_INCREMENT PRIMARY KEY, page VARCHAR(40))");
         SyncResult full = syncer.sync(TestContext.sync(oldServer, newServer, SyncMode.FULL, Direction.FORWARD));
         SyncResult last = syncer.sync(CursorContext.of(oldServer, newServer, SyncMode.FINAL, Direction.FORWARD,
                 full.cursor()));
