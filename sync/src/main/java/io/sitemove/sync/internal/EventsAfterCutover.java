@@ -71,10 +71,6 @@ public final class EventsAfterCutover {
     /** {@code 'user'@'host'} from information_schema's {@code user@host}; the host holds no {@code @}. */
     static String account(String definer) {
         int at = definer.lastIndexOf('@');
-        return literal(definer.substring(0, at)) + "@" + literal(definer.substring(at + 1));
-    }
-
-    private static String literal(String s) {
-        return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
+        return Sql.account(definer.substring(0, at), definer.substring(at + 1));
     }
 }

@@ -45,7 +45,7 @@ public final class SourceWriteLock {
 
     /** {@code 'user'@'host'} as SQL writes an account. */
     public String account() {
-        return literal(user) + "@" + literal(host);
+        return Sql.account(user, host);
     }
 
     /** Revokes the write privileges the account holds on the database and ends its sessions; says what it did. */
@@ -145,9 +145,5 @@ public final class SourceWriteLock {
             return WRITE_PRIVILEGES;
         }
         return WRITE_PRIVILEGES.stream().filter(privileges::contains).toList();
-    }
-
-    private static String literal(String value) {
-        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 }

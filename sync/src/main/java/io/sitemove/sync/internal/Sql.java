@@ -24,6 +24,18 @@ public final class Sql {
         return "`" + identifier.replace("`", "``") + "`";
     }
 
+    /**
+     * An account as GRANT and ALTER DEFINER take it, {@code 'user'@'host'}: each part a string literal,
+     * quotes doubled and backslashes escaped.
+     */
+    public static String account(String user, String host) {
+        return literal(user) + "@" + literal(host);
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
     /** Opens a connection to the endpoint's database, or to its server when {@code withDatabase} is false. */
     public static Connection open(DbEndpoint endpoint, boolean withDatabase) {
         Properties props = new Properties();
