@@ -22,6 +22,17 @@ public final class Timing {
     }
 
     /** The median of {@code runs} timings, each after {@code before} (which is not timed: resets the target). */
+    /**
+     * Runs the actions once each, round {@code round} of several: starting with action
+     * {@code round % n} and wrapping around, so that over the rounds no action always follows the same
+     * other one and each meets the machine's slow stretches as often as the rest.
+     */
+    public static void inTurns(int round, List<Action> actions) throws Exception {
+        for (int k = 0; k < actions.size(); k++) {
+            actions.get((round + k) % actions.size()).run();
+        }
+    }
+
     /** The median of times already taken. */
     public static double median(List<Double> times) {
         List<Double> sorted = new ArrayList<>(times);

@@ -100,9 +100,7 @@ public final class DbSuite implements Suite {
             deleteTree(dir);
         });
         for (int i = 0; i < RUNS; i++) {
-            for (int k = 0; k < rounds.size(); k++) {
-                rounds.get((i + k) % rounds.size()).run();
-            }
+            Timing.inTurns(i, rounds);
         }
         double sitemove = Timing.median(mine);
         double mysqldump = Timing.median(dumps);

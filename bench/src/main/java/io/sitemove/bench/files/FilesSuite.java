@@ -132,7 +132,7 @@ public final class FilesSuite implements Suite {
                 peer.add(Timing.seconds(() -> onOld(peerRsync("-a"))));
                 check(false);
             }
-            ctx.out().compare(SUITE, "initial-direct", median(mine), "rsync", median(peer));
+            ctx.out().compare(SUITE, "initial-direct", Timing.median(mine), "rsync", Timing.median(peer));
         }
 
         /**
@@ -175,13 +175,11 @@ public final class FilesSuite implements Suite {
                             target.toString()))));
                     check(false);
                 });
-                for (int k = 0; k < tools.size(); k++) {
-                    tools.get((i + k) % tools.size()).run();
-                }
+                Timing.inTurns(i, tools);
             }
-            ctx.out().compare(SUITE, "initial-relay", median(mine), "tar-pipe", median(tar));
-            ctx.out().compare(SUITE, "initial-relay", median(mine), "cat-pipe", median(cat));
-            ctx.out().compare(SUITE, "initial-relay", median(mine), "local-tar-pipe", median(local));
+            ctx.out().compare(SUITE, "initial-relay", Timing.median(mine), "tar-pipe", Timing.median(tar));
+            ctx.out().compare(SUITE, "initial-relay", Timing.median(mine), "cat-pipe", Timing.median(cat));
+            ctx.out().compare(SUITE, "initial-relay", Timing.median(mine), "local-tar-pipe", Timing.median(local));
             ctx.out().figure(SUITE, "heap", "peakHeapMB", String.format(Locale.ROOT, "%.1f", heap[0] / 1048576.0));
             ctx.out().figure(SUITE, "heap", "maxHeapMB", Long.toString(Runtime.getRuntime().maxMemory() / 1048576));
         }
@@ -205,7 +203,7 @@ public final class FilesSuite implements Suite {
                 peer.add(Timing.seconds(() -> onOld(peerRsync("-a", "--delete"))));
                 check(false);
             }
-            ctx.out().compare(SUITE, "delta-1pct", median(mine), "rsync", median(peer));
+            ctx.out().compare(SUITE, "delta-1pct", Timing.median(mine), "rsync", Timing.median(peer));
             List<Double> still = new ArrayList<>();
             List<Double> peerStill = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
@@ -213,8 +211,8 @@ public final class FilesSuite implements Suite {
                 peerStill.add(Timing.seconds(() -> onOld(peerRsync("-a", "--delete"))));
             }
             check(false);
-            ctx.out().figure(SUITE, "no-change", "seconds", String.format(Locale.ROOT, "%.3f", median(still)));
-            ctx.out().compare(SUITE, "no-change", median(still), "rsync", median(peerStill));
+            ctx.out().figure(SUITE, "no-change", "seconds", String.format(Locale.ROOT, "%.3f", Timing.median(still)));
+            ctx.out().compare(SUITE, "no-change", Timing.median(still), "rsync", Timing.median(peerStill));
         }
 
         /** Rewrites every hundredth file (a little longer, a new mtime) and adds as many new files. */
@@ -303,12 +301,6 @@ public final class FilesSuite implements Suite {
             Path keys = kit.newSsh().authorizedKeys();
             List<String> kept = Files.readAllLines(keys).stream().filter(l -> !l.equals(peerKeyLine)).toList();
             Files.write(keys, kept);
-        }
-
-        private static double median(List<Double> times) {
-            List<Double> sorted = new ArrayList<>(times);
-            sorted.sort(Double::compare);
-            return sorted.get(sorted.size() / 2);
         }
     }
 }
