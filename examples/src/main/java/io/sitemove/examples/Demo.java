@@ -4,7 +4,7 @@ import io.sitemove.Migration;
 import io.sitemove.MigrationPlan;
 import io.sitemove.MigrationReport;
 import io.sitemove.Secret;
-import io.sitemove.sync.WordPressMaintenance;
+import io.sitemove.wordpress.WordPressMaintenance;
 import io.sitemove.testkit.MariaDb;
 import io.sitemove.testkit.SampleSite;
 import io.sitemove.testkit.Testkit;

@@ -8,7 +8,7 @@ import io.sitemove.spi.Verification;
 import io.sitemove.spi.Verifier;
 import io.sitemove.spi.VerifyContext;
 import io.sitemove.spi.VerifyStage;
-import io.sitemove.sync.DbEndpoint;
+import io.sitemove.remote.db.DbEndpoint;
 import io.sitemove.verify.internal.BothSides;
 import io.sitemove.verify.internal.DatabaseReader;
 import io.sitemove.verify.internal.DbAddress;

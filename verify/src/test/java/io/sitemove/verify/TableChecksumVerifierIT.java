@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sitemove.Secret;
-import io.sitemove.sync.DbEndpoint;
+import io.sitemove.remote.db.DbEndpoint;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.Verification;
 import io.sitemove.spi.VerifyStage;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.Verification;
 import io.sitemove.spi.VerifyStage;
-import io.sitemove.sync.FileSyncer;
+import io.sitemove.sync.files.FileSyncer;
 import io.sitemove.testkit.Testkit;
 import io.sitemove.testkit.WithTestkit;
 import java.io.IOException;

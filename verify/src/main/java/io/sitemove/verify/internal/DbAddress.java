@@ -1,7 +1,7 @@
 package io.sitemove.verify.internal;
 
 import io.sitemove.MigrationException;
-import io.sitemove.sync.DbEndpoint;
+import io.sitemove.remote.db.DbEndpoint;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -1,0 +1,72 @@
+package io.sitemove.remote.db;
+
+import io.sitemove.MigrationException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/** Small JDBC helpers: connections that keep the password out of URLs, quoting, error wrapping. */
+public final class Sql {
+    private Sql() {
+    }
+
+    /** Quotes an identifier with backticks, doubling embedded ones. */
+    public static String quote(String identifier) {
+        if (identifier.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("an SQL identifier cannot contain a NUL byte");
+        }
+        return "`" + identifier.replace("`", "``") + "`";
+    }
+
+    /**
+     * An account as GRANT and ALTER DEFINER take it, {@code 'user'@'host'}: each part a string literal,
+     * quotes doubled and backslashes escaped.
+     */
+    public static String account(String user, String host) {
+        return literal(user) + "@" + literal(host);
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    /** Opens a connection to the endpoint's database, or to its server when {@code withDatabase} is false. */
+    public static Connection open(DbEndpoint endpoint, boolean withDatabase) {
+        Properties props = new Properties();
+        props.setProperty("user", endpoint.user());
+        props.setProperty("password", endpoint.password().reveal());
+        try {
+            return DriverManager.getConnection(withDatabase ? endpoint.jdbcUrl() : endpoint.serverJdbcUrl(), props);
+        } catch (SQLException e) {
+            throw failure("connect to " + endpoint.user() + "@" + endpoint.where(), endpoint, null, e);
+        }
+    }
+
+    /** Wraps an SQL failure in a message naming the server, database and table; transient for dropped connections. */
+    public static MigrationException failure(String what, DbEndpoint endpoint, String table, SQLException e) {
+        boolean transientFailure = e instanceof SQLTransientException || e instanceof SQLRecoverableException
+                || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
+        return new MigrationException(null, null, "could not " + what + " on " + endpoint.where()
+                + (table == null ? "" : ", table " + quote(table)) + ": " + e.getMessage()
+                + " (SQLState " + e.getSQLState() + ", error " + e.getErrorCode() + ")"
+                + (transientFailure ? "; try again" : ""), e, transientFailure);
+    }
+
+    /** The first column of the first row of a query, or null. */
+    public static String single(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    public static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}

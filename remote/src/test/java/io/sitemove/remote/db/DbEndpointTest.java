@@ -1,0 +1,34 @@
+package io.sitemove.remote.db;
+
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sitemove.Secret;
+import org.junit.jupiter.api.Test;
+
+class DbEndpointTest {
+    private final DbEndpoint endpoint = new DbEndpoint("db.example", 3306, "shop", "migrate", Secret.of("s3cr3t-pw"));
+
+    @Test
+    void jdbcUrlNamesHostPortAndDatabaseButNeverThePassword() {
+        assertTrue(endpoint.jdbcUrl().startsWith("jdbc:mysql://db.example:3306/shop?"));
+        assertTrue(endpoint.jdbcUrl().contains("allowLoadLocalInfile=false"));
+        assertFalse(endpoint.jdbcUrl().contains("s3cr3t-pw"));
+        assertFalse(endpoint.toString().contains("s3cr3t-pw"));
+        assertEquals("db.example:3306/shop", endpoint.where());
+    }
+
+    @Test
+    void refusesNamesThatCouldBendTheUrl() {
+        Secret pw = Secret.of("");
+        assertThrows(IllegalArgumentException.class, () -> new DbEndpoint("h/evil?x=1", 3306, "shop", "u", pw));
+        assertThrows(IllegalArgumentException.class, () -> new DbEndpoint("host", 3306, "shop?allowLoadLocalInfile=true", "u", pw));
+        assertThrows(IllegalArgumentException.class, () -> new DbEndpoint("host", 0, "shop", "u", pw));
+        assertThrows(IllegalArgumentException.class, () -> new DbEndpoint("host", 3306, "", "u", pw));
+        assertThrows(NullPointerException.class, () -> new DbEndpoint("host", 3306, "shop", "u", null));
+        new DbEndpoint("[::1]", 3306, "wp_shop-2", "u", pw);
+    }
+}

@@ -1,2 +1,0 @@
-/** Implementation details of the sync module; not part of the API. */
-package io.sitemove.sync.internal;

@@ -1,0 +1,218 @@
+package io.sitemove.sync.mysql.internal;
+
+import io.sitemove.remote.db.Sql;
+
+import io.sitemove.remote.db.DbEndpoint;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies the schema objects besides base tables, after them: stored functions and procedures,
+ * views (in dependency order), triggers and events, each from its {@code SHOW CREATE} statement
+ * with the definer rewritten and under the sql_mode (and, for events, time zone) it was created
+ * with. Events arrive disabled: the site does not run on the target yet.
+ */
+public final class SchemaObjects {
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaObjects.class);
+
+    /** What was copied, by kind ("views", "triggers", ...), and the events left disabled. */
+    public record Outcome(Map<String, List<String>> copied, List<String> eventsDisabled) {
+    }
+
+    private final String name;
+    private final DbEndpoint from;
+    private final DbEndpoint to;
+    private final Definer definer;
+
+    public SchemaObjects(String name, DbEndpoint from, DbEndpoint to, Definer definer) {
+        this.name = name;
+        this.from = from;
+        this.to = to;
+        this.definer = definer;
+    }
+
+    /** Replaces the receiving database's routines, views, triggers and events with the sending one's. */
+    public Outcome copy(Connection read, Connection write) throws SQLException {
+        Map<String, List<String>> copied = new LinkedHashMap<>();
+        String savedMode = Sql.single(write, "SELECT @@SESSION.sql_mode");
+        String savedZone = Sql.single(write, "SELECT @@SESSION.time_zone");
+        List<String> disabled = new ArrayList<>();
+        try {
+            copied.put("functions", routines(read, write, "FUNCTION"));
+            copied.put("procedures", routines(read, write, "PROCEDURE"));
+            copied.put("views", views(read, write));
+            copied.put("triggers", triggers(read, write));
+            copied.put("events", events(read, write, disabled));
+        } finally {
+            setSession(write, savedMode, savedZone);
+        }
+        copied.forEach((kind, names) -> {
+            if (!names.isEmpty()) {
+                LOG.info("{}: copied {} {} from {} to {}", name, names.size(), kind, from.where(), to.where());
+            }
+        });
+        return new Outcome(copied, disabled);
+    }
+
+    private List<String> routines(Connection read, Connection write, String type) throws SQLException {
+        List<String> names = list(read, "SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?"
+                + " AND ROUTINE_TYPE = '" + type + "' ORDER BY ROUTINE_NAME");
+        for (String routine : list(write, "SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?"
+                + " AND ROUTINE_TYPE = '" + type + "'", to.database())) {
+            Sql.execute(write, "DROP " + type + " IF EXISTS " + Sql.quote(routine));
+        }
+        for (String routine : names) {
+            String[] create = showCreate(read, "SHOW CREATE " + type + " " + Sql.quote(routine), 2, 3);
+            setSession(write, create[0], null);
+            execute(write, definer.rewrite(create[1]), type.toLowerCase(java.util.Locale.ROOT), routine);
+        }
+        return names;
+    }
+
+    private List<String> views(Connection read, Connection write) throws SQLException {
+        List<String> names = list(read, "SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?"
+                + " ORDER BY TABLE_NAME");
+        for (String view : list(write, "SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?",
+                to.database())) {
+            Sql.execute(write, "DROP VIEW IF EXISTS " + Sql.quote(view));
+        }
+        Map<String, String> pending = new LinkedHashMap<>();
+        for (String view : names) {
+            pending.put(view, definer.rewrite(showCreate(read, "SHOW CREATE VIEW " + Sql.quote(view), 2, 2)[1]));
+        }
+        setSession(write, "", null);
+        while (!pending.isEmpty()) {
+            SQLException last = null;
+            String failed = null;
+            int before = pending.size();
+            for (var it = pending.entrySet().iterator(); it.hasNext();) {
+                var view = it.next();
+                try {
+                    Sql.execute(write, view.getValue());
+                    it.remove();
+                } catch (SQLException e) {
+                    last = e;
+                    failed = view.getKey();
+                }
+            }
+            if (pending.size() == before) {
+                throw new SQLException("cannot create view " + Sql.quote(failed) + ": " + last.getMessage(),
+                        last.getSQLState(), last.getErrorCode(), last);
+            }
+        }
+        return names;
+    }
+
+    private List<String> triggers(Connection read, Connection write) throws SQLException {
+        List<String> names = list(read, "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?"
+                + " ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER");
+        for (String trigger : list(write, "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?",
+                to.database())) {
+            Sql.execute(write, "DROP TRIGGER IF EXISTS " + Sql.quote(trigger));
+        }
+        for (String trigger : names) {
+            String[] create = showCreate(read, "SHOW CREATE TRIGGER " + Sql.quote(trigger), 2, 3);
+            setSession(write, create[0], null);
+            execute(write, definer.rewrite(create[1]), "trigger", trigger);
+        }
+        return names;
+    }
+
+    private List<String> events(Connection read, Connection write, List<String> disabled) throws SQLException {
+        List<String> names = list(read, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?"
+                + " ORDER BY EVENT_NAME");
+        for (String event : list(write, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?",
+                to.database())) {
+            Sql.execute(write, "DROP EVENT IF EXISTS " + Sql.quote(event));
+        }
+        for (String event : names) {
+            String[] create = showCreateEvent(read, event);
+            setSession(write, create[0], create[1]);
+            execute(write, definer.rewrite(create[2]), "event", event);
+            if (eventExists(write, event)) {
+                Sql.execute(write, "ALTER EVENT " + Sql.quote(event) + " DISABLE");
+                disabled.add(event);
+            }
+        }
+        return names;
+    }
+
+    private boolean eventExists(Connection write, String event) throws SQLException {
+        try (PreparedStatement ps = write.prepareStatement("SELECT 1 FROM information_schema.EVENTS"
+                + " WHERE EVENT_SCHEMA = ? AND EVENT_NAME = ?")) {
+            ps.setString(1, to.database());
+            ps.setString(2, event);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private void execute(Connection write, String sql, String kind, String object) throws SQLException {
+        try {
+            Sql.execute(write, sql);
+        } catch (SQLException e) {
+            throw new SQLException("cannot create " + kind + " " + Sql.quote(object) + ": " + e.getMessage(),
+                    e.getSQLState(), e.getErrorCode(), e);
+        }
+    }
+
+    private List<String> list(Connection c, String sql) throws SQLException {
+        return list(c, sql, from.database());
+    }
+
+    private static List<String> list(Connection c, String sql, String database) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** {sql_mode, statement} from a SHOW CREATE whose sql_mode and statement are at the given columns. */
+    private static String[] showCreate(Connection c, String sql, int modeColumn, int statementColumn) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            if (!rs.next() || rs.getString(statementColumn) == null) {
+                throw new SQLException(sql + " returned nothing: the migration user needs SHOW VIEW / SHOW CREATE ROUTINE"
+                        + " (or SELECT on mysql.proc) and TRIGGER, EVENT privileges on the source");
+            }
+            return new String[] {modeColumn == statementColumn ? "" : rs.getString(modeColumn), rs.getString(statementColumn)};
+        }
+    }
+
+    private static String[] showCreateEvent(Connection c, String event) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW CREATE EVENT " + Sql.quote(event))) {
+            if (!rs.next()) {
+                throw new SQLException("SHOW CREATE EVENT " + Sql.quote(event) + " returned nothing");
+            }
+            return new String[] {rs.getString(2), rs.getString(3), rs.getString(4)};
+        }
+    }
+
+    static void setSession(Connection c, String sqlMode, String timeZone) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SET SESSION sql_mode = ?")) {
+            ps.setString(1, sqlMode == null ? "" : sqlMode);
+            ps.execute();
+        }
+        if (timeZone != null) {
+            try (PreparedStatement ps = c.prepareStatement("SET SESSION time_zone = ?")) {
+                ps.setString(1, timeZone);
+                ps.execute();
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** How the MySQL syncer copies, replays and compares; not part of the API. */
+package io.sitemove.sync.mysql.internal;

@@ -1,2 +1,0 @@
-/** SSH transport over sshj: verified host keys, quoted remote commands, streaming processes. */
-package io.sitemove.sync.ssh;

@@ -1,0 +1,2 @@
+/** WordPress: the maintenance mode WordPress itself honours. */
+package io.sitemove.wordpress;
