@@ -9,10 +9,11 @@ public class CutoverTooEarlyException extends MigrationException {
     private final Instant notBefore;
 
     public CutoverTooEarlyException(String site, Instant notBefore, long oldTtlSeconds) {
-        super(site, Phase.FINAL_SYNC, "the cutover may not start before " + notBefore
+        super("the cutover may not start before " + notBefore
                 + ": resolvers may still cache the old records for their old TTL of " + oldTtlSeconds
                 + " s, which was lowered at " + notBefore.minusSeconds(oldTtlSeconds)
                 + "; wait, or build the plan with waitForTtlExpiry(false) to accept stale caches", null, false);
+        in(site, Phase.FINAL_SYNC, null);
         this.notBefore = notBefore;
     }
 

@@ -8,7 +8,8 @@ public class PhaseOrderException extends MigrationException {
     private final Phase missing;
 
     public PhaseOrderException(String site, Phase requested, Phase missing, String advice) {
-        super(site, requested, "cannot start " + requested + " because " + missing + " has not completed; " + advice, null, false);
+        super("cannot start " + requested + " because " + missing + " has not completed; " + advice, null, false);
+        in(site, requested, null);
         this.requested = requested;
         this.missing = missing;
     }

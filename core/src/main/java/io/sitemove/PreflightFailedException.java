@@ -11,9 +11,10 @@ public class PreflightFailedException extends MigrationException {
     private final transient List<CheckResult> failed;
 
     public PreflightFailedException(String site, List<CheckResult> failed) {
-        super(site, Phase.PREFLIGHT, failed.size() + " check(s) failed: " + failed.stream()
+        super(failed.size() + " check(s) failed: " + failed.stream()
                 .map(CheckResult::toString)
                 .collect(Collectors.joining("; ")) + "; nothing was changed", null, false);
+        in(site, Phase.PREFLIGHT, null);
         this.failed = List.copyOf(failed);
     }
 

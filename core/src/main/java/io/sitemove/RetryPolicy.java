@@ -1,7 +1,5 @@
 package io.sitemove;
 
-import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
@@ -12,8 +10,9 @@ import java.util.function.Predicate;
  * are retried: {@link IOException}s and {@link MigrationException}s that say
  * {@link MigrationException#isTransient()}; a refused login or a full disk fails at once.
  *
- * <p>Backed by resilience4j; the SPI never sees resilience4j types, only
- * {@link io.sitemove.spi.Retry}.
+ * <p>The engine alone retries, a whole step at a time: plugins say whether a failure is transient
+ * ({@link MigrationException#isTransient()}) and never retry inside a step. A step still failing
+ * after the last attempt surfaces as permanent ({@link MigrationException#attempts()} says how many).
  *
  * <pre>{@code
  * RetryPolicy retry = RetryPolicy.builder().maxAttempts(5).initialWait(Duration.ofSeconds(1)).multiplier(2).build();
@@ -65,16 +64,6 @@ public final class RetryPolicy {
     /** Whether a failure is worth another attempt. */
     public boolean isRetryable(Throwable failure) {
         return retryOn.test(failure);
-    }
-
-    /** This policy as a resilience4j configuration. */
-    public RetryConfig toRetryConfig() {
-        return RetryConfig.custom()
-                .maxAttempts(maxAttempts)
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(initialWait, multiplier))
-                .retryOnException(retryOn)
-                .failAfterMaxAttempts(false)
-                .build();
     }
 
     @Override

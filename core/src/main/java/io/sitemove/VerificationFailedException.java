@@ -11,9 +11,10 @@ public class VerificationFailedException extends MigrationException {
     private final transient List<Verification> failed;
 
     public VerificationFailedException(String site, Phase phase, List<Verification> failed) {
-        super(site, phase, failed.size() + " verification(s) failed: " + failed.stream()
+        super(failed.size() + " verification(s) failed: " + failed.stream()
                 .map(v -> v.verifier() + ": " + v.summary())
                 .collect(Collectors.joining("; ")) + "; fix the target (or sync again) and run the phase again", null, false);
+        in(site, phase, null);
         this.failed = List.copyOf(failed);
     }
 

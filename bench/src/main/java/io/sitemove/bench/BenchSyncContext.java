@@ -3,7 +3,6 @@ package io.sitemove.bench;
 import io.sitemove.Server;
 import io.sitemove.spi.Direction;
 import io.sitemove.spi.ProgressReporter;
-import io.sitemove.spi.Retry;
 import io.sitemove.spi.SyncContext;
 import io.sitemove.spi.SyncMode;
 import java.nio.file.Path;
@@ -39,10 +38,6 @@ public record BenchSyncContext(Server source, Server target, SyncMode mode, Opti
         return "bench";
     }
 
-    @Override
-    public Retry retry() {
-        return Retry.once();
-    }
 
     @Override
     public Direction direction() {

@@ -9,7 +9,6 @@ import io.sitemove.spi.MaintenanceContext;
 import io.sitemove.spi.MigrationContext;
 import io.sitemove.spi.PreflightContext;
 import io.sitemove.spi.ProgressReporter;
-import io.sitemove.spi.Retry;
 import io.sitemove.spi.Side;
 import io.sitemove.spi.SyncContext;
 import io.sitemove.spi.SyncMode;
@@ -23,7 +22,7 @@ final class Contexts {
     private Contexts() {
     }
 
-    record Base(String site, Server source, Server target, Retry retry) implements PreflightContext {
+    record Base(String site, Server source, Server target) implements PreflightContext {
     }
 
     /** A context that answers the common questions from its {@link Base}. */
@@ -45,10 +44,6 @@ final class Contexts {
             return base().target();
         }
 
-        @Override
-        default Retry retry() {
-            return base().retry();
-        }
     }
 
     record Sync(Base base, SyncMode mode, Direction direction, Optional<String> cursor, ProgressReporter progress)

@@ -50,9 +50,9 @@ final class DnsSteps {
             return purpose + ": already in place";
         }
         List<DnsRecord> before = befores.stream().filter(b -> DnsRecords.same(b, current)).findFirst()
-                .orElseThrow(() -> new MigrationException(site, phase, "cannot " + purpose + ": the records were changed by"
+                .orElseThrow(() -> MigrationException.permanent("cannot " + purpose + ": the records were changed by"
                         + " someone else; expected " + befores.get(0) + " but found " + current
-                        + "; nothing was changed: check the zone, then run again", null, false));
+                        + "; nothing was changed: check the zone, then run again").in(site, phase, null));
         DnsChange change = switcher.plan(ctx, before, after);
         guard(phase, purpose, change);
         DnsApplyResult result = switcher.apply(ctx, change);
@@ -84,16 +84,16 @@ final class DnsSteps {
     }
 
     private MigrationException refused(Phase phase, String purpose, String why) {
-        return new MigrationException(site, phase, "refused to " + purpose + ": " + why + "; nothing was changed;"
-                + " check the plan, or build it with forceDnsChanges(true) if this is intended", null, false);
+        return MigrationException.permanent("refused to " + purpose + ": " + why + "; nothing was changed;"
+                + " check the plan, or build it with forceDnsChanges(true) if this is intended").in(site, phase, null);
     }
 
     /** Waits for every authoritative server to answer {@code expected}; throws a transient failure when they do not. */
     Propagation awaitPropagation(Phase phase, List<DnsRecord> expected, Duration timeout) {
         Propagation p = switcher.awaitPropagation(ctx, expected, timeout);
         if (!p.complete()) {
-            throw new MigrationException(site, phase, "not every authoritative server answers " + expected + " after "
-                    + timeout.toSeconds() + " s: " + p.answers() + "; check the secondaries' zone transfers", null, true);
+            throw MigrationException.retryable("not every authoritative server answers " + expected + " after "
+                    + timeout.toSeconds() + " s: " + p.answers() + "; check the secondaries' zone transfers", null).in(site, phase, null);
         }
         return p;
     }

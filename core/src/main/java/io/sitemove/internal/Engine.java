@@ -61,6 +61,7 @@ public final class Engine {
     private final JournalState state;
     private final Listeners listeners;
     private final Contexts.Base base;
+    private final PolicyRetry retry;
     private final DnsSteps dns;
     private final Set<Phase> enteredThisRun = EnumSet.noneOf(Phase.class);
     private String currentStep = "";
@@ -71,7 +72,8 @@ public final class Engine {
         this.clock = clock;
         this.state = new JournalState(plan.journal().read(site));
         this.listeners = new Listeners(plan.listeners());
-        this.base = new Contexts.Base(site, plan.source(), plan.target(), new PolicyRetry(site, plan.retry()));
+        this.base = new Contexts.Base(site, plan.source(), plan.target());
+        this.retry = new PolicyRetry(site, plan.retry());
         this.dns = plan.dns().map(d -> new DnsSteps(site, d, new Contexts.Dns(base, plan.switchRecords()), listeners, clock,
                 plan.dnsGuard()))
                 .orElse(null);
@@ -135,7 +137,7 @@ public final class Engine {
         refuseIfRolledBack();
         requireCompleted(Phase.INCREMENTAL_SYNC, Phase.OPTIMIZATION);
         if (state.started(Phase.FINAL_SYNC)) {
-            throw new MigrationException(site, Phase.INCREMENTAL_SYNC, "the cutover has started; no more incremental syncs", null, false);
+            throw MigrationException.permanent("the cutover has started; no more incremental syncs").in(site, Phase.INCREMENTAL_SYNC, null);
         }
         int round = state.incrementalRounds() + 1;
         Map<String, SyncResult> results = new LinkedHashMap<>();
@@ -180,12 +182,11 @@ public final class Engine {
             return status();
         }
         if (!state.started(Phase.FINAL_SYNC)) {
-            throw new MigrationException(site, state.firstIncomplete().orElse(Phase.POST_MIGRATION),
-                    "nothing to roll back: the cutover has not started and the source still serves the site", null, false);
+            throw MigrationException.permanent("nothing to roll back: the cutover has not started and the source still serves the site").in(site, state.firstIncomplete().orElse(Phase.POST_MIGRATION), null);
         }
         if (state.completed(Phase.POST_MIGRATION)) {
-            throw new MigrationException(site, Phase.POST_MIGRATION, "the migration has completed and its watch window"
-                    + " ended; to go back, migrate the site back with a new plan", null, false);
+            throw MigrationException.permanent("the migration has completed and its watch window"
+                    + " ended; to go back, migrate the site back with a new plan").in(site, Phase.POST_MIGRATION, null);
         }
         Phase phase = Phase.POST_MIGRATION;
         guarded(phase, () -> {
@@ -209,8 +210,8 @@ public final class Engine {
             step(phase, StepNames.ROLLBACK_MAINTENANCE_SOURCE, () -> {
                 plan.maintenance().disable(new Contexts.Maintenance(base, Side.SOURCE));
                 if (plan.maintenance().isEnabled(new Contexts.Maintenance(base, Side.SOURCE))) {
-                    throw new MigrationException(site, phase, "maintenance mode on " + plan.source()
-                            + " is still on after disabling it; turn it off by hand", null, false);
+                    throw MigrationException.permanent("maintenance mode on " + plan.source()
+                            + " is still on after disabling it; turn it off by hand").in(site, phase, null);
                 }
                 return Map.of("note", "source " + plan.source().name() + " out of maintenance");
             });
@@ -388,8 +389,8 @@ public final class Engine {
         long at = clock.millis();
         plan.maintenance().enable(ctx);
         if (!plan.maintenance().isEnabled(ctx)) {
-            throw new MigrationException(site, state.firstIncomplete().orElse(Phase.POST_MIGRATION), "maintenance mode on "
-                    + ctx.server(side) + " was enabled but does not read back as on; the site is not read-only", null, false);
+            throw MigrationException.permanent("maintenance mode on "
+                    + ctx.server(side) + " was enabled but does not read back as on; the site is not read-only").in(site, state.firstIncomplete().orElse(Phase.POST_MIGRATION), null);
         }
         return Map.of(StepData.AT_MS, Long.toString(at), "note", "maintenance on for " + ctx.server(side).name());
     }
@@ -435,7 +436,7 @@ public final class Engine {
         }
         currentStep = step;
         Instant t0 = clock.instant();
-        Map<String, String> data = new HashMap<>(base.retry().call(step, action::get));
+        Map<String, String> data = new HashMap<>(retry.run(phase, step, action));
         Duration took = Duration.between(t0, clock.instant());
         data.putIfAbsent(StepData.DURATION_MS, Long.toString(took.toMillis()));
         append(EntryKind.STEP_DONE, phase, step, data);
@@ -458,9 +459,7 @@ public final class Engine {
         try {
             body.run();
         } catch (RuntimeException e) {
-            MigrationException failure = e instanceof MigrationException m && m.site().isPresent() ? m
-                    : new MigrationException(site, phase, "step '" + currentStep + "' failed: " + e.getMessage(), e,
-                            e instanceof MigrationException m2 && m2.isTransient());
+            MigrationException failure = retry.located(e, phase, currentStep);
             append(EntryKind.PHASE_FAILED, phase, currentStep, Map.of("message", String.valueOf(failure.getMessage())));
             enteredThisRun.remove(phase);
             log.error("site {}: phase {} failed at step '{}': {}", site, phase, currentStep, failure.getMessage());
@@ -509,7 +508,7 @@ public final class Engine {
 
     private void refuseIfRolledBack() {
         if (state.rolledBack()) {
-            throw new MigrationException(site, null, "this migration was rolled back; start a new one with a fresh journal", null, false);
+            throw MigrationException.permanent("this migration was rolled back; start a new one with a fresh journal").in(site, null, null);
         }
     }
 
@@ -569,7 +568,7 @@ public final class Engine {
             Thread.sleep(Math.max(1, d.toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MigrationException(site, Phase.POST_MIGRATION, "interrupted during the watch window", e, false);
+            throw MigrationException.permanent("interrupted during the watch window", e).in(site, Phase.POST_MIGRATION, null);
         }
     }
 }

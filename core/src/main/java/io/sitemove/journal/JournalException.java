@@ -7,6 +7,6 @@ public class JournalException extends MigrationException {
     private static final long serialVersionUID = 1L;
 
     public JournalException(String message, Throwable cause) {
-        super(message, cause);
+        super(message, cause, false);
     }
 }

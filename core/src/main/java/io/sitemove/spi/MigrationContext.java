@@ -2,7 +2,7 @@ package io.sitemove.spi;
 
 import io.sitemove.Server;
 
-/** What every SPI call is told: the site, the two servers and the retry policy. */
+/** What every SPI call is told: the site and the two servers. */
 public interface MigrationContext {
     /** The site being migrated (the plan's name). */
     String site();
@@ -13,8 +13,6 @@ public interface MigrationContext {
     /** The new server. */
     Server target();
 
-    /** The plan's retry policy, for remote calls. */
-    Retry retry();
 
     /** The server on the given side. */
     default Server server(Side side) {

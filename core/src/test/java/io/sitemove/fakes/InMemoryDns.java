@@ -89,7 +89,7 @@ public final class InMemoryDns implements DnsSwitcher {
         List<DnsRecord> current = zone.stream().filter(r -> change.before().stream().anyMatch(r::sameSet)
                 || change.after().stream().anyMatch(r::sameSet)).toList();
         if (!new HashSet<>(current).equals(new HashSet<>(change.before()))) {
-            throw new MigrationException("compare-and-swap failed");
+            throw MigrationException.permanent("compare-and-swap failed");
         }
         zone.removeAll(change.before());
         zone.addAll(change.after());

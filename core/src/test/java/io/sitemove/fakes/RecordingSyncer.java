@@ -64,7 +64,7 @@ public final class RecordingSyncer implements Syncer {
     public SyncResult sync(SyncContext ctx) {
         calls.add(new Call(ctx.mode(), ctx.direction(), ctx.cursor().orElse(null)));
         if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            throw new MigrationException(null, null, name + " failed on purpose", null, transientFailures);
+            throw MigrationException.of(name + " failed on purpose", null, transientFailures);
         }
         ctx.progress().report(Counts.files(changesPerSync / 2, 100), Counts.files(changesPerSync, 200));
         return new SyncResult(Counts.files(changesPerSync, 1000), 1, 0, Duration.ofMillis(5 + changesPerSync),

@@ -10,6 +10,6 @@ public class DnsException extends MigrationException {
     private static final long serialVersionUID = 1L;
 
     public DnsException(String message, Throwable cause, boolean transientFailure) {
-        super(null, null, message, cause, transientFailure);
+        super(message, cause, transientFailure);
     }
 }

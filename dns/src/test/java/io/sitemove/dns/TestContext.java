@@ -4,7 +4,6 @@ import io.sitemove.Server;
 import io.sitemove.spi.DnsContext;
 import io.sitemove.spi.DnsRecord;
 import io.sitemove.spi.PreflightContext;
-import io.sitemove.spi.Retry;
 import java.util.List;
 
 /** A context for calling a switcher directly: the records to switch to; no servers (a switcher does not use them). */
@@ -24,8 +23,4 @@ record TestContext(List<DnsRecord> switchTo) implements DnsContext, PreflightCon
         return null;
     }
 
-    @Override
-    public Retry retry() {
-        return Retry.once();
-    }
 }

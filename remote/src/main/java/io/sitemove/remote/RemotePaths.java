@@ -17,7 +17,7 @@ public final class RemotePaths {
     public static String checkRelative(String path, String where) {
         String problem = problem(path);
         if (problem != null) {
-            throw new MigrationException("refusing remote file name '" + display(path) + "' listed by " + where
+            throw MigrationException.permanent("refusing remote file name '" + display(path) + "' listed by " + where
                     + ": " + problem + "; the server's file list is not trustworthy, inspect that directory");
         }
         return path;

@@ -6,7 +6,6 @@ import io.sitemove.spi.Direction;
 import io.sitemove.spi.MaintenanceContext;
 import io.sitemove.spi.PreflightContext;
 import io.sitemove.spi.ProgressReporter;
-import io.sitemove.spi.Retry;
 import io.sitemove.spi.Side;
 import io.sitemove.spi.SyncContext;
 import io.sitemove.spi.SyncMode;
@@ -58,10 +57,6 @@ public final class TestContext implements SyncContext, PreflightContext, Mainten
         return target;
     }
 
-    @Override
-    public Retry retry() {
-        return Retry.once();
-    }
 
     @Override
     public SyncMode mode() {

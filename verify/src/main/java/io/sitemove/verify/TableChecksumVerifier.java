@@ -87,14 +87,14 @@ public final class TableChecksumVerifier implements Verifier {
         AtomicLong targetRows = new AtomicLong();
         Runnable report = () -> ctx.progress().report(Counts.rows(sourceRows.get() + targetRows.get(), 0), Counts.ZERO);
         BothSides<Map<String, TableState>> read = BothSides.run("compare tables",
-                () -> ctx.retry().call("read tables of " + source, () -> read(source, rows -> {
+                () -> read(source, rows -> {
                     sourceRows.set(rows);
                     report.run();
-                })),
-                () -> ctx.retry().call("read tables of " + target, () -> read(target, rows -> {
+                }),
+                () -> read(target, rows -> {
                     targetRows.set(rows);
                     report.run();
-                })));
+                }));
         TableComparison comparison = new TableComparison(read.source(), read.target());
         Findings findings = new Findings();
         int differing = comparison.compare(findings);
@@ -111,7 +111,7 @@ public final class TableChecksumVerifier implements Verifier {
     private Map<String, TableState> read(DbAddress db, java.util.function.LongConsumer rowsRead) {
         try (Connection connection = db.connect()) {
             if (!DatabaseReader.exists(connection, db.database())) {
-                throw new MigrationException("database " + db + " does not exist; create it or fix the database name");
+                throw MigrationException.permanent("database " + db + " does not exist; create it or fix the database name");
             }
             return new DatabaseReader(connection, db.database(), checksumTable, rowsRead).read();
         } catch (SQLException e) {

@@ -112,8 +112,8 @@ public final class TreeHashVerifier implements Verifier {
         long start = System.nanoTime();
         Server source = ctx.source();
         Server target = ctx.target();
-        try (SshConnection src = ctx.retry().call("connect to " + source, () -> SshConnection.open(source));
-                SshConnection dst = ctx.retry().call("connect to " + target, () -> SshConnection.open(target))) {
+        try (SshConnection src = SshConnection.open(source);
+                SshConnection dst = SshConnection.open(target)) {
             BothSides<Map<String, TreeEntry>> listings = BothSides.run("list files",
                     () -> list(src, sourceRoot), () -> list(dst, targetRoot));
             TreeComparison comparison = new TreeComparison(listings.source(), listings.target());
@@ -144,7 +144,7 @@ public final class TreeHashVerifier implements Verifier {
         try {
             entries = TreeListingParser.parseListing(result.stdout());
         } catch (IllegalArgumentException e) {
-            throw new MigrationException("server " + ssh.server() + ": the listing of " + root
+            throw MigrationException.permanent("server " + ssh.server() + ": the listing of " + root
                     + " could not be read (" + e.getMessage() + "); check that GNU find is installed", e);
         }
         Map<String, TreeEntry> byPath = new HashMap<>();
@@ -175,7 +175,7 @@ public final class TreeHashVerifier implements Verifier {
         try {
             return TreeListingParser.parseHashes(result.stdout(), prefix);
         } catch (IllegalArgumentException e) {
-            throw new MigrationException("server " + ssh.server() + ": the hashes of files under " + root
+            throw MigrationException.permanent("server " + ssh.server() + ": the hashes of files under " + root
                     + " could not be read (" + e.getMessage() + "); check that GNU coreutils' sha256sum is installed", e);
         }
     }

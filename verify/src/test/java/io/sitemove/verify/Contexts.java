@@ -4,7 +4,6 @@ import io.sitemove.Counts;
 import io.sitemove.Server;
 import io.sitemove.spi.PreflightContext;
 import io.sitemove.spi.ProgressReporter;
-import io.sitemove.spi.Retry;
 import io.sitemove.spi.VerifyContext;
 import io.sitemove.spi.VerifyStage;
 import io.sitemove.testkit.SshServer;
@@ -34,11 +33,6 @@ final class Contexts {
     /** Both a verify and a preflight context; records what progress was reported. */
     record Ctx(String site, Server source, Server target, VerifyStage stage, List<Counts> reported)
             implements VerifyContext, PreflightContext {
-        @Override
-        public Retry retry() {
-            return Retry.once();
-        }
-
         @Override
         public ProgressReporter progress() {
             return (done, total) -> reported.add(done);

@@ -78,11 +78,9 @@ public final class WordPressMaintenance implements MaintenanceMode {
 
     private static ExecResult run(MaintenanceContext ctx, List<String> argv) {
         Server server = ctx.server(ctx.side());
-        return ctx.retry().call("maintenance on " + server.name(), () -> {
-            try (SshConnection ssh = SshConnection.open(server)) {
-                return ssh.exec(argv);
-            }
-        });
+        try (SshConnection ssh = SshConnection.open(server)) {
+            return ssh.exec(argv);
+        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.sitemove.Server;
 import io.sitemove.spi.DnsContext;
 import io.sitemove.spi.DnsRecord;
 import io.sitemove.spi.PreflightContext;
-import io.sitemove.spi.Retry;
 
 /** A context for calling the switcher directly: the records to switch to; no servers. */
 record CfContext(java.util.List<DnsRecord> switchTo) implements DnsContext, PreflightContext {
@@ -23,8 +22,4 @@ record CfContext(java.util.List<DnsRecord> switchTo) implements DnsContext, Pref
         return null;
     }
 
-    @Override
-    public Retry retry() {
-        return Retry.once();
-    }
 }

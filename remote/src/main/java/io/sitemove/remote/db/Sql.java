@@ -51,7 +51,7 @@ public final class Sql {
     public static MigrationException failure(String what, DbEndpoint endpoint, String table, SQLException e) {
         boolean transientFailure = e instanceof SQLTransientException || e instanceof SQLRecoverableException
                 || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
-        return new MigrationException(null, null, "could not " + what + " on " + endpoint.where()
+        return MigrationException.of("could not " + what + " on " + endpoint.where()
                 + (table == null ? "" : ", table " + quote(table)) + ": " + e.getMessage()
                 + " (SQLState " + e.getSQLState() + ", error " + e.getErrorCode() + ")"
                 + (transientFailure ? "; try again" : ""), e, transientFailure);

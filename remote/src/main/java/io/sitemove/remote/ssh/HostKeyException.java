@@ -13,7 +13,7 @@ public final class HostKeyException extends MigrationException {
 
     /** Creates the exception; {@code fingerprint} is the offered key's {@code SHA256:...} fingerprint. */
     public HostKeyException(String message, String fingerprint, Throwable cause) {
-        super(null, null, message, cause, false);
+        super(message, cause, false);
         this.fingerprint = fingerprint;
     }
 

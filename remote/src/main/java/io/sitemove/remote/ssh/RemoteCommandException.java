@@ -10,7 +10,7 @@ public final class RemoteCommandException extends MigrationException {
 
     /** Creates the exception; the message names the server, the command, the exit code and stderr's tail. */
     public RemoteCommandException(String message, int exitCode) {
-        super(null, null, message, null, false);
+        super(message, null, false);
         this.exitCode = exitCode;
     }
 

@@ -8,6 +8,6 @@ public final class SshAuthException extends MigrationException {
 
     /** Creates the exception; the message names user@host:port and the key file, never key contents. */
     public SshAuthException(String message, Throwable cause) {
-        super(null, null, message, cause, false);
+        super(message, cause, false);
     }
 }

@@ -8,6 +8,6 @@ public final class SshConnectException extends MigrationException {
 
     /** Creates the exception; {@code transientFailure} says whether trying again may help. */
     public SshConnectException(String message, Throwable cause, boolean transientFailure) {
-        super(null, null, message, cause, transientFailure);
+        super(message, cause, transientFailure);
     }
 }

@@ -193,10 +193,10 @@ public final class FileSyncer implements Syncer {
         String toRoot = reverse ? sourceRoot : targetRoot;
         Exclusions exclusions = new Exclusions(excludes);
         Parallel<SshConnection> opening = Parallel.start("sitemove-connect-receiver",
-                () -> ctx.retry().call("connect to " + toServer.name(), () -> SshConnection.open(toServer)));
+                () -> SshConnection.open(toServer));
         SshConnection opened;
         try {
-            opened = ctx.retry().call("connect to " + fromServer.name(), () -> SshConnection.open(fromServer));
+            opened = SshConnection.open(fromServer);
         } catch (RuntimeException e) {
             closeQuietly(opening);
             throw e;
@@ -218,7 +218,7 @@ public final class FileSyncer implements Syncer {
                     sent = sender.manifest(false);
                 } catch (MigrationException e) {
                     receiving.join();
-                    throw new MigrationException(name + ": " + e.getMessage());
+                    throw MigrationException.permanent(name + ": " + e.getMessage());
                 }
                 List<FileEntry> received = receiving.join();
                 ReceiverFacts receiverFacts = facts.join();
@@ -465,7 +465,7 @@ public final class FileSyncer implements Syncer {
 
     private Transfer closed(String problem, RemoteTree sender, RemoteTree receiver) {
         if (strategy == Strategy.DIRECT) {
-            throw new MigrationException(name + ": the direct transfer from " + sender.where() + " to "
+            throw MigrationException.permanent(name + ": the direct transfer from " + sender.where() + " to "
                     + receiver.where() + " cannot run: " + problem + "; fix that or use Strategy.RELAY (or AUTO)");
         }
         LOG.info("{}: relaying through this process: {}", name, problem);
@@ -496,7 +496,7 @@ public final class FileSyncer implements Syncer {
     public void cleanup(MigrationContext ctx) {
         for (Side side : Side.values()) {
             Server server = ctx.server(side);
-            try (SshConnection ssh = ctx.retry().call("connect to " + server.name(), () -> SshConnection.open(server))) {
+            try (SshConnection ssh = SshConnection.open(server)) {
                 DirectKey.removeLeftovers(ssh, ctx.site(), authorizedKeys.get(side));
             }
         }
@@ -551,12 +551,12 @@ public final class FileSyncer implements Syncer {
         }
         boolean senderEmpty = plan.send().isEmpty() && plan.vanished() == plan.receiverEntries();
         if (senderEmpty) {
-            throw new MigrationException(name + ": " + sender.where() + " is empty, and syncing would delete all "
+            throw MigrationException.permanent(name + ": " + sender.where() + " is empty, and syncing would delete all "
                     + plan.receiverEntries() + " entries of " + receiver.where() + "; refusing. If that is really"
                     + " intended, build the syncer with allowMassDeletion(true)");
         }
         if (plan.vanished() > MASS_DELETION_RATIO * plan.receiverEntries()) {
-            throw new MigrationException(name + ": syncing would delete " + plan.vanished() + " of "
+            throw MigrationException.permanent(name + ": syncing would delete " + plan.vanished() + " of "
                     + plan.receiverEntries() + " entries of " + receiver.where() + " (more than "
                     + Math.round(MASS_DELETION_RATIO * 100) + "%); refusing. Check that " + sender.where()
                     + " is the right directory; if the deletion is intended, build the syncer with allowMassDeletion(true)");

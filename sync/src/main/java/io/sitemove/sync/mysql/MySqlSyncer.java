@@ -139,23 +139,21 @@ public final class MySqlSyncer implements Syncer {
         boolean reverse = ctx.direction() == Direction.REVERSE;
         DbEndpoint from = reverse ? target : source;
         DbEndpoint to = reverse ? source : target;
-        return ctx.retry().call(name + ": " + ctx.mode() + " sync " + from.where() + " to " + to.where(), () -> {
-            Map<String, String> lock = new LinkedHashMap<>();
-            if (ctx.mode() == SyncMode.FINAL && !reverse) {
-                lock.put("sourceLock", lockSource());
-            }
-            SyncResult result = syncOnce(ctx, from, to, reverse, started);
-            if (reverse && lockSourceForFinal && applicationUser != null) {
-                lock.put("sourceUnlocked", unlockSource());
-            }
-            if (lock.isEmpty()) {
-                return result;
-            }
-            Map<String, String> details = new LinkedHashMap<>(result.details());
-            details.putAll(lock);
-            return new SyncResult(result.moved(), result.deleted(), result.attributesFixed(), result.duration(),
-                    result.cursor(), details);
-        });
+        Map<String, String> lock = new LinkedHashMap<>();
+        if (ctx.mode() == SyncMode.FINAL && !reverse) {
+            lock.put("sourceLock", lockSource());
+        }
+        SyncResult result = syncOnce(ctx, from, to, reverse, started);
+        if (reverse && lockSourceForFinal && applicationUser != null) {
+            lock.put("sourceUnlocked", unlockSource());
+        }
+        if (lock.isEmpty()) {
+            return result;
+        }
+        Map<String, String> details = new LinkedHashMap<>(result.details());
+        details.putAll(lock);
+        return new SyncResult(result.moved(), result.deleted(), result.attributesFixed(), result.duration(),
+                result.cursor(), details);
     }
 
     private SyncResult syncOnce(SyncContext ctx, DbEndpoint from, DbEndpoint to, boolean reverse, long started) {
@@ -205,8 +203,8 @@ public final class MySqlSyncer implements Syncer {
         }
         if (cursor.isEmpty()) {
             if (deltaMethod == DeltaMethod.BINLOG) {
-                throw new MigrationException(null, null, "binlog delta (" + name + ") from " + from.where()
-                        + " has no binlog cursor from a previous sync; run a FULL sync first", null, false);
+                throw MigrationException.permanent("binlog delta (" + name + ") from " + from.where()
+                        + " has no binlog cursor from a previous sync; run a FULL sync first");
             }
             why.put("binlogUnavailable", "no binlog cursor from the last sync");
             return false;

@@ -5,7 +5,6 @@ import io.sitemove.remote.TestContext;
 import io.sitemove.Server;
 import io.sitemove.spi.Direction;
 import io.sitemove.spi.ProgressReporter;
-import io.sitemove.spi.Retry;
 import io.sitemove.spi.SyncContext;
 import io.sitemove.spi.SyncMode;
 import java.util.Optional;
@@ -39,10 +38,6 @@ final class CursorContext implements SyncContext {
         return base.target();
     }
 
-    @Override
-    public Retry retry() {
-        return base.retry();
-    }
 
     @Override
     public SyncMode mode() {

@@ -35,7 +35,7 @@ public record BothSides<T>(T source, T target) {
         } catch (InterruptedException e) {
             sourceTask.cancel(true);
             Thread.currentThread().interrupt();
-            throw new MigrationException(what + " was interrupted; run the verification again", e);
+            throw MigrationException.permanent(what + " was interrupted; run the verification again", e);
         }
     }
 
@@ -46,6 +46,6 @@ public record BothSides<T>(T source, T target) {
         if (failure instanceof Error error) {
             throw error;
         }
-        return new MigrationException(what + " failed: " + failure.getMessage(), failure);
+        return MigrationException.permanent(what + " failed: " + failure.getMessage(), failure);
     }
 }

@@ -42,8 +42,7 @@ public record DbAddress(DbEndpoint endpoint) {
     public MigrationException failure(String what, SQLException e) {
         boolean transientFailure = e instanceof SQLTransientException
                 || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
-        return new MigrationException(null, null, "database " + this + ": " + what + " (" + e.getMessage() + ")",
-                e, transientFailure);
+        return MigrationException.of("database " + this + ": " + what + " (" + e.getMessage() + ")", e, transientFailure);
     }
 
     @Override

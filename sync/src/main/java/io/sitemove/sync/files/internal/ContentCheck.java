@@ -134,7 +134,7 @@ public final class ContentCheck {
             String line = record.toString(StandardCharsets.ISO_8859_1);
             record.reset();
             if (line.length() < HEX + 4 || line.charAt(HEX) != ' ' || !line.startsWith("./", HEX + 2)) {
-                throw new MigrationException("unreadable sha256sum output from " + tree.where() + ": '"
+                throw MigrationException.permanent("unreadable sha256sum output from " + tree.where() + ": '"
                         + RemotePaths.display(line) + "'");
             }
             sink.accept(line.substring(HEX + 4), line.substring(0, HEX));

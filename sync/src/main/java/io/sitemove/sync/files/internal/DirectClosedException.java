@@ -12,7 +12,7 @@ public final class DirectClosedException extends MigrationException {
     private final String problem;
 
     public DirectClosedException(String problem) {
-        super(null, null, "the direct route is closed: " + problem, null, false);
+        super("the direct route is closed: " + problem, null, false);
         this.problem = problem;
     }
 

@@ -109,7 +109,7 @@ public final class DirectKey implements AutoCloseable {
         String[] lines = made.stdoutText().strip().split("\n");
         if (lines.length != 2 || !TEMP_DIR.matcher(lines[0]).matches() || !lines[1].startsWith("ssh-ed25519 ")
                 || !lines[1].endsWith(" " + marker) || lines[1].indexOf('"') >= 0) {
-            throw new MigrationException("making a temporary key on " + sender.server() + " gave an unexpected answer;"
+            throw MigrationException.permanent("making a temporary key on " + sender.server() + " gave an unexpected answer;"
                     + " check that /tmp is writable there and ssh-keygen is OpenSSH's, or use Strategy.RELAY");
         }
         DirectKey key = new DirectKey(sender, receiver, marker, authorizedKeys, lines[0]);
@@ -168,13 +168,13 @@ public final class DirectKey implements AutoCloseable {
         ExecResult unlisted = receiver.exec(List.of("sh", "-c", REMOVE, "sh", nullToEmpty(authorizedKeys), marker,
                 EXACT_AWK));
         if (!unlisted.succeeded()) {
-            failure = new MigrationException("could not remove the temporary key " + marker + " from " + keysFile()
+            failure = MigrationException.permanent("could not remove the temporary key " + marker + " from " + keysFile()
                     + " on " + receiver.server() + ": " + unlisted.stderr().strip() + "; remove the line ending in '"
                     + marker + "' by hand, or run the syncer's cleanup");
         }
         ExecResult removed = removing.join();
         if (!removed.succeeded() && failure == null) {
-            failure = new MigrationException("could not remove the temporary directory " + dir + " on "
+            failure = MigrationException.permanent("could not remove the temporary directory " + dir + " on "
                     + sender.server() + ": " + removed.stderr().strip() + "; remove it by hand, or run the syncer's"
                     + " cleanup");
         }

@@ -10,6 +10,6 @@ public final class DirectRefusedException extends MigrationException {
     private static final long serialVersionUID = 1L;
 
     public DirectRefusedException(String message) {
-        super(null, null, message, null, false);
+        super(message, null, false);
     }
 }

@@ -67,7 +67,7 @@ public final class ManifestParser {
             }
         }
         if (index != 0 || field.size() != 0) {
-            throw new MigrationException("the file list from " + where + " ended in the middle of an entry;"
+            throw MigrationException.permanent("the file list from " + where + " ended in the middle of an entry;"
                     + " the listing was cut off, try again");
         }
         return entries;
@@ -84,7 +84,7 @@ public final class ManifestParser {
             if (header.size() == 0) {
                 return false;
             }
-            throw new MigrationException("the file list from " + where + " ended inside its accounts header;"
+            throw MigrationException.permanent("the file list from " + where + " ended inside its accounts header;"
                     + " the listing was cut off, try again");
         }
         for (String line : header.toString(StandardCharsets.ISO_8859_1).split("\n")) {
@@ -125,7 +125,7 @@ public final class ManifestParser {
     }
 
     private MigrationException bad(String path, String what) {
-        return new MigrationException("the file list from " + where + " has an unreadable " + what + " for '"
+        return MigrationException.permanent("the file list from " + where + " has an unreadable " + what + " for '"
                 + RemotePaths.display(path) + "'; is GNU find installed there?");
     }
 }

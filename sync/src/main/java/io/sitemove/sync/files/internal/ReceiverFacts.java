@@ -37,7 +37,7 @@ public record ReceiverFacts(String uid, String rrsync, Set<String> users, Set<St
         }
         String uid = line(out, 0, ends[0]).strip();
         if (ends[3] >= out.length || !uid.chars().allMatch(Character::isDigit) || uid.isEmpty()) {
-            throw new MigrationException("reading the user id on " + receiver.ssh().server() + " gave an unexpected"
+            throw MigrationException.permanent("reading the user id on " + receiver.ssh().server() + " gave an unexpected"
                     + " answer; check that id(1) works there");
         }
         String rrsync = line(out, ends[0] + 1, ends[1]).strip();

@@ -69,7 +69,7 @@ public final class RemoteTree {
             List<FileEntry> entries = new ManifestParser(where()).parse(find.stdout());
             int exit = find.waitFor();
             if (exit == MISSING) {
-                throw new MigrationException(root + " on " + ssh.server() + " does not exist or is not a directory;"
+                throw MigrationException.permanent(root + " on " + ssh.server() + " does not exist or is not a directory;"
                         + " check the plan's roots");
             }
             if (exit != 0) {
@@ -79,8 +79,8 @@ public final class RemoteTree {
             }
             return entries;
         } catch (IOException e) {
-            throw new MigrationException(null, null, "listing the files of " + where() + " was cut off: " + e
-                    + "; try again", e, true);
+            throw MigrationException.retryable("listing the files of " + where() + " was cut off: " + e
+                    + "; try again", e);
         }
     }
 

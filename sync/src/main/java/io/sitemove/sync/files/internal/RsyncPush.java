@@ -150,10 +150,10 @@ public final class RsyncPush {
 
     private static MigrationException killed(Server from, String where, String signal, long done, int total,
             String stderr) {
-        return new MigrationException(null, null, "the direct transfer (rsync) from " + where + " was ended by signal "
+        return MigrationException.retryable("the direct transfer (rsync) from " + where + " was ended by signal "
                 + signal + " on " + from.name() + " after " + done + " of " + total + " entries"
                 + (stderr.isEmpty() ? "" : "; stderr: " + stderr) + "; the files that arrived whole are in place and"
-                + " the next sync sends the rest: run it again", null, true);
+                + " the next sync sends the rest: run it again", null);
     }
 
     /** The exception for an rsync that ended with a non-zero code, transient where trying again may help. */
@@ -162,8 +162,8 @@ public final class RsyncPush {
         String prefix = "the direct transfer (rsync) from " + where + " failed with code " + exit + "; stderr: "
                 + stderr + "; ";
         if (text.contains("another instance of rrsync")) {
-            return new MigrationException(null, null, prefix + "an earlier transfer into the same directory is still"
-                    + " ending on " + to.name() + " (rrsync's lock); try again in a moment", null, true);
+            return MigrationException.retryable(prefix + "an earlier transfer into the same directory is still"
+                    + " ending on " + to.name() + " (rrsync's lock); try again in a moment", null);
         }
         if (text.contains("host key verification failed") || text.contains("remote host identification has changed")) {
             return new RemoteCommandException(prefix + to.name() + " offered the sender a host key different from the"
@@ -179,8 +179,8 @@ public final class RsyncPush {
                 || text.contains("no route to host") || text.contains("connection reset")
                 || text.contains("broken pipe") || text.contains("connection closed");
         if ((network || unreachable) && !text.contains("no space left")) {
-            return new MigrationException(null, null, prefix + "the connection between the servers broke; try again,"
-                    + " or use Strategy.RELAY if the old server cannot reach the new one", null, true);
+            return MigrationException.retryable(prefix + "the connection between the servers broke; try again,"
+                    + " or use Strategy.RELAY if the old server cannot reach the new one", null);
         }
         return new RemoteCommandException(prefix + FailureHints.hint(stderr, to.name()), exit);
     }

@@ -48,7 +48,7 @@ public final class Staging {
         for (int i = 0; i + 1 < fields.length; i += 2) {
             String name = fields[i + 1];
             if (!name.startsWith(PREFIX) || name.indexOf('/') >= 0) {
-                throw new MigrationException("refusing staging name '" + RemotePaths.display(name) + "' listed by "
+                throw MigrationException.permanent("refusing staging name '" + RemotePaths.display(name) + "' listed by "
                         + receiver.where() + "; inspect that directory");
             }
             names.add(name);

@@ -92,8 +92,8 @@ public final class BinlogDelta {
             try {
                 BinlogSettings settings = BinlogSettings.read(read, from);
                 if (!settings.usable()) {
-                    throw new MigrationException(null, null, "binlog delta (" + name + ") cannot read the binary log of "
-                            + from.where() + ": " + String.join("; ", settings.problems()), null, false);
+                    throw MigrationException.permanent("binlog delta (" + name + ") cannot read the binary log of "
+                            + from.where() + ": " + String.join("; ", settings.problems()));
                 }
                 Set<String> files = BinlogSettings.files(read);
                 if (!files.contains(cursor.file())) {
@@ -105,8 +105,8 @@ public final class BinlogDelta {
                 throw Sql.failure("read the binlog state (" + name + ")", from, null, e);
             }
             if (end.compareTo(cursor) < 0) {
-                throw new MigrationException(null, null, "the binary log of " + from.where() + " ends at " + end
-                        + ", before the last sync's cursor " + cursor + " (was it reset?); run a FULL sync", null, false);
+                throw MigrationException.permanent("the binary log of " + from.where() + " ends at " + end
+                        + ", before the last sync's cursor " + cursor + " (was it reset?); run a FULL sync");
             }
             if (end.compareTo(cursor) == 0) {
                 return outcome(cursor, cursor, 0);
@@ -146,7 +146,7 @@ public final class BinlogDelta {
                         (event, position) -> onEvent(read, applier, event, position));
                 table = null;
                 if (!stale.isEmpty()) {
-                    throw new MigrationException(null, null, stale.values().iterator().next(), null, false);
+                    throw MigrationException.permanent(stale.values().iterator().next());
                 }
                 applier.commit();
             } catch (BinlogReader.ReadFailure e) {
@@ -191,9 +191,9 @@ public final class BinlogDelta {
         } else if (type == EventType.QUERY && event.getData() instanceof QueryEventData query) {
             onQuery(applier, query, position);
         } else if (type == EventType.TRANSACTION_PAYLOAD) {
-            throw new MigrationException(null, null, "the binary log of " + from.where() + " holds compressed transactions"
+            throw MigrationException.permanent("the binary log of " + from.where() + " holds compressed transactions"
                     + " at " + position + ", which the binlog delta cannot read: set binlog_transaction_compression=OFF,"
-                    + " or use the checksum delta method", null, false);
+                    + " or use the checksum delta method");
         }
     }
 
@@ -267,10 +267,10 @@ public final class BinlogDelta {
 
     private void requireFull(BitSet included, TableInfo info, BinlogPosition position) {
         if (included.cardinality() != info.columns().size()) {
-            throw new MigrationException(null, null, "binlog delta (" + name + ") stopped at " + position + ": the row"
+            throw MigrationException.permanent("binlog delta (" + name + ") stopped at " + position + ": the row"
                     + " image of table " + Sql.quote(info.name()) + " on " + from.where() + " has "
                     + included.cardinality() + " of its " + info.columns().size()
-                    + " columns; set binlog_row_image=FULL on the source and run a FULL sync", null, false);
+                    + " columns; set binlog_row_image=FULL on the source and run a FULL sync");
         }
     }
 
@@ -294,15 +294,15 @@ public final class BinlogDelta {
         }
         String statement = QueryClassifier.excerpt(sql);
         if (kind == QueryClassifier.Kind.STATEMENT_DML) {
-            throw new MigrationException(null, null, "binlog delta (" + name + ") stopped at " + position + ": "
+            throw MigrationException.permanent("binlog delta (" + name + ") stopped at " + position + ": "
                     + from.where() + " logged a row change as a statement (" + statement + "), which a row delta cannot"
-                    + " replay; set binlog_format=ROW on the source and run a FULL sync", null, false);
+                    + " replay; set binlog_format=ROW on the source and run a FULL sync");
         }
         if (!recopyOnDdl) {
-            throw new MigrationException(null, null, "binlog delta (" + name + ") stopped at " + position
+            throw MigrationException.permanent("binlog delta (" + name + ") stopped at " + position
                     + ": a schema change on " + from.where() + " (" + statement + ") cannot be replayed from the"
                     + " binary log; run a FULL sync of the database (or of that table), or build the syncer with"
-                    + " recopyTablesOnDdl(true) to recopy changed tables in full", null, false);
+                    + " recopyTablesOnDdl(true) to recopy changed tables in full");
         }
         applier.flush();
         schemaChanges.add(statement);
@@ -315,10 +315,10 @@ public final class BinlogDelta {
     }
 
     private MigrationException purged(BinlogPosition cursor, Set<String> files, BinlogSettings settings) {
-        return new MigrationException(null, null, "binlog " + cursor.file() + " was purged on " + from.where()
+        return MigrationException.permanent("binlog " + cursor.file() + " was purged on " + from.where()
                 + " (oldest kept: " + (files.isEmpty() ? "none" : files.iterator().next()) + ", "
                 + settings.retention() + "); run a full sync (or the checksum fallback: deltaMethod(CHECKSUM)),"
-                + " and keep binlogs longer than the time between syncs", null, false);
+                + " and keep binlogs longer than the time between syncs");
     }
 
     private MigrationException translate(BinlogReader.ReadFailure e, BinlogPosition cursor) {
@@ -330,14 +330,13 @@ public final class BinlogDelta {
             return Sql.failure("apply binlog row events (" + name + ")", to, table, s);
         }
         if (cause instanceof ServerException s && s.getErrorCode() == 1236) {
-            return new MigrationException(null, null, "binlog delta (" + name + ") from " + cursor + ": " + from.where()
+            return MigrationException.permanent("binlog delta (" + name + ") from " + cursor + ": " + from.where()
                     + " refused to send its binary log (" + s.getMessage() + "); if the file was purged, run a full sync"
-                    + " (or the checksum fallback)", s, false);
+                    + " (or the checksum fallback)", s);
         }
         boolean transientFailure = cause == null || cause instanceof IOException
                 || cause instanceof java.util.concurrent.TimeoutException;
-        return new MigrationException(null, null, e.getMessage() + (transientFailure ? "; try again" : ""), e,
-                transientFailure);
+        return MigrationException.of(e.getMessage() + (transientFailure ? "; try again" : ""), e, transientFailure);
     }
 
     private static void prepare(Connection write) throws SQLException {

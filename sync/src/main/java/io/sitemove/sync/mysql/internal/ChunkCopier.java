@@ -199,15 +199,15 @@ public final class ChunkCopier {
                             DUPLICATE_KEY);
                 }
                 if (warning != null) {
-                    throw new MigrationException(null, null, "LOAD DATA into " + Sql.quote(t.name()) + " on " + to.where()
+                    throw MigrationException.permanent("LOAD DATA into " + Sql.quote(t.name()) + " on " + to.where()
                             + " warned: " + warning.getMessage() + " (error " + warning.getErrorCode()
                             + "); the value did not arrive exactly, so the copy stops; compare the column types and"
-                            + " sql_mode of both servers", null, false);
+                            + " sql_mode of both servers");
                 }
             }
             if (loaded != stream.partRows()) {
-                throw new MigrationException(null, null, "LOAD DATA into " + Sql.quote(t.name()) + " on " + to.where()
-                        + " took " + loaded + " of " + stream.partRows() + " rows; the copy stops", null, false);
+                throw MigrationException.permanent("LOAD DATA into " + Sql.quote(t.name()) + " on " + to.where()
+                        + " took " + loaded + " of " + stream.partRows() + " rows; the copy stops");
             }
             rows += loaded;
             bytes += stream.partValueBytes();
@@ -281,10 +281,10 @@ public final class ChunkCopier {
                 ? t.key().stream().map(ColumnInfo::name).collect(Collectors.joining(", ")) + " = "
                         + describe(keyOf(t, row))
                 : "(no primary key)";
-        return new MigrationException(null, null, "a row of " + Sql.quote(t.name()) + " (" + key + ") is " + size
+        return MigrationException.permanent("a row of " + Sql.quote(t.name()) + " (" + key + ") is " + size
                 + " bytes, more than the target " + to.where() + " accepts in one statement (max_allowed_packet = "
                 + targetMaxPacket + "); raise max_allowed_packet on the target (SET GLOBAL max_allowed_packet = ...)"
-                + " or copy with BulkLoad.LOAD_DATA, which streams rows of any size", null, false);
+                + " or copy with BulkLoad.LOAD_DATA, which streams rows of any size");
     }
 
     private static String describe(byte[][] key) {

@@ -373,11 +373,11 @@ public final class ParallelCopy {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failure.compareAndSet(null, new MigrationException(null, null, "the copy (" + name + ") to " + to.where()
-                    + " was interrupted", e, true));
+            failure.compareAndSet(null, MigrationException.retryable("the copy (" + name + ") to " + to.where()
+                    + " was interrupted", e));
         } catch (ExecutionException e) {
-            failure.compareAndSet(null, new MigrationException(null, null, "a copy worker (" + name + ") failed: "
-                    + e.getCause(), e.getCause(), false));
+            failure.compareAndSet(null, MigrationException.permanent("a copy worker (" + name + ") failed: "
+                    + e.getCause(), e.getCause()));
         } finally {
             pool.shutdownNow();
         }

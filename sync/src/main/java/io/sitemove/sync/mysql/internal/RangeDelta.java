@@ -358,10 +358,9 @@ final class RangeDelta {
                 } catch (SQLException e) {
                     write.rollback();
                     if (duplicateKey(e)) {
-                        throw new MigrationException(null, null, "the checksum delta (" + name + ") could not replace"
+                        throw MigrationException.permanent("the checksum delta (" + name + ") could not replace"
                                 + " the differing key ranges of " + Sql.quote(table) + " on " + to.where() + ": "
-                                + e.getMessage() + "; the unique keys of the two sides disagree; run a FULL sync", e,
-                                false);
+                                + e.getMessage() + "; the unique keys of the two sides disagree; run a FULL sync", e);
                     }
                     throw e;
                 }

@@ -61,15 +61,15 @@ public final class SnapshotGroup implements AutoCloseable {
                                 + " (" + e.getMessage() + "); grant RELOAD to " + from.user() + " for a parallel copy");
                     }
                     if (e.getErrorCode() == ACCESS_DENIED) {
-                        throw new MigrationException(null, null, "could not take FLUSH TABLES WITH READ LOCK on "
+                        throw MigrationException.permanent("could not take FLUSH TABLES WITH READ LOCK on "
                                 + from.where() + " to read a consistent binlog position: " + e.getMessage()
-                                + "; grant RELOAD to " + from.user(), e, false);
+                                + "; grant RELOAD to " + from.user(), e);
                     }
                     if (e.getErrorCode() == LOCK_WAIT_TIMEOUT) {
-                        throw new MigrationException(null, null, "could not take FLUSH TABLES WITH READ LOCK on "
+                        throw MigrationException.retryable("could not take FLUSH TABLES WITH READ LOCK on "
                                 + from.where() + " within " + lockWait.toSeconds() + " s: a long query or a table lock"
                                 + " holds a table (see SHOW PROCESSLIST); nothing was locked; try again when it"
-                                + " has finished", e, true);
+                                + " has finished", e);
                     }
                     throw e;
                 }

@@ -72,10 +72,10 @@ public final class SourceWriteLock {
         }
         List<String> globalWrites = held(global);
         if (!globalWrites.isEmpty()) {
-            throw new MigrationException(null, null, "cannot make " + endpoint.where() + " read-only for " + account()
+            throw MigrationException.permanent("cannot make " + endpoint.where() + " read-only for " + account()
                     + ": it holds " + globalWrites + " on *.* (every database), which a database-level revoke does not"
                     + " remove; grant it privileges on " + Sql.quote(endpoint.database()) + ".* only, or stop the site's"
-                    + " writes another way and build the syncer with lockSourceForFinal(false)", null, false);
+                    + " writes another way and build the syncer with lockSourceForFinal(false)");
         }
         List<String> revoked = held(onDatabase);
         if (!revoked.isEmpty()) {
