@@ -42,7 +42,7 @@ public final class ChangeRefusedException extends MigrationException {
     /** {@code change} ("delete files on new") would touch {@code what}, which the plan does not name. */
     public static ChangeRefusedException outsidePlan(String change, long affected, String what, String override) {
         return new ChangeRefusedException(change, Guard.OUTSIDE_PLAN, affected, -1, 0,
-                "it would touch " + what + ", which the plan does not name", override);
+                "it would touch " + what + ", outside what the plan names", override);
     }
 
     /** {@code change} would affect {@code affected} items, more than {@code limit}; {@code total} is -1 when unknown. */

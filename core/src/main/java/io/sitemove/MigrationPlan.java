@@ -2,20 +2,17 @@ package io.sitemove;
 
 import io.sitemove.event.MigrationListener;
 import io.sitemove.spi.Backup;
-import io.sitemove.spi.DnsRecord;
-import io.sitemove.spi.DnsSwitcher;
+import io.sitemove.internal.SiteNames;
 import io.sitemove.spi.Journal;
 import io.sitemove.spi.MaintenanceMode;
 import io.sitemove.spi.Syncer;
 import io.sitemove.spi.Verifier;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Everything one site's migration needs: the servers, what to sync, how to verify, how to switch
@@ -27,37 +24,33 @@ import java.util.regex.Pattern;
  *     .source(oldServer)
  *     .target(newServer)
  *     .syncer(FileSyncer.builder().sourceRoot("/var/www/shop").targetRoot("/srv/shop").build())
- *     .syncer(MySqlSyncer.builder().source(oldDb).target(newDb).build())
- *     .verifier(new TreeHashVerifier(...))
- *     .dns(Rfc2136Switcher.builder()...build())
- *     .switchRecord(DnsRecord.a("shop.example.com.", 3600, "198.51.100.20"))
- *     .maintenance(new WordPressMaintenance("/var/www/shop"))
+ *     .syncer(MySqlSyncer.builder().source(oldDb).target(newDb).applicationUser("shop@%").build())
+ *     .verifier(new TableChecksumVerifier(oldDb, newDb))
+ *     .dns(DnsCutover.builder(switcher)
+ *         .names("shop.example.com.")
+ *         .record(DnsRecord.a("shop.example.com.", 3600, "198.51.100.20"))
+ *         .build())
+ *     .maintenance(new WordPressMaintenance("/var/www/shop", "/srv/shop"))
  *     .journal(new DirectoryJournal(Path.of("/var/lib/panel/migrations")))
  *     .build();
  * }</pre>
+ *
+ * <p>The README's example, complete with its declarations, is {@code examples/.../ReadmeExample.java},
+ * compiled with the project.
  */
 public final class MigrationPlan {
-    private static final Pattern SITE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-
     private final String site;
     private final Server source;
     private final Server target;
     private final List<Syncer> syncers;
     private final List<Verifier> verifiers;
-    private final DnsSwitcher dns;
-    private final List<DnsRecord> switchRecords;
-    private final Duration lowTtl;
-    private final boolean waitForTtlExpiry;
-    private final Duration propagationTimeout;
-    private final List<String> dnsNames;
-    private final DnsGuard dnsGuard;
+    private final DnsCutover dns;
     private final MaintenanceMode maintenance;
     private final Backup backup;
     private final Journal journal;
     private final RetryPolicy retry;
     private final List<MigrationListener> listeners;
-    private final Duration watchWindow;
-    private final Duration watchInterval;
+    private final Watch watch;
 
     private MigrationPlan(Builder b) {
         this.site = b.site;
@@ -66,19 +59,12 @@ public final class MigrationPlan {
         this.syncers = List.copyOf(b.syncers);
         this.verifiers = List.copyOf(b.verifiers);
         this.dns = b.dns;
-        this.switchRecords = List.copyOf(b.switchRecords);
-        this.lowTtl = b.lowTtl;
-        this.waitForTtlExpiry = b.waitForTtlExpiry;
-        this.propagationTimeout = b.propagationTimeout;
-        this.dnsNames = List.copyOf(b.dnsNames);
-        this.dnsGuard = b.dnsGuard;
         this.maintenance = b.maintenance;
         this.backup = b.backup;
         this.journal = b.journal;
         this.retry = b.retry;
         this.listeners = List.copyOf(b.listeners);
-        this.watchWindow = b.watchWindow;
-        this.watchInterval = b.watchInterval;
+        this.watch = b.watch;
     }
 
     /**
@@ -115,37 +101,9 @@ public final class MigrationPlan {
         return verifiers;
     }
 
-    public Optional<DnsSwitcher> dns() {
+    /** How the cutover moves the site's DNS; empty when the plan leaves DNS alone. */
+    public Optional<DnsCutover> dns() {
         return Optional.ofNullable(dns);
-    }
-
-    /** The records the cutover switches to, at their final TTL. */
-    public List<DnsRecord> switchRecords() {
-        return switchRecords;
-    }
-
-    /** The TTL the moratorium lowers the switched records to. */
-    public Duration lowTtl() {
-        return lowTtl;
-    }
-
-    /** Whether the cutover waits until the old TTL has expired since the lowering. */
-    public boolean waitForTtlExpiry() {
-        return waitForTtlExpiry;
-    }
-
-    public Duration propagationTimeout() {
-        return propagationTimeout;
-    }
-
-    /** The site's DNS names: every switched record lies at or below one of them. Empty when not declared. */
-    public List<String> dnsNames() {
-        return dnsNames;
-    }
-
-    /** The limits on each DNS change. */
-    public DnsGuard dnsGuard() {
-        return dnsGuard;
     }
 
     public MaintenanceMode maintenance() {
@@ -168,20 +126,15 @@ public final class MigrationPlan {
         return listeners;
     }
 
-    /** How long the post-migration watch lasts. */
-    public Duration watchWindow() {
-        return watchWindow;
-    }
-
-    /** How often the watch runs its health verifiers. */
-    public Duration watchInterval() {
-        return watchInterval;
+    /** The post-migration watch. */
+    public Watch watch() {
+        return watch;
     }
 
     @Override
     public String toString() {
         return "MigrationPlan[" + site + ": " + source + " -> " + target + ", " + syncers.size() + " syncer(s), "
-                + verifiers.size() + " verifier(s), dns=" + (dns == null ? "none" : dns.name()) + "]";
+                + verifiers.size() + " verifier(s), dns=" + (dns == null ? "none" : dns.switcher().name()) + "]";
     }
 
     /**
@@ -195,28 +148,16 @@ public final class MigrationPlan {
         private Server target;
         private final List<Syncer> syncers = new ArrayList<>();
         private final List<Verifier> verifiers = new ArrayList<>();
-        private DnsSwitcher dns;
-        private final List<DnsRecord> switchRecords = new ArrayList<>();
-        private Duration lowTtl = Duration.ofSeconds(60);
-        private boolean waitForTtlExpiry = true;
-        private Duration propagationTimeout = Duration.ofMinutes(5);
-        private final List<String> dnsNames = new ArrayList<>();
-        private DnsGuard dnsGuard = DnsGuard.DEFAULT;
+        private DnsCutover dns;
         private MaintenanceMode maintenance;
         private Backup backup;
         private Journal journal;
         private RetryPolicy retry = RetryPolicy.defaults();
         private final List<MigrationListener> listeners = new ArrayList<>();
-        private Duration watchWindow = Duration.ofMinutes(10);
-        private Duration watchInterval = Duration.ofSeconds(30);
+        private Watch watch = Watch.DEFAULT;
 
         private Builder(String site) {
-            Objects.requireNonNull(site, "site cannot be null");
-            if (!SITE_NAME.matcher(site).matches()) {
-                throw new IllegalArgumentException("site name '" + site
-                        + "' must be 1-100 letters, digits, '.', '-' or '_', starting with a letter or digit");
-            }
-            this.site = site;
+            this.site = SiteNames.check(site);
         }
 
         private Builder(MigrationPlan p) {
@@ -226,19 +167,12 @@ public final class MigrationPlan {
             this.syncers.addAll(p.syncers);
             this.verifiers.addAll(p.verifiers);
             this.dns = p.dns;
-            this.switchRecords.addAll(p.switchRecords);
-            this.lowTtl = p.lowTtl;
-            this.waitForTtlExpiry = p.waitForTtlExpiry;
-            this.propagationTimeout = p.propagationTimeout;
-            this.dnsNames.addAll(p.dnsNames);
-            this.dnsGuard = p.dnsGuard;
             this.maintenance = p.maintenance;
             this.backup = p.backup;
             this.journal = p.journal;
             this.retry = p.retry;
             this.listeners.addAll(p.listeners);
-            this.watchWindow = p.watchWindow;
-            this.watchInterval = p.watchInterval;
+            this.watch = p.watch;
         }
 
         /** The old server. */
@@ -277,63 +211,15 @@ public final class MigrationPlan {
             return this;
         }
 
-        /** The DNS provider that switches the site's records. */
-        public Builder dns(DnsSwitcher dns) {
+        /** How the cutover moves the site's DNS (see {@link DnsCutover#builder(io.sitemove.spi.DnsSwitcher)}). */
+        public Builder dns(DnsCutover dns) {
             this.dns = Objects.requireNonNull(dns, "dns cannot be null");
             return this;
         }
 
-        /** A record the cutover switches to (name, type, final TTL, new value); all records of that name and type are replaced. */
-        public Builder switchRecord(DnsRecord record) {
-            Objects.requireNonNull(record, "record cannot be null");
-            switchRecords.add(record);
-            return this;
-        }
-
-        /** The TTL the moratorium lowers the records to; 60 s unless set. */
-        public Builder lowerTtlTo(Duration ttl) {
-            Objects.requireNonNull(ttl, "ttl cannot be null");
-            if (ttl.isNegative() || ttl.toSeconds() > 86400) {
-                throw new IllegalArgumentException("low TTL must be 0..86400 s, was " + ttl);
-            }
-            this.lowTtl = ttl;
-            return this;
-        }
-
-        /** Whether the cutover waits for the old TTL to expire after the lowering; true unless set. */
-        public Builder waitForTtlExpiry(boolean wait) {
-            this.waitForTtlExpiry = wait;
-            return this;
-        }
-
-        /** How long the cutover waits for every authoritative server to answer the new records; 5 min unless set. */
-        public Builder propagationTimeout(Duration timeout) {
-            this.propagationTimeout = positive(timeout, "propagationTimeout");
-            return this;
-        }
-
-        /**
-         * Declares the site's DNS names ("shop.example.com."): a switched record outside them is
-         * refused unless the guard is forced.
-         */
-        public Builder dnsNames(String... names) {
-            Objects.requireNonNull(names, "names cannot be null");
-            for (String n : names) {
-                Objects.requireNonNull(n, "name cannot be null");
-                dnsNames.add(DnsRecord.absoluteName(n));
-            }
-            return this;
-        }
-
-        /** The limits on each DNS change; {@link DnsGuard#DEFAULT} unless set. */
-        public Builder dnsGuard(DnsGuard guard) {
-            this.dnsGuard = Objects.requireNonNull(guard, "guard cannot be null");
-            return this;
-        }
-
-        /** Lifts the DNS guard's limits (keeping its numbers), for a change the operator has checked by hand. */
-        public Builder forceDnsChanges(boolean force) {
-            this.dnsGuard = new DnsGuard(dnsGuard.maxRecords(), dnsGuard.maxFraction(), force);
+        /** Leaves DNS alone: the panel switches it by other means. */
+        public Builder noDns() {
+            this.dns = null;
             return this;
         }
 
@@ -367,23 +253,10 @@ public final class MigrationPlan {
             return this;
         }
 
-        /** The post-migration watch: how long, and how often its health verifiers run; 10 min every 30 s unless set. */
-        public Builder watch(Duration window, Duration interval) {
-            Objects.requireNonNull(window, "window cannot be null");
-            if (window.isNegative()) {
-                throw new IllegalArgumentException("watch window cannot be negative, was " + window);
-            }
-            this.watchWindow = window;
-            this.watchInterval = positive(interval, "interval");
+        /** The post-migration watch; {@link Watch#DEFAULT} unless set. */
+        public Builder watch(Watch watch) {
+            this.watch = Objects.requireNonNull(watch, "watch cannot be null");
             return this;
-        }
-
-        private static Duration positive(Duration d, String what) {
-            Objects.requireNonNull(d, what + " cannot be null");
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(what + " must be positive, was " + d);
-            }
-            return d;
         }
 
         /** Checks the whole plan and builds it. */
@@ -403,14 +276,6 @@ public final class MigrationPlan {
                 throw new IllegalStateException(p + " has nothing to sync: add at least one syncer");
             }
             checkDistinctWrites(p);
-            if (dns != null && switchRecords.isEmpty()) {
-                throw new IllegalStateException(p + " has a DNS switcher but no record to switch: call switchRecord(...)");
-            }
-            if (dns == null && !switchRecords.isEmpty()) {
-                throw new IllegalStateException(p + " has records to switch but no DNS switcher: call dns(...)");
-            }
-            checkDistinctRecords(p);
-            checkRecordsWithinSiteNames(p);
             if (maintenance == null) {
                 throw new IllegalStateException(p + " has no maintenance mode to make the source read-only at the cutover:"
                         + " call maintenance(...), or maintenance(MaintenanceMode.none()) for a site that takes no writes");
@@ -430,33 +295,6 @@ public final class MigrationPlan {
                     if (other != null) {
                         throw new IllegalStateException(p + ": syncers '" + other + "' and '" + s.name() + "' both write "
                                 + w + ": give each syncer its own target directory or database");
-                    }
-                }
-            }
-        }
-
-        private void checkRecordsWithinSiteNames(String p) {
-            if (dnsNames.isEmpty() || dnsGuard.force()) {
-                return;
-            }
-            for (DnsRecord r : switchRecords) {
-                if (dnsNames.stream().noneMatch(n -> r.name().equals(n) || r.name().endsWith("." + n))) {
-                    throw new IllegalStateException(p + " switches " + r.name() + ", which is outside the site's names "
-                            + dnsNames + ": fix the record, add the name with dnsNames(...), or forceDnsChanges(true)");
-                }
-            }
-        }
-
-        private void checkDistinctRecords(String p) {
-            for (int i = 0; i < switchRecords.size(); i++) {
-                for (int j = i + 1; j < switchRecords.size(); j++) {
-                    if (switchRecords.get(i).equals(switchRecords.get(j))) {
-                        throw new IllegalStateException(p + " switches " + switchRecords.get(i) + " twice: remove one");
-                    }
-                    if (switchRecords.get(i).sameSet(switchRecords.get(j))
-                            && switchRecords.get(i).ttl() != switchRecords.get(j).ttl()) {
-                        throw new IllegalStateException(p + ": records of " + switchRecords.get(i).name() + " "
-                                + switchRecords.get(i).type() + " have different TTLs: one RRset has one TTL");
                     }
                 }
             }

@@ -67,12 +67,15 @@ class MigrationPlanTest {
     }
 
     @Test
-    void refusesADnsSwitchWithoutARecord() {
-        var e = assertThrows(IllegalStateException.class, () -> valid().dns(new InMemoryDns(List.of())).build());
+    void refusesADnsSwitchWithoutARecordOrWithoutTheSiteNames() {
+        var e = assertThrows(IllegalStateException.class,
+                () -> DnsCutover.builder(new InMemoryDns(List.of())).names("shop.example.").build());
         assertTrue(e.getMessage().contains("no record to switch"), e.getMessage());
-        var e2 = assertThrows(IllegalStateException.class,
-                () -> valid().switchRecord(DnsRecord.a("shop.example.", 60, "192.0.2.1")).build());
-        assertTrue(e2.getMessage().contains("no DNS switcher"), e2.getMessage());
+        var e2 = assertThrows(IllegalStateException.class, () -> DnsCutover.builder(new InMemoryDns(List.of()))
+                .record(DnsRecord.a("shop.example.", 60, "192.0.2.1")).build());
+        assertTrue(e2.getMessage().contains("does not say the site's DNS names"), e2.getMessage());
+        assertEquals(List.of(), DnsCutover.builder(new InMemoryDns(List.of()))
+                .record(DnsRecord.a("shop.example.", 60, "192.0.2.1")).withoutNameGuard().build().names());
     }
 
     @Test
@@ -90,7 +93,8 @@ class MigrationPlanTest {
         var npe = assertThrows(NullPointerException.class, () -> valid().source(null));
         assertEquals("source cannot be null", npe.getMessage());
         assertThrows(IllegalArgumentException.class, () -> MigrationPlan.builder("../etc"));
-        assertThrows(IllegalArgumentException.class, () -> valid().lowerTtlTo(Duration.ofSeconds(-1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> DnsCutover.builder(new InMemoryDns(List.of())).lowerTtlTo(Duration.ofSeconds(-1)));
         assertThrows(IllegalStateException.class, () -> valid().syncer(new RecordingSyncer("files")));
         assertThrows(IllegalArgumentException.class, () -> Server.builder("x").host("-oProxyCommand=x").build());
     }
@@ -114,13 +118,13 @@ class MigrationPlanTest {
 
     @Test
     void refusesARecordOutsideTheSiteNamesUnlessForced() {
-        MigrationPlan.Builder b = valid().dns(new InMemoryDns(List.of())).dnsNames("shop.example.")
-                .switchRecord(DnsRecord.a("www.shop.example.", 60, "192.0.2.3"))
-                .switchRecord(DnsRecord.a("mail.example.", 60, "192.0.2.3"));
+        DnsCutover.Builder b = DnsCutover.builder(new InMemoryDns(List.of())).names("shop.example.")
+                .record(DnsRecord.a("www.shop.example.", 60, "192.0.2.3"))
+                .record(DnsRecord.a("mail.example.", 60, "192.0.2.3"));
 
         var e = assertThrows(IllegalStateException.class, b::build);
 
         assertTrue(e.getMessage().contains("mail.example., which is outside"), e.getMessage());
-        assertEquals(2, b.forceDnsChanges(true).build().switchRecords().size());
+        assertEquals(2, valid().dns(b.forceChanges(true).build()).build().dns().orElseThrow().records().size());
     }
 }

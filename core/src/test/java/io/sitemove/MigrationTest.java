@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,19 +57,27 @@ class MigrationTest {
         events = new CopyOnWriteArrayList<>();
     }
 
+    DnsCutover.Builder dnsCutover() {
+        return DnsCutover.builder(dns).names("shop.example.")
+                .record(DnsRecord.a("shop.example.", 300, "192.0.2.3"))
+                .record(DnsRecord.a("www.shop.example.", 300, "192.0.2.3"))
+                .lowerTtlTo(Duration.ofSeconds(30))
+                .waitForTtlExpiry(false);
+    }
+
     MigrationPlan.Builder plan() {
+        return plan(dnsCutover());
+    }
+
+    MigrationPlan.Builder plan(DnsCutover.Builder dnsSettings) {
         return MigrationPlan.builder("shop")
                 .source(MigrationPlanTest.OLD).target(MigrationPlanTest.NEW)
                 .syncer(files).syncer(db).verifier(verifier)
-                .dns(dns)
-                .switchRecord(DnsRecord.a("shop.example.", 300, "192.0.2.3"))
-                .switchRecord(DnsRecord.a("www.shop.example.", 300, "192.0.2.3"))
-                .lowerTtlTo(Duration.ofSeconds(30))
-                .waitForTtlExpiry(false)
+                .dns(dnsSettings.build())
                 .maintenance(maintenance)
                 .journal(new DirectoryJournal(dir))
                 .retry(RetryPolicy.builder().maxAttempts(2).initialWait(Duration.ofMillis(1)).build())
-                .watch(Duration.ZERO, Duration.ofMillis(1))
+                .watch(Watch.of(Duration.ZERO, Duration.ofMillis(1)))
                 .listener(new MigrationListener() {
                     @Override
                     public void phaseStarted(PhaseStarted e) {
@@ -153,7 +162,7 @@ class MigrationTest {
 
     @Test
     void theCutoverWaitsForTheOldTtlToExpire() {
-        Migration m = throughOptimization(plan().waitForTtlExpiry(true).build());
+        Migration m = throughOptimization(plan(dnsCutover().waitForTtlExpiry(true)).build());
         m.incrementalSync();
         m.runTo(Phase.MORATORIUM);
 
@@ -222,9 +231,12 @@ class MigrationTest {
         dns.replace(OLD_A.withTtl(30), DnsRecord.a("shop.example.", 30, "198.51.100.1"));
         List<DnsRecord> before = dns.records();
 
-        MigrationException e = assertThrows(MigrationException.class, m::cutover);
+        DnsConflictException e = assertThrows(DnsConflictException.class, m::cutover);
 
-        assertTrue(e.getMessage().contains("changed by someone else"), e.getMessage());
+        assertTrue(e.getMessage().contains("changed since they were read"), e.getMessage());
+        assertTrue(e.found().contains(DnsRecord.a("shop.example.", 30, "198.51.100.1")), e.found().toString());
+        assertTrue(e.expected().contains(OLD_A.withTtl(30)), e.expected().toString());
+        assertEquals(Optional.of(Phase.FINAL_SYNC), e.phase());
         assertEquals(new HashSet<>(before), new HashSet<>(dns.records()));
         assertEquals(State.FAILED, m.status().state());
     }
@@ -287,23 +299,26 @@ class MigrationTest {
         Migration m = throughOptimization(plan().build());
         m.incrementalSync();
 
-        MigrationException e = assertThrows(MigrationException.class, () -> m.runTo(Phase.MORATORIUM));
+        ChangeRefusedException e = assertThrows(ChangeRefusedException.class, () -> m.runTo(Phase.MORATORIUM));
 
-        assertTrue(e.getMessage().contains("which the plan does not switch"), e.getMessage());
+        assertTrue(e.getMessage().contains("other.example."), e.getMessage());
+        assertEquals(ChangeRefusedException.Guard.OUTSIDE_PLAN, e.guard());
         assertTrue(dns.records().contains(other));
         assertEquals(0, dns.applies());
     }
 
     @Test
     void aChangeOfMoreRecordsThanTheLimitIsRefusedUnlessForced() {
-        Migration m = throughOptimization(plan().dnsGuard(new DnsGuard(1, 0.9, false)).build());
+        Migration m = throughOptimization(plan(dnsCutover().guard(new DnsGuard(1, 0.9, false))).build());
         m.incrementalSync();
 
-        MigrationException e = assertThrows(MigrationException.class, () -> m.runTo(Phase.MORATORIUM));
+        ChangeRefusedException e = assertThrows(ChangeRefusedException.class, () -> m.runTo(Phase.MORATORIUM));
         assertTrue(e.getMessage().contains("more than the limit of 1"), e.getMessage());
+        assertEquals(ChangeRefusedException.Guard.MAX_COUNT, e.guard());
+        assertEquals(2, e.affected());
         assertEquals(0, dns.applies());
 
-        Migration forced = Migration.open(plan().dnsGuard(new DnsGuard(1, 0.9, false)).forceDnsChanges(true).build());
+        Migration forced = Migration.open(plan(dnsCutover().guard(new DnsGuard(1, 0.9, false)).forceChanges(true)).build());
         assertTrue(forced.runTo(Phase.MORATORIUM).isCompleted(Phase.MORATORIUM));
     }
 
@@ -311,19 +326,22 @@ class MigrationTest {
     void aChangeOfTooLargeAShareOfTheZoneIsRefused() {
         dns = new InMemoryDns(List.of(OLD_A, OLD_WWW, DnsRecord.a("api.shop.example.", 300, "192.0.2.2"),
                 DnsRecord.a("other.example.", 300, "192.0.2.9")));
-        Migration m = throughOptimization(plan().switchRecord(DnsRecord.a("api.shop.example.", 300, "192.0.2.3")).build());
+        Migration m = throughOptimization(plan(dnsCutover().record(DnsRecord.a("api.shop.example.", 300, "192.0.2.3"))).build());
         m.incrementalSync();
 
-        MigrationException e = assertThrows(MigrationException.class, () -> m.runTo(Phase.MORATORIUM));
+        ChangeRefusedException e = assertThrows(ChangeRefusedException.class, () -> m.runTo(Phase.MORATORIUM));
 
-        assertTrue(e.getMessage().contains("3 of the zone's 4 records, more than 30%"), e.getMessage());
+        assertTrue(e.getMessage().contains("3 of 4 items, more than 30%"), e.getMessage());
+        assertEquals(ChangeRefusedException.Guard.MAX_FRACTION, e.guard());
+        assertEquals(3, e.affected());
+        assertEquals(4, e.total());
         assertEquals(0, dns.applies());
     }
 
     @Test
     void aRecordTypeTheProviderCannotChangeFailsPreflight() {
         dns.capabilities(new DnsCapabilities(Set.of("A"), true, true));
-        Migration m = Migration.open(plan().switchRecord(new DnsRecord("cdn.shop.example.", "CNAME", 300, "x.example.net."))
+        Migration m = Migration.open(plan(dnsCutover().record(new DnsRecord("cdn.shop.example.", "CNAME", 300, "x.example.net.")))
                 .build());
 
         PreflightFailedException e = assertThrows(PreflightFailedException.class, () -> m.runTo(Phase.PREFLIGHT));

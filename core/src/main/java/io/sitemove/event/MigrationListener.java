@@ -5,6 +5,14 @@ package io.sitemove.event;
  * what it needs. Called on the migration's thread: return quickly. A listener that throws is logged
  * and ignored.
  *
+ * <p>Order: for each phase a run enters, {@code phaseStarted} first; then, for each step,
+ * {@code progress} (any number), {@code syncTimed} (a sync step), {@code verificationFailed} (each failed
+ * verifier), {@code dnsSwitched} (each DNS change), and {@code stepFinished} once the step is journaled;
+ * then {@code gateReached} when the phase waits at a gate, and {@code phaseFinished} when it completes,
+ * or {@code phaseFailed} when a step failed (after the engine's last attempt). A step skipped because the
+ * journal says it is done fires nothing. A rollback fires {@code rollbackStarted}, then its steps' events,
+ * then {@code rollbackFinished}, or {@code phaseFailed} when it stops.
+ *
  * <pre>{@code
  * MigrationListener printer = new MigrationListener() {
  *     public void phaseStarted(PhaseStarted e) { System.out.println("-> " + e.phase()); }
@@ -38,5 +46,11 @@ public interface MigrationListener {
     }
 
     default void dnsSwitched(DnsSwitched event) {
+    }
+
+    default void rollbackStarted(RollbackStarted event) {
+    }
+
+    default void rollbackFinished(RollbackFinished event) {
     }
 }

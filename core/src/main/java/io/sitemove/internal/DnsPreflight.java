@@ -1,6 +1,6 @@
 package io.sitemove.internal;
 
-import io.sitemove.MigrationPlan;
+import io.sitemove.DnsCutover;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.DnsCapabilities;
 import io.sitemove.spi.DnsRecord;
@@ -13,10 +13,11 @@ final class DnsPreflight {
     private DnsPreflight() {
     }
 
-    static List<CheckResult> capabilities(DnsSwitcher dns, MigrationPlan plan) {
+    static List<CheckResult> capabilities(DnsCutover cutover) {
+        DnsSwitcher dns = cutover.switcher();
         DnsCapabilities can = dns.capabilities();
         List<CheckResult> checks = new ArrayList<>();
-        for (DnsRecord r : plan.switchRecords()) {
+        for (DnsRecord r : cutover.records()) {
             checks.add(can.supports(r.type())
                     ? CheckResult.pass("dns", "record type " + r.type(), dns.name() + " handles " + r.type())
                     : CheckResult.fail("dns", "record type " + r.type(), dns.name() + " cannot change " + r.type()
@@ -25,7 +26,7 @@ final class DnsPreflight {
         checks.add(can.ttlControl()
                 ? CheckResult.pass("dns", "TTL control", dns.name() + " can lower the TTL")
                 : CheckResult.fail("dns", "TTL control", dns.name() + " cannot set TTLs, so the moratorium cannot lower"
-                        + " them; lower them by hand and build the plan with waitForTtlExpiry(false)"));
+                        + " them; lower them by hand and build the plan's DnsCutover with waitForTtlExpiry(false)"));
         return checks;
     }
 }

@@ -6,28 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** DNS record lists as journal text, and set comparisons. */
+/** Comparisons and TTL changes of DNS record lists. */
 final class DnsRecords {
     private DnsRecords() {
-    }
-
-    static String format(List<DnsRecord> records) {
-        return records.stream().map(DnsRecord::toString).collect(Collectors.joining("\n"));
-    }
-
-    static List<DnsRecord> parse(String text) {
-        List<DnsRecord> out = new ArrayList<>();
-        if (text == null || text.isBlank()) {
-            return out;
-        }
-        for (String line : text.split("\n")) {
-            String[] f = line.trim().split("\\s+", 5);
-            if (f.length != 5 || !f[2].equals("IN")) {
-                throw new IllegalArgumentException("journaled DNS record '" + line + "' is not 'name ttl IN type value'");
-            }
-            out.add(new DnsRecord(f[0], f[3], Long.parseLong(f[1]), f[4]));
-        }
-        return out;
     }
 
     static boolean same(List<DnsRecord> a, List<DnsRecord> b) {

@@ -1,6 +1,8 @@
 package io.sitemove.internal;
 
 import io.sitemove.DnsGuard;
+import io.sitemove.ChangeRefusedException;
+import io.sitemove.DnsConflictException;
 import io.sitemove.MigrationException;
 import io.sitemove.Phase;
 import io.sitemove.event.DnsSwitched;
@@ -23,6 +25,8 @@ final class DnsSteps {
     private final DnsContext ctx;
     private final Listeners listeners;
     private final Clock clock;
+    private static final String FORCE = "DnsCutover.builder(...).forceChanges(true)";
+
     private final DnsGuard guard;
 
     DnsSteps(String site, DnsSwitcher switcher, DnsContext ctx, Listeners listeners, Clock clock, DnsGuard guard) {
@@ -50,9 +54,8 @@ final class DnsSteps {
             return purpose + ": already in place";
         }
         List<DnsRecord> before = befores.stream().filter(b -> DnsRecords.same(b, current)).findFirst()
-                .orElseThrow(() -> MigrationException.permanent("cannot " + purpose + ": the records were changed by"
-                        + " someone else; expected " + befores.get(0) + " but found " + current
-                        + "; nothing was changed: check the zone, then run again").in(site, phase, null));
+                .orElseThrow(() -> DnsConflictException.of(switcher.name() + " (to " + purpose + ")", befores.get(0), current)
+                        .in(site, phase, null));
         DnsChange change = switcher.plan(ctx, before, after);
         guard(phase, purpose, change);
         DnsApplyResult result = switcher.apply(ctx, change);
@@ -69,31 +72,35 @@ final class DnsSteps {
         touched.addAll(change.after());
         List<DnsRecord> outside = touched.stream().filter(r -> ctx.switchTo().stream().noneMatch(r::sameSet)).toList();
         if (!outside.isEmpty()) {
-            throw refused(phase, purpose, "it would touch " + outside + ", which the plan does not switch");
+            throw ChangeRefusedException.outsidePlan(purpose, outside.size(), outside + " (the plan switches "
+                    + ctx.switchTo() + ")", FORCE).in(site, phase, null);
         }
         long replaced = change.before().stream().filter(r -> !change.after().contains(r)).count();
         if (replaced > guard.maxRecords()) {
-            throw refused(phase, purpose, "it would replace or delete " + replaced + " records, more than the limit of "
-                    + guard.maxRecords());
+            throw ChangeRefusedException.tooMany(purpose, replaced, zoneSize(), guard.maxRecords(), FORCE).in(site, phase, null);
         }
         OptionalLong zone = switcher.zoneRecordCount(ctx);
         if (zone.isPresent() && replaced > 2 && replaced > guard.maxFraction() * zone.getAsLong()) {
-            throw refused(phase, purpose, "it would replace or delete " + replaced + " of the zone's " + zone.getAsLong()
-                    + " records, more than " + Math.round(guard.maxFraction() * 100) + "%");
+            throw ChangeRefusedException.tooLarge(purpose, replaced, zone.getAsLong(), guard.maxFraction(), FORCE)
+                    .in(site, phase, null);
         }
     }
 
-    private MigrationException refused(Phase phase, String purpose, String why) {
-        return MigrationException.permanent("refused to " + purpose + ": " + why + "; nothing was changed;"
-                + " check the plan, or build it with forceDnsChanges(true) if this is intended").in(site, phase, null);
+    private long zoneSize() {
+        return switcher.zoneRecordCount(ctx).orElse(-1);
     }
 
-    /** Waits for every authoritative server to answer {@code expected}; throws a transient failure when they do not. */
+    /**
+     * Waits for every authoritative server to answer {@code expected}. When they do not within the
+     * timeout, the failure is permanent: the switcher already waited the whole timeout, so retrying the
+     * step would only keep the site in maintenance longer; a person checks the secondaries.
+     */
     Propagation awaitPropagation(Phase phase, List<DnsRecord> expected, Duration timeout) {
         Propagation p = switcher.awaitPropagation(ctx, expected, timeout);
         if (!p.complete()) {
-            throw MigrationException.retryable("not every authoritative server answers " + expected + " after "
-                    + timeout.toSeconds() + " s: " + p.answers() + "; check the secondaries' zone transfers", null).in(site, phase, null);
+            throw MigrationException.permanent("not every authoritative server answers " + expected + " after "
+                    + timeout.toSeconds() + " s: " + p.answers() + "; check the secondaries' zone transfers, then run again")
+                    .in(site, phase, null);
         }
         return p;
     }

@@ -2,6 +2,9 @@ package io.sitemove.internal;
 
 import io.sitemove.Gate;
 import io.sitemove.Phase;
+import io.sitemove.spi.Direction;
+import io.sitemove.spi.EntryData;
+import io.sitemove.spi.EntryKind;
 import io.sitemove.spi.JournalEntry;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,6 +23,7 @@ public final class JournalState {
     private final Map<String, JournalEntry> steps = new HashMap<>();
     private JournalEntry lastFailure;
     private boolean rolledBack;
+    private boolean rollbackStarted;
 
     public JournalState(List<JournalEntry> entries) {
         this.entries = new ArrayList<>(entries);
@@ -33,7 +37,7 @@ public final class JournalState {
     }
 
     private void apply(JournalEntry e) {
-        switch (EntryKind.valueOf(e.kind())) {
+        switch (e.kind()) {
             case PHASE_STARTED -> {
                 started.add(e.phase());
                 lastFailure = null;
@@ -45,8 +49,8 @@ public final class JournalState {
             }
             case PHASE_FAILED -> lastFailure = e;
             case GATE_APPROVED -> approved.add(Gate.valueOf(e.step()));
+            case ROLLBACK_STARTED -> rollbackStarted = true;
             case ROLLBACK_DONE -> rolledBack = true;
-            default -> throw new IllegalStateException("unknown journal entry kind " + e.kind());
         }
     }
 
@@ -86,6 +90,11 @@ public final class JournalState {
         return rolledBack;
     }
 
+    /** Whether a rollback was begun (and may have stopped before it was done). */
+    public boolean rollbackStarted() {
+        return rollbackStarted;
+    }
+
     /** The first phase not completed, or empty when all are. */
     public Optional<Phase> firstIncomplete() {
         for (Phase p : Phase.values()) {
@@ -108,38 +117,45 @@ public final class JournalState {
 
     /** Every STEP_DONE entry, in order. */
     public List<JournalEntry> stepsDone() {
-        return entries.stream().filter(e -> e.kind().equals(EntryKind.STEP_DONE.name())).toList();
+        return entries.stream().filter(e -> e.kind() == EntryKind.STEP_DONE).toList();
     }
 
     /** The first entry of a kind for a phase. */
     public Optional<JournalEntry> first(EntryKind kind, Phase phase) {
-        return entries.stream().filter(e -> e.kind().equals(kind.name()) && e.phase() == phase).findFirst();
+        return entries.stream().filter(e -> e.kind() == kind && e.phase() == phase).findFirst();
     }
 
     /** The last entry of a kind for a phase. */
     public Optional<JournalEntry> last(EntryKind kind, Phase phase) {
         JournalEntry found = null;
         for (JournalEntry e : entries) {
-            if (e.kind().equals(kind.name()) && e.phase() == phase) {
+            if (e.kind() == kind && e.phase() == phase) {
                 found = e;
             }
         }
         return Optional.ofNullable(found);
     }
 
+    /** Every completed sync, in order. */
+    public List<EntryData.Synced> syncs() {
+        return entries.stream().filter(e -> e.kind() == EntryKind.STEP_DONE)
+                .flatMap(e -> e.data(EntryData.Synced.class).stream()).toList();
+    }
+
     /** The cursor a syncer left after its last sync in a direction. */
-    public Optional<String> cursor(String syncer, String direction) {
+    public Optional<String> cursor(String syncer, Direction direction) {
         String found = null;
-        for (JournalEntry e : entries) {
-            if (e.kind().equals(EntryKind.STEP_DONE.name()) && syncer.equals(e.data().get(StepData.SYNCER))
-                    && direction.equals(e.data().get(StepData.DIRECTION))) {
-                String c = e.data().get(StepData.CURSOR);
-                if (c != null && !c.isEmpty()) {
-                    found = c;
-                }
+        for (EntryData.Synced s : syncs()) {
+            if (s.syncer().equals(syncer) && s.direction() == direction && !s.result().cursor().isEmpty()) {
+                found = s.result().cursor();
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    /** The data a completed step left, when it is of the given type. */
+    public <T extends EntryData> Optional<T> stepData(Phase phase, String step, Class<T> type) {
+        return step(phase, step).flatMap(e -> e.data(type));
     }
 
     /** The number of incremental-sync rounds completed. */

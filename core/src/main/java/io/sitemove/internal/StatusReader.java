@@ -5,6 +5,7 @@ import io.sitemove.MigrationStatus;
 import io.sitemove.MigrationStatus.State;
 import io.sitemove.Phase;
 import io.sitemove.spi.Direction;
+import io.sitemove.spi.EntryData;
 import io.sitemove.spi.JournalEntry;
 import io.sitemove.spi.SyncMode;
 import java.time.Clock;
@@ -34,10 +35,10 @@ final class StatusReader {
         } else {
             st = State.IN_PROGRESS;
         }
-        Optional<Instant> notBefore = s.step(Phase.MORATORIUM, StepNames.LOWER_TTL).map(e -> Instant.ofEpochMilli(
-                StepData.number(e.data(), StepData.AT_MS)).plusSeconds(StepData.number(e.data(), StepData.OLD_TTL)));
+        Optional<Instant> notBefore = s.stepData(Phase.MORATORIUM, StepNames.LOWER_TTL, EntryData.TtlLowered.class)
+                .map(EntryData.TtlLowered::notBefore);
         return new MigrationStatus(site, st, s.firstIncomplete().orElse(Phase.POST_MIGRATION),
-                s.completedPhases(), awaiting, s.lastFailure().map(e -> e.data().get("message")), s.incrementalRounds(),
+                s.completedPhases(), awaiting, s.lastFailure().map(StatusReader::failureMessage), s.incrementalRounds(),
                 estimate, notBefore);
     }
 
@@ -51,16 +52,20 @@ final class StatusReader {
         return Optional.empty();
     }
 
+    private static String failureMessage(JournalEntry e) {
+        return e.data(EntryData.Failed.class).map(EntryData.Failed::message).orElse("failed at step '" + e.step() + "'");
+    }
+
     /** The final sync's estimate: the sum of each syncer's, empty until one has a delta. */
     static Optional<Duration> estimate(JournalState s, List<String> syncers, Instant now) {
         Duration total = Duration.ZERO;
         boolean any = false;
         for (String name : syncers) {
-            List<DowntimeEstimator.Sample> history = s.stepsDone().stream()
-                    .filter(e -> name.equals(e.data().get(StepData.SYNCER))
-                            && Direction.FORWARD.name().equals(e.data().get(StepData.DIRECTION))
-                            && !SyncMode.FINAL.name().equals(e.data().get(StepData.MODE)))
-                    .map(StatusReader::sample).toList();
+            List<DowntimeEstimator.Sample> history = s.syncs().stream()
+                    .filter(e -> name.equals(e.syncer()) && e.direction() == Direction.FORWARD && e.mode() != SyncMode.FINAL)
+                    .map(e -> new DowntimeEstimator.Sample(e.started(), e.result().duration(), e.result().changes(),
+                            e.mode() == SyncMode.DELTA))
+                    .toList();
             Optional<Duration> e = DowntimeEstimator.estimate(history, now);
             if (e.isPresent()) {
                 total = total.plus(e.get());
@@ -68,11 +73,5 @@ final class StatusReader {
             }
         }
         return any ? Optional.of(total) : Optional.empty();
-    }
-
-    private static DowntimeEstimator.Sample sample(JournalEntry e) {
-        return new DowntimeEstimator.Sample(Instant.ofEpochMilli(StepData.number(e.data(), StepData.STARTED_MS)),
-                Duration.ofMillis(StepData.number(e.data(), StepData.DURATION_MS)), StepData.number(e.data(), StepData.CHANGES),
-                SyncMode.DELTA.name().equals(e.data().get(StepData.MODE)));
     }
 }

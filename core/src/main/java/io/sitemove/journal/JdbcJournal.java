@@ -1,7 +1,8 @@
 package io.sitemove.journal;
 
 import io.sitemove.Phase;
-import io.sitemove.internal.JournalCodec;
+import io.sitemove.internal.SiteNames;
+import io.sitemove.spi.EntryKind;
 import io.sitemove.spi.Journal;
 import io.sitemove.spi.JournalEntry;
 import java.io.IOException;
@@ -61,6 +62,7 @@ public final class JdbcJournal implements Journal {
 
     @Override
     public List<JournalEntry> read(String site) {
+        SiteNames.check(site);
         String sql = "SELECT seq, at_micros, kind, phase, step, data FROM " + table + " WHERE site = ? ORDER BY seq";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, site);
@@ -68,33 +70,34 @@ public final class JdbcJournal implements Journal {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long micros = rs.getLong(2);
+                    EntryKind kind = EntryKind.valueOf(rs.getString(3));
+                    String step = rs.getString(5);
                     entries.add(new JournalEntry(rs.getLong(1),
                             Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L),
-                            rs.getString(3), Phase.valueOf(rs.getString(4)), rs.getString(5),
-                            JournalCodec.dataFromJson(rs.getString(6))));
+                            kind, Phase.valueOf(rs.getString(4)), step, JournalCodec.dataFromJson(rs.getString(6), kind, step)));
                 }
             }
             return entries;
-        } catch (SQLException | IOException e) {
+        } catch (SQLException | IOException | IllegalArgumentException e) {
             throw new JournalException("journal of '" + site + "' in " + table + " cannot be read: " + e.getMessage(), e);
         }
     }
 
     @Override
     public void append(String site, JournalEntry entry) {
+        SiteNames.check(site);
         String sql = "INSERT INTO " + table + " (site, seq, at_micros, kind, phase, step, data) VALUES (?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             long last = lastSeq(c, site);
             if (entry.seq() != last + 1) {
-                throw new JournalException("journal of '" + site + "' is at entry " + last + " but entry " + entry.seq()
-                        + " was appended: is another process running this migration?", null);
+                throw JournalException.outOfSequence(table, site, last, entry.seq());
             }
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, site);
                 ps.setLong(2, entry.seq());
                 ps.setLong(3, entry.at().getEpochSecond() * 1_000_000L + entry.at().getNano() / 1000);
-                ps.setString(4, entry.kind());
+                ps.setString(4, entry.kind().name());
                 ps.setString(5, entry.phase().name());
                 ps.setString(6, entry.step());
                 ps.setString(7, JournalCodec.dataToJson(entry.data()));

@@ -9,4 +9,16 @@ public class JournalException extends MigrationException {
     public JournalException(String message, Throwable cause) {
         super(message, cause, false);
     }
+
+    /** The journal file cannot be read: damaged, out of order, or not a journal. */
+    static JournalException unreadable(java.nio.file.Path file, Exception cause) {
+        return new JournalException("journal " + file + " cannot be read: " + cause.getMessage()
+                + "; restore it from a backup or move it away to start the migration anew", cause);
+    }
+
+    /** An append whose sequence number is not the next one. */
+    static JournalException outOfSequence(Object where, String site, long last, long appended) {
+        return new JournalException("journal " + where + " is at entry " + last + " but entry " + appended
+                + " was appended: is another process running the migration of '" + site + "'?", null);
+    }
 }

@@ -24,6 +24,9 @@ public final class InMemoryDns implements DnsSwitcher {
     private DnsRecord alsoTouch;
     private DnsCapabilities capabilities = new DnsCapabilities(Set.of("A", "AAAA", "CNAME"), true, true);
 
+    private boolean neverPropagates;
+    private int propagationChecks;
+
     public InMemoryDns(List<DnsRecord> records) {
         zone.addAll(records);
     }
@@ -97,9 +100,21 @@ public final class InMemoryDns implements DnsSwitcher {
         return new DnsApplyResult(change.after(), ++serial);
     }
 
+    /** From now on no propagation check completes: a secondary that never transfers the zone. */
+    public synchronized InMemoryDns neverPropagates() {
+        neverPropagates = true;
+        return this;
+    }
+
+    /** How many times a propagation was waited for. */
+    public synchronized int propagationChecks() {
+        return propagationChecks;
+    }
+
     @Override
-    public Propagation awaitPropagation(DnsContext ctx, List<DnsRecord> expected, Duration timeout) {
-        return new Propagation(new HashSet<>(read(ctx)).equals(new HashSet<>(expected)), Map.of("memory", read(ctx).toString()),
-                Duration.ZERO);
+    public synchronized Propagation awaitPropagation(DnsContext ctx, List<DnsRecord> expected, Duration timeout) {
+        propagationChecks++;
+        boolean complete = !neverPropagates && new HashSet<>(read(ctx)).equals(new HashSet<>(expected));
+        return new Propagation(complete, Map.of("memory", neverPropagates ? "(stale)" : read(ctx).toString()), Duration.ZERO);
     }
 }

@@ -5,17 +5,25 @@ import io.sitemove.MigrationException;
 import io.sitemove.spi.Direction;
 import io.sitemove.spi.SyncContext;
 import io.sitemove.spi.SyncMode;
+import io.sitemove.spi.SyncDetails;
 import io.sitemove.spi.SyncResult;
 import io.sitemove.spi.Syncer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A syncer that records its calls, hands out numbered cursors and fails when told to. */
 public final class RecordingSyncer implements Syncer {
+    /** What the fake says of each sync, journaled and read back like any syncer's details. */
+    public record FakeDetails(String syncer, int call) implements SyncDetails {
+        @Override
+        public String summary() {
+            return syncer + " call " + call;
+        }
+    }
+
     /** One call. */
     public record Call(SyncMode mode, Direction direction, String cursorIn) {
     }
@@ -68,6 +76,6 @@ public final class RecordingSyncer implements Syncer {
         }
         ctx.progress().report(Counts.files(changesPerSync / 2, 100), Counts.files(changesPerSync, 200));
         return new SyncResult(Counts.files(changesPerSync, 1000), 1, 0, Duration.ofMillis(5 + changesPerSync),
-                name + "-cursor-" + calls.size(), Map.of("fake", "yes"));
+                name + "-cursor-" + calls.size(), new FakeDetails(name, calls.size()));
     }
 }

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mysql.cj.jdbc.MysqlDataSource;
+import io.sitemove.spi.EntryData;
 import io.sitemove.spi.JournalEntry;
 import io.sitemove.testkit.MariaDb;
 import io.sitemove.testkit.Testkit;
 import io.sitemove.testkit.WithTestkit;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +35,8 @@ class JdbcJournalIT {
     @Test
     void readsBackWhatWasAppendedExactly() {
         JdbcJournal journal = new JdbcJournal(panel, "sitemove_journal");
-        JournalEntry a = DirectoryJournalTest.entry(1, Map.of("cursor", "mysql-bin.000003:4711", "emoji", "✓ 🚀 \"q\""));
-        JournalEntry b = DirectoryJournalTest.entry(2, Map.of());
+        JournalEntry a = DirectoryJournalTest.entry(1, DirectoryJournalTest.synced("mysql-bin.000003:4711"));
+        JournalEntry b = DirectoryJournalTest.entry(2, new EntryData.Note("✓ 🚀 \"q\""));
         journal.append("shop", a);
         journal.append("shop", b);
 
@@ -46,12 +48,31 @@ class JdbcJournalIT {
     void aSecondWriterOfTheSameEntryIsRefused() {
         JdbcJournal one = new JdbcJournal(panel, "journal_two_writers");
         JdbcJournal two = new JdbcJournal(panel, "journal_two_writers");
-        one.append("shop", DirectoryJournalTest.entry(1, Map.of()));
+        one.append("shop", DirectoryJournalTest.entry(1, EntryData.None.INSTANCE));
 
-        JournalException e = assertThrows(JournalException.class, () -> two.append("shop", DirectoryJournalTest.entry(1, Map.of())));
+        JournalException e = assertThrows(JournalException.class, () -> two.append("shop", DirectoryJournalTest.entry(1, EntryData.None.INSTANCE)));
 
         assertTrue(e.getMessage().contains("another process"), e.getMessage());
         assertEquals(1, one.read("shop").size());
+    }
+
+    @Test
+    void readsARowWrittenBeforeEntriesWereTyped() throws Exception {
+        JdbcJournal journal = new JdbcJournal(panel, "journal_old_rows");
+        try (Connection c = panel.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO journal_old_rows (site, seq, at_micros, kind, phase, step, data) VALUES"
+                    + " ('shop', 1, 1796303654630000, 'STEP_DONE', 'INITIAL_SYNC', 'sync:db', '{\"syncer\":\"db\","
+                    + "\"mode\":\"FULL\",\"direction\":\"FORWARD\",\"cursor\":\"mariadb-bin.000001:4711\",\"rows\":\"17\","
+                    + "\"bytes\":\"4096\",\"files\":\"0\",\"deleted\":\"0\",\"attributesFixed\":\"0\","
+                    + "\"startedAtMs\":\"1796303654000\",\"durationMs\":\"630\",\"detail.strategy\":\"copy\"}')");
+        }
+
+        EntryData.Synced synced = journal.read("shop").get(0).data(EntryData.Synced.class).orElseThrow();
+
+        assertEquals("mariadb-bin.000001:4711", synced.result().cursor());
+        assertEquals(17, synced.result().moved().rows());
+        assertEquals(java.time.Duration.ofMillis(630), synced.result().duration());
+        assertEquals("{strategy=copy}", synced.result().details().summary());
     }
 
     @Test

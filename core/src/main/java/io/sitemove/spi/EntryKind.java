@@ -1,0 +1,19 @@
+package io.sitemove.spi;
+
+/** What a journal entry records. */
+public enum EntryKind {
+    /** A phase was entered (or re-entered by a resumed run). */
+    PHASE_STARTED,
+    /** A step completed; its data says what it left behind. */
+    STEP_DONE,
+    /** A phase completed. */
+    PHASE_DONE,
+    /** A phase stopped at a failure; the step names where. */
+    PHASE_FAILED,
+    /** A gate was approved; the step is the gate's name. */
+    GATE_APPROVED,
+    /** A rollback began. */
+    ROLLBACK_STARTED,
+    /** A rollback completed: the source serves the site again. */
+    ROLLBACK_DONE
+}
