@@ -45,6 +45,19 @@ public final class DnsCutover {
         return new Builder(switcher);
     }
 
+    /** A builder holding these settings, to derive changed ones. */
+    public Builder toBuilder() {
+        Builder b = new Builder(switcher);
+        b.records.addAll(records);
+        b.lowTtl = lowTtl;
+        b.waitForTtlExpiry = waitForTtlExpiry;
+        b.propagationTimeout = propagationTimeout;
+        b.names.addAll(names);
+        b.nameGuard = !names.isEmpty();
+        b.guard = guard;
+        return b;
+    }
+
     /** The provider that reads and changes the records. */
     public DnsSwitcher switcher() {
         return switcher;

@@ -2,6 +2,7 @@ package io.sitemove.bench;
 
 import io.sitemove.bench.db.DbSuite;
 import io.sitemove.bench.files.FilesSuite;
+import io.sitemove.testkit.JulToSlf4j;
 import io.sitemove.testkit.Testkit;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,6 +37,7 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        JulToSlf4j.install();
         boolean quick = false;
         List<String> names = new ArrayList<>();
         for (String a : args) {

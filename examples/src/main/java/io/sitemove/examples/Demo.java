@@ -7,6 +7,7 @@ import io.sitemove.Secret;
 import io.sitemove.wordpress.WordPressMaintenance;
 import io.sitemove.testkit.MariaDb;
 import io.sitemove.testkit.SampleSite;
+import io.sitemove.testkit.JulToSlf4j;
 import io.sitemove.testkit.Testkit;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ public final class Demo {
     }
 
     public static void main(String[] args) throws Exception {
+        JulToSlf4j.install();
         Path work = Path.of(args.length > 0 ? args[0] : "examples/target/demo-" + Instant.now().toEpochMilli());
         try (Testkit kit = startServers(work)) {
             SiteSettings settings = prepare(kit);

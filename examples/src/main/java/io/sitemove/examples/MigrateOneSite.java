@@ -2,11 +2,13 @@ package io.sitemove.examples;
 
 import io.sitemove.Gate;
 import io.sitemove.Migration;
+import io.sitemove.DnsCutover;
 import io.sitemove.MigrationPlan;
 import io.sitemove.MigrationReport;
 import io.sitemove.Phase;
 import io.sitemove.RetryPolicy;
 import io.sitemove.Server;
+import io.sitemove.Watch;
 import io.sitemove.SyncRound;
 import io.sitemove.dns.Rfc2136Switcher;
 import io.sitemove.event.MigrationListener;
@@ -72,18 +74,20 @@ public final class MigrateOneSite {
                 .syncer(databaseSyncer(s, oldDb, newDb))
                 .verifier(new TreeHashVerifier(s.oldDocroot(), s.newDocroot(), List.of(WordPressMaintenance.MARKER)))
                 .verifier(new TableChecksumVerifier(oldDb, newDb))
-                .dns(Rfc2136Switcher.builder().zone(s.zone()).server(s.dnsServer(), s.dnsPort())
-                        .tsig(s.tsigKeyName(), s.tsigAlgorithm(), s.tsigSecret())
-                        .authoritativeServers(List.of(new InetSocketAddress(s.dnsServer(), s.dnsPort())))
+                .dns(DnsCutover.builder(Rfc2136Switcher.builder().zone(s.zone()).server(s.dnsServer(), s.dnsPort())
+                                .tsig(s.tsigKeyName(), s.tsigAlgorithm(), s.tsigSecret())
+                                .authoritativeServers(List.of(new InetSocketAddress(s.dnsServer(), s.dnsPort())))
+                                .build())
+                        .names(s.siteName())
+                        .record(DnsRecord.a(s.siteName(), s.dnsTtl(), s.newHost()))
+                        .record(DnsRecord.a("www." + s.siteName(), s.dnsTtl(), s.newHost()))
+                        .lowerTtlTo(Duration.ofSeconds(2))
+                        .propagationTimeout(Duration.ofSeconds(30))
                         .build())
-                .switchRecord(DnsRecord.a(s.siteName(), s.dnsTtl(), s.newHost()))
-                .switchRecord(DnsRecord.a("www." + s.siteName(), s.dnsTtl(), s.newHost()))
-                .lowerTtlTo(Duration.ofSeconds(2))
-                .propagationTimeout(Duration.ofSeconds(30))
                 .maintenance(new WordPressMaintenance(s.oldDocroot(), s.newDocroot()))
                 .journal(new DirectoryJournal(journalDir))
                 .retry(RetryPolicy.builder().maxAttempts(3).initialWait(Duration.ofMillis(500)).build())
-                .watch(Duration.ofSeconds(2), Duration.ofSeconds(1))
+                .watch(Watch.of(Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .listener(listener)
                 .build();
     }

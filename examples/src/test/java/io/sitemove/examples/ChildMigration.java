@@ -30,7 +30,7 @@ public final class ChildMigration {
         }
         SiteSettings s = SiteSettings.fromProperties(p);
         String killStep = args[2];
-        MigrationPlan plan = MigrateOneSite.plan(s, Path.of(args[1]), new MigrationListener() {
+        MigrationPlan plan = Plans.withoutTtlWait(MigrateOneSite.plan(s, Path.of(args[1]), new MigrationListener() {
             @Override
             public void progress(Progress e) {
                 if (e.step().equals(killStep)) {
@@ -39,7 +39,7 @@ public final class ChildMigration {
                     awaitKill();
                 }
             }
-        }).toBuilder().waitForTtlExpiry(false).build();
+        }));
         AtomicLong seed = new AtomicLong(500);
         MigrateOneSite.migrate(Migration.open(plan), 2, () -> changeSource(s, seed.incrementAndGet()));
         System.out.println("FINISHED without reaching " + killStep);

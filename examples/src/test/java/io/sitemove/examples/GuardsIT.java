@@ -113,7 +113,7 @@ class GuardsIT {
     @Test
     @Order(2)
     void aWrongTsigKeyAtTheCutoverLeavesDnsUntouchedAndRollbackRestoresTheSource() throws Exception {
-        MigrationPlan good = plan(settings, "tsig-cutover").toBuilder().waitForTtlExpiry(false).build();
+        MigrationPlan good = Plans.withoutTtlWait(plan(settings, "tsig-cutover"));
         Migration m = Migration.open(good);
         m.runTo(Phase.FUNCTIONAL_TESTING);
         m.approve(Gate.FUNCTIONAL_TESTING);
@@ -122,8 +122,7 @@ class GuardsIT {
         m.incrementalSync();
         m.runTo(Phase.MORATORIUM);
         String wrongSecret = Base64.getEncoder().encodeToString(new byte[32]);
-        MigrationPlan wrongKey = plan(settings.withTsigSecret(Secret.of(wrongSecret)), "tsig-cutover").toBuilder()
-                .waitForTtlExpiry(false).build();
+        MigrationPlan wrongKey = Plans.withoutTtlWait(plan(settings.withTsigSecret(Secret.of(wrongSecret)), "tsig-cutover"));
 
         MigrationException e = assertThrows(MigrationException.class, () -> Migration.open(wrongKey).cutover());
 

@@ -11,6 +11,7 @@ import io.sitemove.Phase;
 import io.sitemove.event.MigrationListener;
 import io.sitemove.event.SyncTimed;
 import io.sitemove.journal.DirectoryJournal;
+import io.sitemove.spi.EntryKind;
 import io.sitemove.spi.JournalEntry;
 import io.sitemove.testkit.Testkit;
 import java.io.BufferedReader;
@@ -65,12 +66,12 @@ class KillAndResumeIT {
         assertTrue(!stepDone(journal, phase, killStep), killStep + " was cut off");
 
         List<SyncTimed> syncs = new CopyOnWriteArrayList<>();
-        MigrationPlan plan = MigrateOneSite.plan(settings, journalDir, new MigrationListener() {
+        MigrationPlan plan = Plans.withoutTtlWait(MigrateOneSite.plan(settings, journalDir, new MigrationListener() {
             @Override
             public void syncTimed(SyncTimed e) {
                 syncs.add(e);
             }
-        }).toBuilder().waitForTtlExpiry(false).build();
+        }));
         Migration resumed = Migration.open(plan);
         assertEquals(State.IN_PROGRESS, resumed.status().state());
         AtomicLong seed = new AtomicLong(900);
@@ -88,7 +89,7 @@ class KillAndResumeIT {
     }
 
     static boolean stepDone(List<JournalEntry> journal, Phase phase, String step) {
-        return journal.stream().anyMatch(e -> e.kind().equals("STEP_DONE") && e.phase() == phase && e.step().equals(step));
+        return journal.stream().anyMatch(e -> e.kind() == EntryKind.STEP_DONE && e.phase() == phase && e.step().equals(step));
     }
 
     void killChildAt(String step, Path journalDir) throws Exception {

@@ -48,8 +48,7 @@ class RollbackIT {
     @Test
     void rollbackBringsBackWhatWasWrittenAfterTheCutoverAndRestoresDnsExactly() throws Exception {
         String dnsBefore = digAnswers();
-        MigrationPlan plan = MigrateOneSite.plan(settings, work.resolve("journal"), new MigrationListener() { })
-                .toBuilder().waitForTtlExpiry(false).build();
+        MigrationPlan plan = Plans.withoutTtlWait(MigrateOneSite.plan(settings, work.resolve("journal"), new MigrationListener() { }));
         Migration m = Migration.open(plan);
         m.runTo(Phase.FUNCTIONAL_TESTING);
         m.approve(Gate.FUNCTIONAL_TESTING);

@@ -1,0 +1,72 @@
+package io.sitemove.examples;
+
+import io.sitemove.DnsCutover;
+import io.sitemove.Gate;
+import io.sitemove.Migration;
+import io.sitemove.MigrationPlan;
+import io.sitemove.Phase;
+import io.sitemove.Secret;
+import io.sitemove.Server;
+import io.sitemove.dns.Rfc2136Switcher;
+import io.sitemove.journal.DirectoryJournal;
+import io.sitemove.remote.db.DbEndpoint;
+import io.sitemove.spi.DnsRecord;
+import io.sitemove.sync.files.FileSyncer;
+import io.sitemove.sync.files.Preset;
+import io.sitemove.sync.mysql.MySqlSyncer;
+import io.sitemove.verify.TableChecksumVerifier;
+import io.sitemove.verify.TreeHashVerifier;
+import io.sitemove.wordpress.WordPressMaintenance;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The README's example, whole: the same lines (between the markers), with their declarations, compiled
+ * with the project and compared with the README by {@code ReadmeExampleTest}, so the two cannot drift.
+ */
+public final class ReadmeExample {
+    private ReadmeExample() {
+    }
+
+    /** Migrates one site with the settings a panel would read from its own configuration. */
+    public static void migrate(Path key, Path knownHosts, String oldDbPassword, String newDbPassword, String tsigSecret) {
+        // README example begins
+        Server oldServer = Server.builder("old").host("203.0.113.10").user("site")
+                .identity(key).knownHosts(knownHosts).build();
+        Server newServer = Server.builder("new").host("198.51.100.20").user("site")
+                .identity(key).knownHosts(knownHosts).build();
+        DbEndpoint oldDb = new DbEndpoint("203.0.113.10", 3306, "shop", "migrator", Secret.of(oldDbPassword));
+        DbEndpoint newDb = new DbEndpoint("198.51.100.20", 3306, "shop", "migrator", Secret.of(newDbPassword));
+
+        MigrationPlan plan = MigrationPlan.builder("shop.example.com")
+            .source(oldServer)
+            .target(newServer)
+            .syncer(FileSyncer.builder().sourceRoot("/var/www/shop").targetRoot("/srv/shop")
+                    .preset(Preset.WORDPRESS).build())
+            .syncer(MySqlSyncer.builder().source(oldDb).target(newDb)
+                    .applicationUser("shop@%").build())     // made read-only for the final sync
+            .verifier(new TreeHashVerifier("/var/www/shop", "/srv/shop", List.of(WordPressMaintenance.MARKER)))
+            .verifier(new TableChecksumVerifier(oldDb, newDb))
+            .dns(DnsCutover.builder(Rfc2136Switcher.builder().zone("example.com.").server("192.0.2.53", 53)
+                            .tsig("panel-key.", "hmac-sha256", Secret.of(tsigSecret)).build())
+                    .names("shop.example.com.")
+                    .record(DnsRecord.a("shop.example.com.", 3600, "198.51.100.20"))
+                    .build())
+            .maintenance(new WordPressMaintenance("/var/www/shop", "/srv/shop"))
+            .journal(new DirectoryJournal(Path.of("/var/lib/panel/migrations")))
+            .build();
+
+        Migration m = Migration.open(plan);          // resumes from the journal if it has entries
+        m.runTo(Phase.FUNCTIONAL_TESTING);           // preflight, initial sync, verifiers; stops at the gate
+        m.approve(Gate.FUNCTIONAL_TESTING);
+        m.runTo(Phase.OPTIMIZATION);
+        m.approve(Gate.OPTIMIZATION);
+        m.incrementalSync();                         // as often as wanted; status() estimates the final sync
+        m.runTo(Phase.MORATORIUM);                   // lowers the TTL; status().cutoverNotBefore() says when
+        m.cutover();                                 // CutoverTooEarlyException before then; else read-only
+                                                     // source, final sync, verification, DNS switch
+        m.runTo(Phase.POST_MIGRATION);               // watch window, TTL restored, cleanup; or m.rollback()
+        System.out.print(m.report().render());
+        // README example ends
+    }
+}
