@@ -13,51 +13,33 @@ import io.sitemove.MigrationReport;
 import io.sitemove.MigrationStatus;
 import io.sitemove.MigrationStatus.State;
 import io.sitemove.Phase;
-import io.sitemove.testkit.Testkit;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One site migrated through all eight phases against real sshd, MariaDB and BIND, checked independently. */
 class EndToEndIT {
-    static Testkit kit;
-    static SiteSettings settings;
-    static Path work;
-
-    @BeforeAll
-    static void start() throws Exception {
-        work = Path.of("target/testkit/EndToEndIT-" + System.nanoTime());
-        kit = Demo.startServers(work);
-        settings = Demo.prepare(kit);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (kit != null) {
-            kit.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoServers demo = new DemoServers();
 
     @Test
     void aSiteMovesThroughAllEightPhasesAndEndsIdenticalWithDnsMoved() throws Exception {
-        MigrationPlan plan = MigrateOneSite.plan(settings, work.resolve("journal"), new ConsoleListener(System.out));
+        MigrationPlan plan = MigrateOneSite.plan(demo.settings(), demo.work().resolve("journal"), new ConsoleListener(System.out));
         Migration m = Migration.open(plan);
 
         MigrationStatus atGate = m.runTo(Phase.POST_MIGRATION);
         assertEquals(State.AWAITING_APPROVAL, atGate.state(), "the run stops at the first gate");
         assertEquals(Gate.FUNCTIONAL_TESTING, atGate.awaiting().orElseThrow());
         assertEquals(Phase.FUNCTIONAL_TESTING, atGate.phase());
-        assertFalse(Demo.check(kit), "DNS has not moved while waiting at the gate");
+        assertFalse(Demo.check(demo.kit()), "DNS has not moved while waiting at the gate");
 
         m.approve(Gate.FUNCTIONAL_TESTING);
         assertEquals(Gate.OPTIMIZATION, m.runTo(Phase.POST_MIGRATION).awaiting().orElseThrow());
         m.approve(Gate.OPTIMIZATION);
         for (long seed = 1; seed <= 2; seed++) {
-            Demo.changeSource(kit, seed);
+            Demo.changeSource(demo.kit(), seed);
             m.incrementalSync();
         }
         assertTrue(m.status().estimatedFinalSync().isPresent(), "two deltas give a final-sync estimate");
@@ -65,21 +47,21 @@ class EndToEndIT {
         m.runTo(Phase.MORATORIUM);
         CutoverTooEarlyException early = assertThrows(CutoverTooEarlyException.class, m::cutover);
         assertTrue(early.getMessage().contains("may not start before"), early.getMessage());
-        assertEquals("127.0.0.2", IndependentCheck.digA(kit.dns().host(), kit.dns().port(), Demo.SITE_NAME),
+        assertEquals("127.0.0.2", IndependentCheck.digA(demo.kit().dns().host(), demo.kit().dns().port(), Demo.SITE_NAME),
                 "a refused cutover changes nothing");
 
-        Demo.changeSource(kit, 3);
+        Demo.changeSource(demo.kit(), 3);
         waitUntil(m.status().cutoverNotBefore().orElseThrow());
         m.cutover();
         MigrationStatus done = m.runTo(Phase.POST_MIGRATION);
 
         assertEquals(State.COMPLETED, done.state());
-        assertTrue(Demo.check(kit), "files, tables and DNS checked independently");
-        assertEquals("127.0.0.3", IndependentCheck.digA(kit.dns().host(), kit.dns().port(), "www." + Demo.SITE_NAME));
+        assertTrue(Demo.check(demo.kit()), "files, tables and DNS checked independently");
+        assertEquals("127.0.0.3", IndependentCheck.digA(demo.kit().dns().host(), demo.kit().dns().port(), "www." + Demo.SITE_NAME));
         MigrationReport report = m.report();
         assertEquals(8, report.phases().size());
         assertTrue(report.downtime().isPresent() && report.estimatedFinalSync().isPresent(), report.render());
-        assertTrue(Files.exists(kit.oldSsh().root().resolve(".maintenance")), "the old site stays in maintenance");
+        assertTrue(Files.exists(demo.kit().oldSsh().root().resolve(".maintenance")), "the old site stays in maintenance");
     }
 
     static void waitUntil(Instant when) throws InterruptedException {

@@ -14,47 +14,30 @@ import io.sitemove.Phase;
 import io.sitemove.PhaseOrderException;
 import io.sitemove.Secret;
 import io.sitemove.event.MigrationListener;
-import io.sitemove.testkit.Testkit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /** What stops a migration: phases out of order, a changed host key, a wrong TSIG key. Each leaves nothing half-done. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GuardsIT {
-    static Testkit kit;
-    static SiteSettings settings;
-    static Path work;
-
-    @BeforeAll
-    static void start() throws Exception {
-        work = Path.of("target/testkit/GuardsIT-" + System.nanoTime());
-        kit = Demo.startServers(work);
-        settings = Demo.prepare(kit);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (kit != null) {
-            kit.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoServers demo = new DemoServers();
 
     MigrationPlan plan(SiteSettings s, String journal) {
-        return MigrateOneSite.plan(s, work.resolve(journal), new MigrationListener() { });
+        return MigrateOneSite.plan(s, demo.work().resolve(journal), new MigrationListener() { });
     }
 
     static boolean targetIsEmpty() throws Exception {
-        try (Stream<Path> files = Files.list(kit.newSsh().root())) {
+        try (Stream<Path> files = Files.list(demo.kit().newSsh().root())) {
             return files.findAny().isEmpty();
         }
     }
@@ -62,36 +45,36 @@ class GuardsIT {
     @Test
     @Order(1)
     void aCutoverBeforeTheInitialSyncIsRefusedNamingTheMissingPhase() throws Exception {
-        Migration m = Migration.open(plan(settings, "early"));
+        Migration m = Migration.open(plan(demo.settings(), "early"));
         m.runTo(Phase.PREFLIGHT);
 
         PhaseOrderException e = assertThrows(PhaseOrderException.class, m::cutover);
 
         assertEquals(Phase.INITIAL_SYNC, e.missing());
         assertTrue(e.getMessage().contains("INITIAL_SYNC has not completed"), e.getMessage());
-        assertFalse(Files.exists(kit.oldSsh().root().resolve(".maintenance")), "the source was not touched");
+        assertFalse(Files.exists(demo.kit().oldSsh().root().resolve(".maintenance")), "the source was not touched");
         assertTrue(targetIsEmpty());
     }
 
     @Test
     @Order(1)
     void aChangedHostKeyStopsTheRunBeforeAnythingIsCopied() throws Exception {
-        Path otherKey = work.resolve("impostor-key");
+        Path otherKey = demo.work().resolve("impostor-key");
         Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", otherKey.toString())
                 .redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         assertEquals(0, p.waitFor());
         String impostor = Files.readString(Path.of(otherKey + ".pub")).trim().split(" ", 3)[1];
-        List<String> lines = Files.readAllLines(kit.knownHosts()).stream()
-                .map(l -> l.startsWith("[" + kit.newSsh().host() + "]") ? l.replaceAll("AAAA\\S+", impostor) : l).toList();
-        Path changedKnownHosts = work.resolve("known_hosts_changed");
+        List<String> lines = Files.readAllLines(demo.kit().knownHosts()).stream()
+                .map(l -> l.startsWith("[" + demo.kit().newSsh().host() + "]") ? l.replaceAll("AAAA\\S+", impostor) : l).toList();
+        Path changedKnownHosts = demo.work().resolve("known_hosts_changed");
         Files.write(changedKnownHosts, lines, StandardCharsets.UTF_8);
-        Migration m = Migration.open(plan(settings.withKnownHosts(changedKnownHosts), "hostkey"));
+        Migration m = Migration.open(plan(demo.settings().withKnownHosts(changedKnownHosts), "hostkey"));
 
         MigrationException e = assertThrows(MigrationException.class, () -> m.runTo(Phase.INITIAL_SYNC));
 
         assertTrue(e.getMessage().toLowerCase().contains("host key"), e.getMessage());
-        assertTrue(e.getMessage().contains(kit.newSsh().host()), e.getMessage());
+        assertTrue(e.getMessage().contains(demo.kit().newSsh().host()), e.getMessage());
         assertEquals(State.FAILED, m.status().state());
         assertEquals(Phase.PREFLIGHT, m.status().phase());
         assertTrue(targetIsEmpty(), "nothing was copied");
@@ -100,7 +83,7 @@ class GuardsIT {
     @Test
     @Order(1)
     void aWrongTsigKeyIsCaughtByPreflight() {
-        SiteSettings wrong = settings.withTsigSecret(Secret.of(Base64.getEncoder().encodeToString(new byte[32])));
+        SiteSettings wrong = demo.settings().withTsigSecret(Secret.of(Base64.getEncoder().encodeToString(new byte[32])));
         Migration m = Migration.open(plan(wrong, "tsig-preflight"));
 
         MigrationException e = assertThrows(MigrationException.class, () -> m.runTo(Phase.INITIAL_SYNC));
@@ -113,7 +96,7 @@ class GuardsIT {
     @Test
     @Order(2)
     void aWrongTsigKeyAtTheCutoverLeavesDnsUntouchedAndRollbackRestoresTheSource() throws Exception {
-        MigrationPlan good = Plans.withoutTtlWait(plan(settings, "tsig-cutover"));
+        MigrationPlan good = Plans.withoutTtlWait(plan(demo.settings(), "tsig-cutover"));
         Migration m = Migration.open(good);
         m.runTo(Phase.FUNCTIONAL_TESTING);
         m.approve(Gate.FUNCTIONAL_TESTING);
@@ -122,25 +105,25 @@ class GuardsIT {
         m.incrementalSync();
         m.runTo(Phase.MORATORIUM);
         String wrongSecret = Base64.getEncoder().encodeToString(new byte[32]);
-        MigrationPlan wrongKey = Plans.withoutTtlWait(plan(settings.withTsigSecret(Secret.of(wrongSecret)), "tsig-cutover"));
+        MigrationPlan wrongKey = Plans.withoutTtlWait(plan(demo.settings().withTsigSecret(Secret.of(wrongSecret)), "tsig-cutover"));
 
         MigrationException e = assertThrows(MigrationException.class, () -> Migration.open(wrongKey).cutover());
 
         assertTrue(e.getMessage().contains("TSIG"), e.getMessage());
         assertFalse(e.getMessage().contains(wrongSecret));
-        assertEquals("127.0.0.2", IndependentCheck.digA(kit.dns().host(), kit.dns().port(), Demo.SITE_NAME));
-        assertEquals("127.0.0.2", IndependentCheck.digA(kit.dns().host(), kit.dns().port(), "www." + Demo.SITE_NAME));
+        assertEquals("127.0.0.2", IndependentCheck.digA(demo.kit().dns().host(), demo.kit().dns().port(), Demo.SITE_NAME));
+        assertEquals("127.0.0.2", IndependentCheck.digA(demo.kit().dns().host(), demo.kit().dns().port(), "www." + Demo.SITE_NAME));
 
         Migration back = Migration.open(good);
         assertEquals(State.ROLLED_BACK, back.rollback().state());
-        assertFalse(Files.exists(kit.oldSsh().root().resolve(".maintenance")), "the source serves again");
-        assertEquals("127.0.0.2", IndependentCheck.digA(kit.dns().host(), kit.dns().port(), Demo.SITE_NAME));
+        assertFalse(Files.exists(demo.kit().oldSsh().root().resolve(".maintenance")), "the source serves again");
+        assertEquals("127.0.0.2", IndependentCheck.digA(demo.kit().dns().host(), demo.kit().dns().port(), Demo.SITE_NAME));
         assertEquals(4, digTtl(Demo.SITE_NAME), "the original TTL is back");
     }
 
     static long digTtl(String name) throws Exception {
-        Process p = new ProcessBuilder("dig", "+noall", "+answer", "+norec", "@" + kit.dns().host(), "-p",
-                Integer.toString(kit.dns().port()), name, "A").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("dig", "+noall", "+answer", "+norec", "@" + demo.kit().dns().host(), "-p",
+                Integer.toString(demo.kit().dns().port()), name, "A").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         p.waitFor();
         return Long.parseLong(out.split("\\s+")[1]);

@@ -54,9 +54,7 @@ final class SampleMutation {
 
     static void database(Connection connection, long seed) throws SQLException {
         Random random = new Random(seed * 17 + 3);
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
+        Transactions.inOne(connection, () -> {
             long maxPost = single(connection, "SELECT COALESCE(MAX(ID), 0) FROM wp_posts");
             int users = (int) Math.max(1, single(connection, "SELECT COUNT(*) FROM wp_users"));
             new SampleRows(connection, random).insertPosts(maxPost + 1, POSTS_ADDED, users);
@@ -76,13 +74,7 @@ final class SampleMutation {
                     delete.executeUpdate();
                 }
             }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
+        });
     }
 
     private static List<Path> regularFiles(Path docroot) throws IOException {

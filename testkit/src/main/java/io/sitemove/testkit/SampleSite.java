@@ -108,21 +108,13 @@ public final class SampleSite {
         }
         SampleSchema.create(connection);
         SampleRows.Counts counts = SampleRows.Counts.of(rows);
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
+        Transactions.inOne(connection, () -> {
             SampleRows insert = new SampleRows(connection, new Random(seed));
             insert.insertUsers(1, counts.users());
             insert.insertOptions(seed, counts.options());
             insert.insertPosts(1, counts.posts(), counts.users());
             insert.insertPostmeta(1, counts.postmeta(), counts.posts());
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
+        });
     }
 
     /**
