@@ -35,7 +35,12 @@ public final class Sql {
         return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
-    /** Opens a connection to the endpoint's database, or to its server when {@code withDatabase} is false. */
+    /**
+     * Opens a connection to the endpoint's database, or to its server when {@code withDatabase} is false.
+     *
+     * @throws DatabaseAuthException when the server refuses the login
+     * @throws MigrationException otherwise, transient when the server could not be reached
+     */
     public static Connection open(DbEndpoint endpoint, boolean withDatabase) {
         Properties props = new Properties();
         props.setProperty("user", endpoint.user());
@@ -47,8 +52,14 @@ public final class Sql {
         }
     }
 
-    /** Wraps an SQL failure in a message naming the server, database and table; transient for dropped connections. */
+    /**
+     * An SQL failure as a {@link MigrationException} naming the server, database and table; transient for
+     * dropped connections; a {@link DatabaseAuthException} when the login was refused.
+     */
     public static MigrationException failure(String what, DbEndpoint endpoint, String table, SQLException e) {
+        if (DatabaseAuthException.isRefusedLogin(e)) {
+            return DatabaseAuthException.refused(endpoint, e);
+        }
         boolean transientFailure = e instanceof SQLTransientException || e instanceof SQLRecoverableException
                 || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
         return MigrationException.of("could not " + what + " on " + endpoint.where()
