@@ -26,14 +26,18 @@ public final class DatabaseAuthException extends MigrationException {
         this.user = user;
     }
 
-    /** The server at {@code endpoint} refused {@code endpoint.user()}; {@code cause} is the driver's refusal. */
-    public static DatabaseAuthException refused(DbEndpoint endpoint, SQLException cause) {
+    /**
+     * The server at {@code endpoint} refused {@code endpoint.user()} while the caller tried to {@code what}
+     * ("connect to migrate@db:3306/shop"); {@code cause} is the driver's refusal.
+     */
+    public static DatabaseAuthException refused(String what, DbEndpoint endpoint, SQLException cause) {
+        Objects.requireNonNull(what, "what cannot be null");
         Objects.requireNonNull(endpoint, "endpoint cannot be null");
         Objects.requireNonNull(cause, "cause cannot be null");
-        return new DatabaseAuthException("database server " + endpoint.host() + ":" + endpoint.port() + " refused the login"
-                + " of user '" + endpoint.user() + "' for " + endpoint.where() + " (SQLState " + cause.getSQLState()
-                + ", error " + cause.getErrorCode() + "); check the user's password, and that the user exists and may"
-                + " log in from this machine", endpoint.where(), endpoint.user(), cause);
+        return new DatabaseAuthException("could not " + what + " on " + endpoint.where() + ": the server refused the login"
+                + " of user '" + endpoint.user() + "' (SQLState " + cause.getSQLState() + ", error " + cause.getErrorCode()
+                + "); check the user's password, and that the user exists and may log in from this machine",
+                endpoint.where(), endpoint.user(), cause);
     }
 
     /** Whether an SQL failure is a refused login: SQLState 28000 or error 1045. */

@@ -23,6 +23,11 @@ public final class Sql {
         return "`" + identifier.replace("`", "``") + "`";
     }
 
+    /** {@code database.name}, both quoted with {@link #quote}. */
+    public static String qualified(String database, String name) {
+        return quote(database) + "." + quote(name);
+    }
+
     /**
      * An account as GRANT and ALTER DEFINER take it, {@code 'user'@'host'}: each part a string literal,
      * quotes doubled and backslashes escaped.
@@ -48,7 +53,7 @@ public final class Sql {
         try {
             return DriverManager.getConnection(withDatabase ? endpoint.jdbcUrl() : endpoint.serverJdbcUrl(), props);
         } catch (SQLException e) {
-            throw failure("connect to " + endpoint.user() + "@" + endpoint.where(), endpoint, null, e);
+            throw failure("connect as " + endpoint.user(), endpoint, null, e);
         }
     }
 
@@ -58,7 +63,7 @@ public final class Sql {
      */
     public static MigrationException failure(String what, DbEndpoint endpoint, String table, SQLException e) {
         if (DatabaseAuthException.isRefusedLogin(e)) {
-            return DatabaseAuthException.refused(endpoint, e);
+            return DatabaseAuthException.refused(what, endpoint, e);
         }
         boolean transientFailure = e instanceof SQLTransientException || e instanceof SQLRecoverableException
                 || (e.getSQLState() != null && e.getSQLState().startsWith("08"));

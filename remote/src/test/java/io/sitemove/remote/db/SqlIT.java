@@ -26,6 +26,7 @@ class SqlIT {
         DatabaseAuthException e = assertThrows(DatabaseAuthException.class, () -> Sql.open(endpoint, false));
 
         assertEquals(endpoint.where(), e.where());
+        assertTrue(e.getMessage().startsWith("could not connect as " + db.user() + " on " + endpoint.where()), e.getMessage());
         assertEquals(db.user(), e.user());
         assertFalse(e.isTransient());
         assertFalse(e.getMessage().contains(WRONG), e.getMessage());
