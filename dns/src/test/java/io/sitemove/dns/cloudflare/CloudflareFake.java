@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.sitemove.Secret;
 import io.sitemove.dns.TestContext;
 import io.sitemove.spi.DnsRecord;
@@ -80,6 +81,17 @@ final class CloudflareFake {
     static MappingBuilder list(String name, String type) {
         return get(urlPathEqualTo(RECORDS)).withQueryParam("name", equalTo(name)).withQueryParam("type", equalTo(type))
                 .withQueryParam("per_page", equalTo("100")).withQueryParam("page", equalTo("1"));
+    }
+
+    /**
+     * The list of site's A records answers it as before (192.0.2.1) until scenario "site" is in state
+     * "switched", then as after (192.0.2.9).
+     */
+    void siteListedAsBeforeUntilSwitched() {
+        stub(list("site.example.com", "A").inScenario("site").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(answer(200, "list-site-before.json")));
+        stub(list("site.example.com", "A").inScenario("site").whenScenarioStateIs("switched")
+                .willReturn(answer(200, "list-site-after.json")));
     }
 
     void stub(MappingBuilder mapping) {

@@ -120,10 +120,7 @@ class CloudflarePartialChangeTest {
     /** The zone with site and www as before; site's overwrite answers {@code first}, www's first overwrite {@code second}. */
     private void given(ResponseDefinitionBuilder first, ResponseDefinitionBuilder second) {
         fake.zone();
-        fake.stub(list("site.example.com", "A").inScenario("site").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(answer(200, "list-site-before.json")));
-        fake.stub(list("site.example.com", "A").inScenario("site").whenScenarioStateIs("switched")
-                .willReturn(answer(200, "list-site-after.json")));
+        fake.siteListedAsBeforeUntilSwitched();
         fake.stub(put(urlEqualTo(RECORDS + "/" + SITE_ID)).inScenario("site").whenScenarioStateIs(Scenario.STARTED)
                 .withRequestBody(matchingJsonPath("$.content", equalTo("192.0.2.9")))
                 .willReturn(first).willSetStateTo("switched"));

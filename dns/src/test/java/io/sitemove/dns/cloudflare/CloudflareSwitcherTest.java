@@ -62,10 +62,7 @@ class CloudflareSwitcherTest {
     @Test
     void readsTwoRRsetsThenSwitchesBothWithOneCallPerRecord() {
         fake.zone();
-        fake.stub(list("site.example.com", "A").inScenario("site").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(answer(200, "list-site-before.json")));
-        fake.stub(list("site.example.com", "A").inScenario("site").whenScenarioStateIs("switched")
-                .willReturn(answer(200, "list-site-after.json")));
+        fake.siteListedAsBeforeUntilSwitched();
         fake.stub(put(urlEqualTo(RECORDS + "/" + SITE_ID)).inScenario("site").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(answer(200, "record-overwritten.json")).willSetStateTo("switched"));
         fake.stub(list("www.example.com", "A").inScenario("www").whenScenarioStateIs(Scenario.STARTED)
