@@ -1,5 +1,7 @@
 package io.sitemove.dns;
 
+import static io.sitemove.dns.DnsTools.SITE;
+import static io.sitemove.dns.DnsTools.WWW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,8 +21,6 @@ import org.junit.jupiter.api.Test;
 /** What the switcher refuses on the testkit's real BIND: stale records and a wrong key; and its preflight. */
 @WithTestkit(ssh = false, mariaDb = false, dns = true)
 class Rfc2136SafetyIT {
-    private static final String SITE = "site.example.test.";
-    private static final String WWW = "www.site.example.test.";
     private static final String WRONG_SECRET = Base64.getEncoder().encodeToString("not-the-key-the-server-has-00000"
             .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
