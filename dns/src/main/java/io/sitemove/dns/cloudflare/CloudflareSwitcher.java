@@ -3,14 +3,15 @@ package io.sitemove.dns.cloudflare;
 import io.sitemove.DnsConflictException;
 import io.sitemove.Secret;
 import io.sitemove.dns.DnsException;
+import io.sitemove.dns.DnsPartialChangeException;
 import io.sitemove.dns.cloudflare.internal.ChangePlanner;
 import io.sitemove.dns.cloudflare.internal.ChangeRunner;
 import io.sitemove.dns.cloudflare.internal.CfRecord;
 import io.sitemove.dns.cloudflare.internal.CloudflareClient;
 import io.sitemove.dns.cloudflare.internal.CloudflarePreflight;
 import io.sitemove.dns.cloudflare.internal.NameServers;
-import io.sitemove.dns.cloudflare.internal.RecordCodec;
 import io.sitemove.dns.cloudflare.internal.RateLimitRetry;
+import io.sitemove.dns.cloudflare.internal.RecordCodec;
 import io.sitemove.dns.cloudflare.internal.RecordStore;
 import io.sitemove.dns.cloudflare.internal.Sleeper;
 import io.sitemove.dns.cloudflare.internal.Step;
@@ -57,11 +58,12 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * <p>Cloudflare has no prerequisite and changes one record per call, so a change is a
- * compare-and-swap done by reading the records again just before it (refused, with nothing sent,
- * when they are no longer {@link DnsChange#before()}), then one call per record: records that stay
- * are overwritten keeping their ids, the others deleted or created. When a call fails midway, the
- * calls already made are undone in reverse order and the exception lists what was applied, what was
- * reverted and whether anything is left changed.
+ * compare-and-swap done by reading the records again just before it (refused with a
+ * {@link DnsConflictException}, nothing sent, when they are no longer {@link DnsChange#before()}), then
+ * one call per record: records that stay are overwritten keeping their ids, the others deleted or
+ * created. When a call fails midway, the calls already made are undone in reverse order and a
+ * {@link DnsPartialChangeException} lists what was applied, what was reverted and whether anything is
+ * left changed.
  *
  * <p>Cloudflare's automatic TTL (its TTL 1) is read as 300 seconds, which is what it means for
  * records that are not proxied; a record written back with TTL 300 gets an explicit 300. TTLs
@@ -127,6 +129,8 @@ public final class CloudflareSwitcher implements DnsSwitcher {
      * Reads the records again, then makes the change one call per record.
      *
      * @throws DnsConflictException when the records read are not {@link DnsChange#before()}; nothing was sent
+     * @throws DnsPartialChangeException when a call failed after others were made: they were undone, and it
+     *     says what is left
      */
     @Override
     public DnsApplyResult apply(DnsContext ctx, DnsChange change) {
