@@ -1,5 +1,6 @@
 package io.sitemove.dns;
 
+import io.sitemove.DnsConflictException;
 import io.sitemove.Secret;
 import io.sitemove.dns.internal.Authorities;
 import io.sitemove.dns.internal.Preflight;
@@ -8,6 +9,7 @@ import io.sitemove.dns.internal.Propagator;
 import io.sitemove.dns.internal.PublicResolvers;
 import io.sitemove.dns.internal.RRsetKey;
 import io.sitemove.dns.internal.Records;
+import io.sitemove.dns.internal.Settings;
 import io.sitemove.dns.internal.Tsigs;
 import io.sitemove.dns.internal.UpdateBuilder;
 import io.sitemove.dns.internal.UpdateOutcome;
@@ -25,7 +27,6 @@ import io.sitemove.spi.Propagation;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -97,6 +98,14 @@ public final class Rfc2136Switcher implements DnsSwitcher {
         return primary.read(sets(ctx.switchTo()));
     }
 
+    /**
+     * Reads the RRsets again and sends the change as one update whose prerequisites are the records
+     * before.
+     *
+     * @throws DnsConflictException when the records are not {@link DnsChange#before()}: seen by the read
+     *     (nothing sent) or by the server's prerequisites (refused); either way nothing was changed
+     * @throws DnsUpdateException when the server refused the update for another reason
+     */
     @Override
     public DnsApplyResult apply(DnsContext ctx, DnsChange change) {
         Objects.requireNonNull(change, "change cannot be null");
@@ -104,18 +113,14 @@ public final class Rfc2136Switcher implements DnsSwitcher {
         updates.validate(canonical);
         List<RRsetKey> sets = UpdateBuilder.sets(canonical);
         List<DnsRecord> current = primary.read(sets);
-        if (!same(current, canonical.before())) {
-            throw new DnsUpdateException("update of zone " + scope + " at " + primary.label() + " not sent: the records"
-                    + " changed since they were read (compare-and-swap failed); nothing was changed: expected "
-                    + canonical.before() + " but found " + current, DnsUpdateException.NOT_SENT, 0, false);
-        }
+        Records.requireUnchanged(where(), canonical.before(), current);
         if (canonical.isEmpty()) {
             return new DnsApplyResult(current, primary.serial());
         }
         Update update = updates.build(canonical);
         LOG.info("updating zone {} at {} with {}: {}", scope, primary.label(), primary.keyLabel(), canonical.describe());
         Message response = primary.exchange(update, "an update of zone " + scope, true);
-        UpdateOutcome.require(response, primary.label(), scope.toString(), primary.keyLabel());
+        UpdateOutcome.require(response, where(), primary.keyLabel(), canonical.before(), () -> primary.read(sets));
         List<DnsRecord> applied = primary.read(sets);
         long serial = primary.serial();
         LOG.info("zone {} at {} updated, serial {}", scope, primary.label(), serial);
@@ -170,11 +175,12 @@ public final class Rfc2136Switcher implements DnsSwitcher {
 
     private List<DnsRecord> canonical(List<DnsRecord> records) {
         scope.checkAll(records);
-        return records.stream().map(Records::normalize).toList();
+        return Records.canonical(records);
     }
 
-    private static boolean same(List<DnsRecord> a, List<DnsRecord> b) {
-        return a.size() == b.size() && new HashSet<>(a).equals(new HashSet<>(b));
+    /** "zone example.com. at 192.0.2.53:53", for messages. */
+    private String where() {
+        return "zone " + scope + " at " + primary.label();
     }
 
     /** Builds an {@link Rfc2136Switcher}; validates each value as it is given. */
@@ -207,7 +213,7 @@ public final class Rfc2136Switcher implements DnsSwitcher {
                 throw new IllegalArgumentException("server host is empty");
             }
             this.host = host;
-            this.port = checkPort(port, "server port");
+            this.port = Settings.port(port, "server port");
             return this;
         }
 
@@ -226,28 +232,20 @@ public final class Rfc2136Switcher implements DnsSwitcher {
 
         /** How long to wait for each answer (default 5 s). */
         public Builder timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout cannot be null");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout must be positive, not " + timeout);
-            }
-            this.timeout = timeout;
+            this.timeout = Settings.positive(timeout, "timeout");
             return this;
         }
 
         /** The port of the servers found through the zone's NS records (default 53). */
         public Builder nameserverPort(int port) {
-            this.nameserverPort = checkPort(port, "nameserver port");
+            this.nameserverPort = Settings.port(port, "nameserver port");
             return this;
         }
 
         /** The servers to check for propagation, instead of those of the zone's NS records. */
         public Builder authoritativeServers(List<InetSocketAddress> servers) {
-            Objects.requireNonNull(servers, "servers cannot be null");
-            servers.forEach(s -> Objects.requireNonNull(s, "server cannot be null"));
-            if (servers.isEmpty()) {
-                throw new IllegalArgumentException("authoritativeServers is empty; leave it out to use the NS records");
-            }
-            this.authoritativeServers = List.copyOf(servers);
+            this.authoritativeServers = Settings.servers(servers, "authoritativeServers", "server",
+                    "leave it out to use the NS records");
             return this;
         }
 
@@ -257,12 +255,8 @@ public final class Rfc2136Switcher implements DnsSwitcher {
          * could not be asked) and never decide whether propagation is complete.
          */
         public Builder publicResolvers(List<InetSocketAddress> resolvers) {
-            Objects.requireNonNull(resolvers, "resolvers cannot be null");
-            resolvers.forEach(r -> Objects.requireNonNull(r, "resolver cannot be null"));
-            if (resolvers.isEmpty()) {
-                throw new IllegalArgumentException("publicResolvers is empty; leave it out to ask no resolver");
-            }
-            this.publicResolvers = List.copyOf(resolvers);
+            this.publicResolvers = Settings.servers(resolvers, "publicResolvers", "resolver",
+                    "leave it out to ask no resolver");
             return this;
         }
 
@@ -278,13 +272,6 @@ public final class Rfc2136Switcher implements DnsSwitcher {
                 throw new IllegalStateException("tsig(...) is required: updates must be signed");
             }
             return new Rfc2136Switcher(this);
-        }
-
-        private static int checkPort(int port, String what) {
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException(what + " " + port + " is outside 1..65535");
-            }
-            return port;
         }
     }
 }

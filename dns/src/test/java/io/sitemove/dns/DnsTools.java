@@ -1,6 +1,7 @@
 package io.sitemove.dns;
 
 import io.sitemove.Secret;
+import io.sitemove.spi.DnsRecord;
 import io.sitemove.testkit.DnsServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +16,14 @@ import java.util.concurrent.TimeUnit;
 
 /** The test zone seen and changed independently of the code under test: with dig and nsupdate. */
 final class DnsTools {
+    /** A name the testkit's zone holds (A 127.0.0.2). */
+    static final String SITE = "site.example.test.";
+    /** Another (A 127.0.0.2). */
+    static final String WWW = "www.site.example.test.";
+    /** Switches both to 127.0.0.3. */
+    static final TestContext SITE_AND_WWW = new TestContext(List.of(DnsRecord.a(SITE, 300, "127.0.0.3"),
+            DnsRecord.a(WWW, 300, "127.0.0.3")));
+
     private final DnsServer dns;
 
     DnsTools(DnsServer dns) {

@@ -1,10 +1,13 @@
 package io.sitemove.dns;
 
+import static io.sitemove.dns.DnsTools.SITE;
+import static io.sitemove.dns.DnsTools.WWW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sitemove.DnsConflictException;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.DnsChange;
 import io.sitemove.spi.DnsRecord;
@@ -18,8 +21,6 @@ import org.junit.jupiter.api.Test;
 /** What the switcher refuses on the testkit's real BIND: stale records and a wrong key; and its preflight. */
 @WithTestkit(ssh = false, mariaDb = false, dns = true)
 class Rfc2136SafetyIT {
-    private static final String SITE = "site.example.test.";
-    private static final String WWW = "www.site.example.test.";
     private static final String WRONG_SECRET = Base64.getEncoder().encodeToString("not-the-key-the-server-has-00000"
             .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
@@ -39,11 +40,13 @@ class Rfc2136SafetyIT {
         tools.nsupdate("update delete " + WWW + " A", "update add " + WWW + " 300 A 127.0.0.7");
         long serial = tools.serial();
 
-        DnsUpdateException e = assertThrows(DnsUpdateException.class,
+        DnsConflictException e = assertThrows(DnsConflictException.class,
                 () -> switcher.apply(ctx, new DnsChange(read, ctx.switchTo())));
 
         assertTrue(e.getMessage().contains("compare-and-swap"), e.getMessage());
-        assertTrue(e.isCompareAndSwapFailure());
+        assertEquals(read, e.expected());
+        assertEquals(List.of(DnsRecord.a(WWW, 300, "127.0.0.7")), e.found());
+        assertFalse(e.isTransient());
         assertEquals(List.of(WWW + " 300 IN A 127.0.0.7"), tools.dig(WWW, "A"));
         assertEquals(serial, tools.serial());
     }
@@ -57,10 +60,12 @@ class Rfc2136SafetyIT {
         List<DnsRecord> read = switcher.read(ctx);
         tools.nsupdate("update delete " + name + " A", "update add " + name + " 30 A 127.0.0.5");
 
-        DnsUpdateException e = assertThrows(DnsUpdateException.class,
+        DnsConflictException e = assertThrows(DnsConflictException.class,
                 () -> switcher.apply(ctx, new DnsChange(read, ctx.switchTo())));
 
         assertTrue(e.getMessage().contains("compare-and-swap"), e.getMessage());
+        assertEquals(List.of(DnsRecord.a(name, 300, "127.0.0.5")), e.expected());
+        assertEquals(List.of(DnsRecord.a(name, 30, "127.0.0.5")), e.found(), "the TTL the other party set");
         assertEquals(List.of(name + " 30 IN A 127.0.0.5"), tools.dig(name, "A"));
     }
 

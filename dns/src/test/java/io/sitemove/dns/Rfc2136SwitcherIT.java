@@ -1,5 +1,7 @@
 package io.sitemove.dns;
 
+import static io.sitemove.dns.DnsTools.SITE;
+import static io.sitemove.dns.DnsTools.WWW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,10 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Reads and switches records on the testkit's real BIND; every test leaves the zone's records as it found them. */
 @WithTestkit(ssh = false, mariaDb = false, dns = true)
 class Rfc2136SwitcherIT {
-    private static final String SITE = "site.example.test.";
-    private static final String WWW = "www.site.example.test.";
-    private static final TestContext CTX = new TestContext(List.of(DnsRecord.a(SITE, 300, "127.0.0.3"),
-            DnsRecord.a(WWW, 300, "127.0.0.3")));
+    private static final TestContext CTX = DnsTools.SITE_AND_WWW;
 
     private final DnsServer dns;
     private final DnsTools tools;

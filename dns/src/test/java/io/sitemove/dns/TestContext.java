@@ -6,8 +6,11 @@ import io.sitemove.spi.DnsRecord;
 import io.sitemove.spi.PreflightContext;
 import java.util.List;
 
-/** A context for calling a switcher directly: the records to switch to; no servers (a switcher does not use them). */
-record TestContext(List<DnsRecord> switchTo) implements DnsContext, PreflightContext {
+/**
+ * A context for calling a switcher directly, in every DNS test: the records to switch to; no servers
+ * (a switcher does not use them).
+ */
+public record TestContext(List<DnsRecord> switchTo) implements DnsContext, PreflightContext {
     @Override
     public String site() {
         return "dns-test";
@@ -22,5 +25,4 @@ record TestContext(List<DnsRecord> switchTo) implements DnsContext, PreflightCon
     public Server target() {
         return null;
     }
-
 }

@@ -8,23 +8,23 @@ import io.sitemove.spi.Verification;
 import io.sitemove.spi.Verifier;
 import io.sitemove.spi.VerifyContext;
 import io.sitemove.spi.VerifyStage;
+import io.sitemove.remote.Parallel;
 import io.sitemove.remote.db.DbEndpoint;
-import io.sitemove.verify.internal.BothSides;
+import io.sitemove.remote.db.Sql;
 import io.sitemove.verify.internal.DatabaseReader;
-import io.sitemove.verify.internal.DbAddress;
 import io.sitemove.verify.internal.Findings;
 import io.sitemove.verify.internal.TableComparison;
 import io.sitemove.verify.internal.TableState;
+import io.sitemove.verify.internal.Verdict;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,17 +48,16 @@ import org.slf4j.LoggerFactory;
 public final class TableChecksumVerifier implements Verifier {
     private static final Logger LOG = LoggerFactory.getLogger(TableChecksumVerifier.class);
 
-    private final DbAddress source;
-    private final DbAddress target;
+    private final DbEndpoint source;
+    private final DbEndpoint target;
     private final boolean checksumTable;
 
     /** Compares the source database with the target's, CHECKSUM TABLE included. */
     public TableChecksumVerifier(DbEndpoint source, DbEndpoint target) {
-        this(new DbAddress(Objects.requireNonNull(source, "source cannot be null")),
-                new DbAddress(Objects.requireNonNull(target, "target cannot be null")), true);
+        this(source, target, true);
     }
 
-    private TableChecksumVerifier(DbAddress source, DbAddress target, boolean checksumTable) {
+    private TableChecksumVerifier(DbEndpoint source, DbEndpoint target, boolean checksumTable) {
         this.source = Objects.requireNonNull(source, "source cannot be null");
         this.target = Objects.requireNonNull(target, "target cannot be null");
         this.checksumTable = checksumTable;
@@ -77,7 +76,7 @@ public final class TableChecksumVerifier implements Verifier {
     /** FUNCTIONAL and CUTOVER: in the watch window the target changes on its own. */
     @Override
     public Set<VerifyStage> stages() {
-        return EnumSet.of(VerifyStage.FUNCTIONAL, VerifyStage.CUTOVER);
+        return Verdict.BEFORE_WATCH;
     }
 
     @Override
@@ -86,7 +85,7 @@ public final class TableChecksumVerifier implements Verifier {
         AtomicLong sourceRows = new AtomicLong();
         AtomicLong targetRows = new AtomicLong();
         Runnable report = () -> ctx.progress().report(Counts.rows(sourceRows.get() + targetRows.get(), 0), Counts.ZERO);
-        BothSides<Map<String, TableState>> read = BothSides.run("compare tables",
+        Parallel.Both<Map<String, TableState>> read = Parallel.onBoth("compare tables",
                 () -> read(source, rows -> {
                     sourceRows.set(rows);
                     report.run();
@@ -98,24 +97,21 @@ public final class TableChecksumVerifier implements Verifier {
         TableComparison comparison = new TableComparison(read.source(), read.target());
         Findings findings = new Findings();
         int differing = comparison.compare(findings);
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        String scope = "database " + source + " and " + target + " (" + comparison.sourceRows() + " rows on source)";
+        String scope = "in database " + source.where() + " and " + target.where() + " (" + comparison.sourceRows()
+                + " rows on source)";
         LOG.debug("compared {}: {} of {} tables differ", scope, differing, comparison.tables());
-        if (differing == 0) {
-            return Verification.pass(name(), comparison.tables() + " tables identical in " + scope, took);
-        }
-        return Verification.fail(name(), differing + " of " + comparison.tables() + " tables differ in " + scope,
-                findings.list(), took);
+        return Verdict.of(name(), differing, comparison.tables(), "tables", scope, findings, start);
     }
 
-    private Map<String, TableState> read(DbAddress db, java.util.function.LongConsumer rowsRead) {
-        try (Connection connection = db.connect()) {
+    private Map<String, TableState> read(DbEndpoint db, LongConsumer rowsRead) {
+        try (Connection connection = Sql.open(db, false)) {
             if (!DatabaseReader.exists(connection, db.database())) {
-                throw MigrationException.permanent("database " + db + " does not exist; create it or fix the database name");
+                throw MigrationException.permanent("database " + db.where() + " does not exist; create it or fix the"
+                        + " database name");
             }
             return new DatabaseReader(connection, db.database(), checksumTable, rowsRead).read();
         } catch (SQLException e) {
-            throw db.failure("could not read the tables", e);
+            throw Sql.failure("read the tables", db, null, e);
         }
     }
 
@@ -127,9 +123,9 @@ public final class TableChecksumVerifier implements Verifier {
         return results;
     }
 
-    private CheckResult preflight(String side, DbAddress db) {
-        String check = "database " + db + " on " + side;
-        try (Connection connection = db.connect()) {
+    private CheckResult preflight(String side, DbEndpoint db) {
+        String check = "database " + db.where() + " on " + side;
+        try (Connection connection = Sql.open(db, false)) {
             if (!DatabaseReader.exists(connection, db.database())) {
                 return side.equals("target")
                         ? CheckResult.pass(name(), check, "connects; the database does not exist yet (the initial sync creates it)")
@@ -137,7 +133,7 @@ public final class TableChecksumVerifier implements Verifier {
             }
             return CheckResult.pass(name(), check, "connects, database exists");
         } catch (SQLException e) {
-            return CheckResult.fail(name(), check, db.failure("could not check", e).getMessage());
+            return CheckResult.fail(name(), check, Sql.failure("check the database", db, null, e).getMessage());
         } catch (MigrationException e) {
             return CheckResult.fail(name(), check, e.getMessage());
         }
@@ -145,6 +141,6 @@ public final class TableChecksumVerifier implements Verifier {
 
     @Override
     public String toString() {
-        return "TableChecksumVerifier[" + source + " -> " + target + (checksumTable ? "" : ", without CHECKSUM TABLE") + "]";
+        return "TableChecksumVerifier[" + source.where() + " -> " + target.where() + (checksumTable ? "" : ", without CHECKSUM TABLE") + "]";
     }
 }

@@ -12,19 +12,18 @@ import io.sitemove.spi.VerifyContext;
 import io.sitemove.spi.VerifyStage;
 import io.sitemove.sync.files.Exclusions;
 import io.sitemove.sync.files.FileSyncer;
+import io.sitemove.remote.Parallel;
 import io.sitemove.remote.ssh.ExecResult;
 import io.sitemove.remote.ssh.SshConnection;
-import io.sitemove.verify.internal.BothSides;
 import io.sitemove.verify.internal.Findings;
 import io.sitemove.verify.internal.Printable;
 import io.sitemove.verify.internal.TreeCommands;
 import io.sitemove.verify.internal.TreeComparison;
 import io.sitemove.verify.internal.TreeEntry;
 import io.sitemove.verify.internal.TreeListingParser;
-import java.time.Duration;
+import io.sitemove.verify.internal.Verdict;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +103,7 @@ public final class TreeHashVerifier implements Verifier {
     /** FUNCTIONAL and CUTOVER: in the watch window the target changes on its own. */
     @Override
     public Set<VerifyStage> stages() {
-        return EnumSet.of(VerifyStage.FUNCTIONAL, VerifyStage.CUTOVER);
+        return Verdict.BEFORE_WATCH;
     }
 
     @Override
@@ -114,27 +113,22 @@ public final class TreeHashVerifier implements Verifier {
         Server target = ctx.target();
         try (SshConnection src = SshConnection.open(source);
                 SshConnection dst = SshConnection.open(target)) {
-            BothSides<Map<String, TreeEntry>> listings = BothSides.run("list files",
+            Parallel.Both<Map<String, TreeEntry>> listings = Parallel.onBoth("list files",
                     () -> list(src, sourceRoot), () -> list(dst, targetRoot));
             TreeComparison comparison = new TreeComparison(listings.source(), listings.target());
             boolean quick = ctx.stage() == VerifyStage.CUTOVER;
             SortedSet<String> toHash = comparison.filesToHash(quick);
             Counts work = Counts.files(toHash.size(), comparison.sourceBytes(toHash));
             ctx.progress().report(Counts.ZERO, work);
-            BothSides<Map<String, String>> hashes = BothSides.run("hash files",
+            Parallel.Both<Map<String, String>> hashes = Parallel.onBoth("hash files",
                     () -> hash(src, sourceRoot, toHash), () -> hash(dst, targetRoot, toHash));
             ctx.progress().report(work, work);
             Findings findings = new Findings();
             int differing = comparison.compare(toHash, hashes.source(), hashes.target(), findings);
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            String scope = sourceRoot + " on " + source.name() + " and " + targetRoot + " on " + target.name()
+            String scope = "under " + sourceRoot + " on " + source.name() + " and " + targetRoot + " on " + target.name()
                     + " (" + toHash.size() + " files hashed" + (quick ? ", others trusted by size and mtime" : "") + ")";
             LOG.debug("compared {}: {} of {} entries differ", scope, differing, comparison.entries());
-            if (differing == 0) {
-                return Verification.pass(name(), comparison.entries() + " entries identical under " + scope, took);
-            }
-            return Verification.fail(name(), differing + " of " + comparison.entries() + " entries differ under " + scope,
-                    findings.list(), took);
+            return Verdict.of(name(), differing, comparison.entries(), "entries", scope, findings, start);
         }
     }
 

@@ -2,11 +2,11 @@ package io.sitemove.verify;
 
 import io.sitemove.Counts;
 import io.sitemove.Server;
+import io.sitemove.remote.TestServers;
 import io.sitemove.spi.PreflightContext;
 import io.sitemove.spi.ProgressReporter;
 import io.sitemove.spi.VerifyContext;
 import io.sitemove.spi.VerifyStage;
-import io.sitemove.testkit.SshServer;
 import io.sitemove.testkit.Testkit;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +16,8 @@ final class Contexts {
     private Contexts() {
     }
 
-    static Server server(Testkit kit, SshServer ssh) {
-        return Server.builder(ssh.name()).host(ssh.host()).port(ssh.port()).user(ssh.user())
-                .identity(kit.clientKey()).knownHosts(kit.knownHosts()).build();
-    }
-
     static Ctx of(Testkit kit, VerifyStage stage) {
-        return new Ctx("site", server(kit, kit.oldSsh()), server(kit, kit.newSsh()), stage, new ArrayList<>());
+        return new Ctx("site", TestServers.oldServer(kit), TestServers.newServer(kit), stage, new ArrayList<>());
     }
 
     static Ctx withoutSsh(VerifyStage stage) {

@@ -2,9 +2,11 @@ package io.sitemove.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sitemove.Secret;
+import io.sitemove.remote.db.DatabaseAuthException;
 import io.sitemove.remote.db.DbEndpoint;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.Verification;
@@ -131,6 +133,20 @@ class TableChecksumVerifierIT {
         assertFalse(refused.get(1).passed());
         assertTrue(refused.get(1).detail().contains("could not connect"), refused.toString());
         assertFalse(refused.toString().contains(db.password()), "the password leaked into " + refused);
+    }
+
+    @Test
+    void aRefusedLoginIsTypedWithWhereAndWho() {
+        MariaDb db = kit.newDb();
+        DbEndpoint wrong = new DbEndpoint(db.host(), db.port(), database, db.user(), Secret.of("not-" + db.password()));
+
+        DatabaseAuthException e = assertThrows(DatabaseAuthException.class,
+                () -> new TableChecksumVerifier(address(kit.oldDb()), wrong).verify(Contexts.of(kit, VerifyStage.FUNCTIONAL)));
+
+        assertEquals(wrong.where(), e.where());
+        assertEquals(db.user(), e.user());
+        assertFalse(e.isTransient());
+        assertFalse(e.getMessage().contains(db.password()), e.getMessage());
     }
 
     private TableChecksumVerifier verifier() {

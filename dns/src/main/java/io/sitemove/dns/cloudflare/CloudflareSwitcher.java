@@ -1,17 +1,18 @@
 package io.sitemove.dns.cloudflare;
 
+import io.sitemove.DnsConflictException;
 import io.sitemove.Secret;
 import io.sitemove.dns.DnsException;
-import io.sitemove.dns.DnsUpdateException;
+import io.sitemove.dns.DnsPartialChangeException;
 import io.sitemove.dns.cloudflare.internal.ChangePlanner;
 import io.sitemove.dns.cloudflare.internal.ChangeRunner;
 import io.sitemove.dns.cloudflare.internal.CfRecord;
 import io.sitemove.dns.cloudflare.internal.CloudflareClient;
 import io.sitemove.dns.cloudflare.internal.CloudflarePreflight;
 import io.sitemove.dns.cloudflare.internal.NameServers;
+import io.sitemove.dns.cloudflare.internal.RateLimitRetry;
 import io.sitemove.dns.cloudflare.internal.RecordCodec;
 import io.sitemove.dns.cloudflare.internal.RecordStore;
-import io.sitemove.dns.cloudflare.internal.RetryWaits;
 import io.sitemove.dns.cloudflare.internal.Sleeper;
 import io.sitemove.dns.cloudflare.internal.Step;
 import io.sitemove.dns.cloudflare.internal.ZoneInfo;
@@ -19,6 +20,7 @@ import io.sitemove.dns.cloudflare.internal.ZoneLookup;
 import io.sitemove.dns.internal.Propagator;
 import io.sitemove.dns.internal.RRsetKey;
 import io.sitemove.dns.internal.Records;
+import io.sitemove.dns.internal.Settings;
 import io.sitemove.dns.internal.ZoneScope;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.DnsApplyResult;
@@ -31,9 +33,9 @@ import io.sitemove.spi.PreflightContext;
 import io.sitemove.spi.Propagation;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,16 +54,16 @@ import java.util.stream.Collectors;
  *         .apiToken(Secret.of(System.getenv("CLOUDFLARE_API_TOKEN")))
  *         .zone("example.com.")
  *         .timeout(Duration.ofSeconds(10))
- *         .maxRetries(5)
  *         .build();
  * }</pre>
  *
  * <p>Cloudflare has no prerequisite and changes one record per call, so a change is a
- * compare-and-swap done by reading the records again just before it (refused, with nothing sent,
- * when they are no longer {@link DnsChange#before()}), then one call per record: records that stay
- * are overwritten keeping their ids, the others deleted or created. When a call fails midway, the
- * calls already made are undone in reverse order and the exception lists what was applied, what was
- * reverted and whether anything is left changed.
+ * compare-and-swap done by reading the records again just before it (refused with a
+ * {@link DnsConflictException}, nothing sent, when they are no longer {@link DnsChange#before()}), then
+ * one call per record: records that stay are overwritten keeping their ids, the others deleted or
+ * created. When a call fails midway, the calls already made are undone in reverse order and a
+ * {@link DnsPartialChangeException} lists what was applied, what was reverted and whether anything is
+ * left changed.
  *
  * <p>Cloudflare's automatic TTL (its TTL 1) is read as 300 seconds, which is what it means for
  * records that are not proxied; a record written back with TTL 300 gets an explicit 300. TTLs
@@ -70,14 +72,17 @@ import java.util.stream.Collectors;
  * compared in canonical form: names in CNAME and MX values absolute and lower case, TXT values
  * quoted, IPv6 addresses as in RFC 5952.
  *
- * <p>Calls limited by rate (HTTP 429) are tried again after Cloudflare's {@code Retry-After} seconds
- * (at most {@link Builder#maxRetryWait(Duration)}), as are server errors (5xx) except for record
- * creations, whose outcome is then unknown; after {@link Builder#maxRetries(int)} the failure is
- * transient. A refused token is a permanent failure; the token never appears in a message or log.
+ * <p>A call limited by rate (HTTP 429) is sent again after Cloudflare's {@code Retry-After} (seconds or
+ * an HTTP date), at most {@link Builder#maxRetries(int)} times and waiting at most
+ * {@link Builder#maxRetryWait(Duration)} in all; a limit that outlasts them is a transient failure.
+ * Nothing else is retried here: a server error (5xx), a dropped connection or a timeout is a transient
+ * failure at once, and the engine, which retries whole steps, decides whether to try again (one retry
+ * layer). A refused token is a permanent failure; the token never appears in a message or log.
  */
 public final class CloudflareSwitcher implements DnsSwitcher {
     private static final long MIN_TTL = 30;
     private static final long MAX_TTL = 86400;
+    private static final int MAX_RETRIES = 5;
 
     private final CloudflareClient client;
     private final String zoneName;
@@ -89,7 +94,7 @@ public final class CloudflareSwitcher implements DnsSwitcher {
 
     private CloudflareSwitcher(Builder b) {
         this.client = new CloudflareClient(b.baseUrl, b.apiToken, b.timeout,
-                new RetryWaits(b.maxRetries, b.maxRetryWait, b.sleeper));
+                new RateLimitRetry(b.maxRetries, b.maxRetryWait, b.sleeper, b.clock));
         this.zoneName = b.zone;
         this.zoneId = b.zoneId;
         this.authoritativeServers = b.authoritativeServers;
@@ -120,22 +125,25 @@ public final class CloudflareSwitcher implements DnsSwitcher {
         return records(store().list(sets));
     }
 
+    /**
+     * Reads the records again, then makes the change one call per record.
+     *
+     * @throws DnsConflictException when the records read are not {@link DnsChange#before()}; nothing was sent
+     * @throws DnsPartialChangeException when a call failed after others were made: they were undone, and it
+     *     says what is left
+     */
     @Override
     public DnsApplyResult apply(DnsContext ctx, DnsChange change) {
         Objects.requireNonNull(change, "change cannot be null");
-        List<DnsRecord> before = canonical(change.before());
-        List<DnsRecord> after = canonical(change.after());
+        List<DnsRecord> before = Records.canonical(change.before());
+        List<DnsRecord> after = Records.canonical(change.after());
         after.forEach(CloudflareSwitcher::checkTtl);
         List<DnsRecord> both = new ArrayList<>(before);
         both.addAll(after);
         List<RRsetKey> sets = sets(both);
         RecordStore store = store();
         List<CfRecord> current = store.list(sets);
-        if (!same(records(current), before)) {
-            throw new DnsUpdateException("change of zone " + store.zone().name() + " at Cloudflare not sent: the records"
-                    + " changed since they were read (compare-and-swap failed); nothing was changed: expected " + before
-                    + " but found " + records(current), DnsUpdateException.NOT_SENT, 0, false);
-        }
+        Records.requireUnchanged("zone " + store.zone().name() + " at Cloudflare", before, records(current));
         Map<RRsetKey, List<CfRecord>> bySet = current.stream()
                 .collect(Collectors.groupingBy(r -> RRsetKey.of(r.record())));
         List<Step> steps = ChangePlanner.plan(bySet, RRsetKey.group(sets, after));
@@ -147,7 +155,7 @@ public final class CloudflareSwitcher implements DnsSwitcher {
     public Propagation awaitPropagation(DnsContext ctx, List<DnsRecord> expected, Duration timeout) {
         Objects.requireNonNull(expected, "expected cannot be null");
         Objects.requireNonNull(timeout, "timeout cannot be null");
-        List<DnsRecord> wanted = canonical(expected);
+        List<DnsRecord> wanted = Records.canonical(expected);
         List<DnsRecord> all = new ArrayList<>(wanted);
         all.addAll(ctx.switchTo());
         Propagator propagator = new Propagator(scope(), this.timeout, () -> NameServers.find(authoritativeServers,
@@ -199,16 +207,8 @@ public final class CloudflareSwitcher implements DnsSwitcher {
         return RRsetKey.distinct(records);
     }
 
-    private static List<DnsRecord> canonical(List<DnsRecord> records) {
-        return records.stream().map(Records::normalize).toList();
-    }
-
     private static List<DnsRecord> records(List<CfRecord> records) {
         return records.stream().map(CfRecord::record).toList();
-    }
-
-    private static boolean same(List<DnsRecord> a, List<DnsRecord> b) {
-        return a.size() == b.size() && new HashSet<>(a).equals(new HashSet<>(b));
     }
 
     private static void checkTtl(DnsRecord r) {
@@ -225,11 +225,12 @@ public final class CloudflareSwitcher implements DnsSwitcher {
         private String zoneId;
         private URI baseUrl = URI.create("https://api.cloudflare.com/client/v4");
         private Duration timeout = Duration.ofSeconds(10);
-        private int maxRetries = 5;
+        private int maxRetries = 2;
         private Duration maxRetryWait = Duration.ofSeconds(60);
         private List<InetSocketAddress> authoritativeServers = List.of();
         private int nameserverPort = 53;
         private Sleeper sleeper = Sleeper.THREAD;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -282,20 +283,27 @@ public final class CloudflareSwitcher implements DnsSwitcher {
 
         /** How long to wait for each answer, and for DNS answers in the propagation check (default 10 s). */
         public Builder timeout(Duration timeout) {
-            this.timeout = positive(timeout, "timeout");
+            this.timeout = Settings.positive(timeout, "timeout");
             return this;
         }
 
-        /** How many times a rate-limited or failed call is tried again (default 5; 0 for never). */
+        /**
+         * How many times a call that Cloudflare limits by rate (HTTP 429) is sent again within the call
+         * (default 2, at most 5; 0 for never). Other failures are not retried here: the engine retries steps.
+         */
         public Builder maxRetries(int maxRetries) {
-            if (maxRetries < 0 || maxRetries > 100) {
-                throw new IllegalArgumentException("maxRetries " + maxRetries + " is outside 0..100");
+            if (maxRetries < 0 || maxRetries > MAX_RETRIES) {
+                throw new IllegalArgumentException("maxRetries " + maxRetries + " is outside 0.." + MAX_RETRIES
+                        + "; the engine retries whole steps, so a call waits out only a short rate limit");
             }
             this.maxRetries = maxRetries;
             return this;
         }
 
-        /** The longest wait before a retry, even when Cloudflare's {@code Retry-After} asks for more (default 60 s). */
+        /**
+         * The longest one call waits for rate limits, all its waits together (default 60 s): a
+         * {@code Retry-After} asking for more is cut to what is left; 0 for never waiting, so never retrying.
+         */
         public Builder maxRetryWait(Duration maxRetryWait) {
             Objects.requireNonNull(maxRetryWait, "maxRetryWait cannot be null");
             if (maxRetryWait.isNegative()) {
@@ -307,27 +315,26 @@ public final class CloudflareSwitcher implements DnsSwitcher {
 
         /** The servers to check for propagation, instead of the zone's Cloudflare name servers. */
         public Builder authoritativeServers(List<InetSocketAddress> servers) {
-            Objects.requireNonNull(servers, "servers cannot be null");
-            servers.forEach(s -> Objects.requireNonNull(s, "server cannot be null"));
-            if (servers.isEmpty()) {
-                throw new IllegalArgumentException("authoritativeServers is empty; leave it out to use the zone's name servers");
-            }
-            this.authoritativeServers = List.copyOf(servers);
+            this.authoritativeServers = Settings.servers(servers, "authoritativeServers", "server",
+                    "leave it out to use the zone's name servers");
             return this;
         }
 
         /** The port of the zone's name servers in the propagation check (default 53). */
         public Builder nameserverPort(int port) {
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("nameserver port " + port + " is outside 1..65535");
-            }
-            this.nameserverPort = port;
+            this.nameserverPort = Settings.port(port, "nameserver port");
             return this;
         }
 
         /** For tests: what waits between retries. */
         Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper cannot be null");
+            return this;
+        }
+
+        /** For tests: the time an HTTP-date {@code Retry-After} is counted from. */
+        Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock cannot be null");
             return this;
         }
 
@@ -340,14 +347,6 @@ public final class CloudflareSwitcher implements DnsSwitcher {
                 throw new IllegalStateException("zone(...) or zoneId(...) is required");
             }
             return new CloudflareSwitcher(this);
-        }
-
-        private static Duration positive(Duration d, String what) {
-            Objects.requireNonNull(d, what + " cannot be null");
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(what + " must be positive, not " + d);
-            }
-            return d;
         }
     }
 }

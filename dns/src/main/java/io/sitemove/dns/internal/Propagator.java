@@ -26,6 +26,12 @@ import org.xbill.DNS.Type;
  * the expected records and TTLs and a zone serial at least the primary's, or the time is up; then,
  * for the report, the recursive resolvers configured. Without a primary (a hosted provider's API),
  * serials are reported but not compared.
+ *
+ * <p>Not propagated in time is an answer, not a failure: {@link Propagation#complete()} false, with
+ * what each server answered. A server that does not answer, answers wrongly or cannot be reached is
+ * reported the same way under its name, and asked again only while time is left: each query waits at
+ * most the time left (and at least 100 ms, so that every server is asked once). Only a failure to learn
+ * which servers to ask, or the primary's serial, is thrown (transient when the primary did not answer).
  */
 public final class Propagator {
     private static final long POLL_MILLIS = 200;
@@ -74,7 +80,7 @@ public final class Propagator {
             Map<String, String> answers = new LinkedHashMap<>();
             boolean all = !servers.isEmpty();
             for (Authorities.Server server : servers) {
-                Answer a = ask(server, bySet, serial, perQuery(deadline));
+                Answer a = ask(server, bySet, serial, deadline);
                 answers.put(server.label(), a.text());
                 all &= a.agrees();
             }
@@ -91,17 +97,17 @@ public final class Propagator {
     }
 
     private Answer ask(Authorities.Server server, Map<RRsetKey, List<DnsRecord>> bySet, long primarySerial,
-            Duration timeout) {
+            long deadline) {
         if (server.address() == null) {
             return new Answer(false, "no address found for this name server");
         }
         try {
-            long serial = serial(server, timeout);
+            long serial = serial(server, perQuery(deadline));
             boolean agrees = primarySerial == NO_SERIAL || SerialNumbers.atLeast(serial, primarySerial);
             List<String> parts = new ArrayList<>();
             parts.add("serial " + serial + (agrees ? "" : " (primary has " + primarySerial + ")"));
             for (Map.Entry<RRsetKey, List<DnsRecord>> e : bySet.entrySet()) {
-                List<DnsRecord> found = records(server, e.getKey(), timeout);
+                List<DnsRecord> found = records(server, e.getKey(), perQuery(deadline));
                 boolean same = found.size() == e.getValue().size() && new HashSet<>(found).equals(new HashSet<>(e.getValue()));
                 agrees &= same;
                 parts.add(describe(e.getKey(), found) + (same ? "" : " (expected " + describe(e.getKey(), e.getValue()) + ")"));
@@ -156,6 +162,7 @@ public final class Propagator {
                 + records.stream().map(DnsRecord::value).sorted().collect(Collectors.joining(" "));
     }
 
+    /** The time left, but at least 100 ms and at most the timeout of one query. */
     private Duration perQuery(long deadline) {
         Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 100_000_000L));
         return left.compareTo(timeout) < 0 ? left : timeout;

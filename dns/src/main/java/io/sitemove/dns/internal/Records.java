@@ -1,7 +1,10 @@
 package io.sitemove.dns.internal;
 
+import io.sitemove.DnsConflictException;
 import io.sitemove.spi.DnsRecord;
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.xbill.DNS.DClass;
@@ -56,6 +59,28 @@ public final class Records {
     /** The same record with its value in canonical form; throws IAE for a value not valid for its type. */
     public static DnsRecord normalize(DnsRecord r) {
         return r.withValue(value(toDnsjava(r, r.ttl())));
+    }
+
+    /** Every record {@link #normalize normalized}. */
+    public static List<DnsRecord> canonical(List<DnsRecord> records) {
+        return records.stream().map(Records::normalize).toList();
+    }
+
+    /** Whether two lists hold the same records, in any order; values must be canonical. */
+    public static boolean same(List<DnsRecord> a, List<DnsRecord> b) {
+        return a.size() == b.size() && new HashSet<>(a).equals(new HashSet<>(b));
+    }
+
+    /**
+     * The compare-and-swap: returns when the records {@code found} just before a change are those it
+     * {@code expected}, else throws a {@link DnsConflictException} with both.
+     *
+     * @param where "zone example.com. at 192.0.2.53:53"
+     */
+    public static void requireUnchanged(String where, List<DnsRecord> expected, List<DnsRecord> found) {
+        if (!same(expected, found)) {
+            throw DnsConflictException.of(where, expected, found);
+        }
     }
 
     private static String value(Record r) {

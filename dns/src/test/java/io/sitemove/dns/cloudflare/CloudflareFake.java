@@ -8,7 +8,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.sitemove.Secret;
+import io.sitemove.dns.TestContext;
+import io.sitemove.spi.DnsRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,6 +34,11 @@ final class CloudflareFake {
     static final String SITE_ID = "5a1e00000000000000000000000000a1";
     static final String WWW_ID_1 = "7a7a00000000000000000000000000b1";
     static final String WWW_ID_2 = "7a7a00000000000000000000000000b2";
+    static final String SITE = "site.example.com.";
+    static final String WWW = "www.example.com.";
+    /** Switches site and www, each now 192.0.2.1 (www also .2), to 192.0.2.9. */
+    static final TestContext SITE_AND_WWW = new TestContext(List.of(DnsRecord.a(SITE, 300, "192.0.2.9"),
+            DnsRecord.a(WWW, 300, "192.0.2.9")));
 
     final List<Duration> waits = new CopyOnWriteArrayList<>();
     private final WireMockExtension wm;
@@ -39,7 +47,7 @@ final class CloudflareFake {
         this.wm = wm;
     }
 
-    /** A switcher for zone example.com. at the fake, with 5 retries and recorded waits. */
+    /** A switcher for zone example.com. at the fake, with 5 rate-limit retries and recorded waits. */
     CloudflareSwitcher.Builder switcher() {
         return CloudflareSwitcher.builder().apiToken(Secret.of(TOKEN)).zone("example.com.")
                 .baseUrl(URI.create(wm.baseUrl() + API)).timeout(Duration.ofSeconds(5)).maxRetries(5)
@@ -73,6 +81,17 @@ final class CloudflareFake {
     static MappingBuilder list(String name, String type) {
         return get(urlPathEqualTo(RECORDS)).withQueryParam("name", equalTo(name)).withQueryParam("type", equalTo(type))
                 .withQueryParam("per_page", equalTo("100")).withQueryParam("page", equalTo("1"));
+    }
+
+    /**
+     * The list of site's A records answers it as before (192.0.2.1) until scenario "site" is in state
+     * "switched", then as after (192.0.2.9).
+     */
+    void siteListedAsBeforeUntilSwitched() {
+        stub(list("site.example.com", "A").inScenario("site").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(answer(200, "list-site-before.json")));
+        stub(list("site.example.com", "A").inScenario("site").whenScenarioStateIs("switched")
+                .willReturn(answer(200, "list-site-after.json")));
     }
 
     void stub(MappingBuilder mapping) {

@@ -10,19 +10,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.sitemove.dns.cloudflare.CloudflareFake.RECORDS;
+import static io.sitemove.dns.cloudflare.CloudflareFake.SITE;
 import static io.sitemove.dns.cloudflare.CloudflareFake.SITE_ID;
+import static io.sitemove.dns.cloudflare.CloudflareFake.WWW;
 import static io.sitemove.dns.cloudflare.CloudflareFake.WWW_ID_1;
 import static io.sitemove.dns.cloudflare.CloudflareFake.answer;
 import static io.sitemove.dns.cloudflare.CloudflareFake.list;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.sitemove.dns.DnsException;
-import io.sitemove.dns.DnsUpdateException;
+import io.sitemove.dns.DnsPartialChangeException;
+import io.sitemove.dns.TestContext;
 import io.sitemove.spi.DnsChange;
 import io.sitemove.spi.DnsRecord;
 import java.util.List;
@@ -37,10 +41,7 @@ class CloudflarePartialChangeTest {
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private static final String SITE = "site.example.com.";
-    private static final String WWW = "www.example.com.";
-    private static final CfContext CTX = new CfContext(List.of(DnsRecord.a(SITE, 300, "192.0.2.9"),
-            DnsRecord.a(WWW, 300, "192.0.2.9")));
+    private static final TestContext CTX = CloudflareFake.SITE_AND_WWW;
     private static final List<DnsRecord> BEFORE = List.of(DnsRecord.a(SITE, 300, "192.0.2.1"),
             DnsRecord.a(WWW, 300, "192.0.2.1"), DnsRecord.a(WWW, 300, "192.0.2.2"));
     private static final String SITE_AS_IT_WAS = "{\"type\":\"A\",\"name\":\"site.example.com\",\"content\":\"192.0.2.1\","
@@ -52,10 +53,17 @@ class CloudflarePartialChangeTest {
     void whenTheSecondCallIsRefusedTheFirstIsRevertedAndTheFailureSaysSo() {
         given(answer(200, "record-overwritten.json"), answer(400, "error-ttl.json"));
 
-        DnsException e = assertThrows(DnsException.class,
+        DnsPartialChangeException e = assertThrows(DnsPartialChangeException.class,
                 () -> fake.switcher().build().apply(CTX, new DnsChange(BEFORE, CTX.switchTo())));
 
-        assertFalse(e instanceof DnsUpdateException, "not a compare-and-swap failure: calls were made");
+        assertEquals(400, assertInstanceOf(CloudflareApiException.class, e.getCause()).httpStatus());
+        assertEquals(2, e.calls().failedAt());
+        assertEquals(3, e.calls().total());
+        assertEquals(1, e.calls().applied().size());
+        assertEquals(List.of("put back site.example.com. 300 IN A 192.0.2.1 (id " + SITE_ID + ")"), e.calls().reverted());
+        assertEquals(List.of(), e.calls().notReverted());
+        assertEquals(BEFORE, e.before());
+        assertFalse(e.leftChanged());
         wm.verify(1, putRequestedFor(urlEqualTo(RECORDS + "/" + SITE_ID))
                 .withRequestBody(matchingJsonPath("$.content", equalTo("192.0.2.9"))));
         wm.verify(1, putRequestedFor(urlEqualTo(RECORDS + "/" + SITE_ID)).withRequestBody(equalToJson(SITE_AS_IT_WAS)));
@@ -72,13 +80,15 @@ class CloudflarePartialChangeTest {
     }
 
     @Test
-    void aServerErrorOnTheSecondCallIsRetriedThenTheFirstIsRevertedAndTryingAgainIsSafe() {
+    void aServerErrorOnTheSecondCallIsNotRetriedHereTheFirstIsRevertedAndTryingAgainIsSafe() {
         given(answer(200, "record-overwritten.json"), answer(500, "error-internal.json"));
 
-        DnsException e = assertThrows(DnsException.class,
-                () -> fake.switcher().maxRetries(1).build().apply(CTX, new DnsChange(BEFORE, CTX.switchTo())));
+        DnsPartialChangeException e = assertThrows(DnsPartialChangeException.class,
+                () -> fake.switcher().build().apply(CTX, new DnsChange(BEFORE, CTX.switchTo())));
 
-        wm.verify(2, putRequestedFor(urlEqualTo(RECORDS + "/" + WWW_ID_1)));
+        wm.verify(1, putRequestedFor(urlEqualTo(RECORDS + "/" + WWW_ID_1)));
+        assertTrue(fake.waits.isEmpty(), "nothing waited: the engine retries the step");
+        assertTrue(assertInstanceOf(CloudflareApiException.class, e.getCause()).isTransient());
         wm.verify(1, putRequestedFor(urlEqualTo(RECORDS + "/" + SITE_ID)).withRequestBody(equalToJson(SITE_AS_IT_WAS)));
         assertTrue(e.getMessage().contains("HTTP 500"), e.getMessage());
         assertTrue(e.getMessage().contains("The records are as before the change"), e.getMessage());
@@ -92,9 +102,13 @@ class CloudflarePartialChangeTest {
                 .withRequestBody(matchingJsonPath("$.content", equalTo("192.0.2.1")))
                 .willReturn(answer(500, "error-internal.json")));
 
-        DnsException e = assertThrows(DnsException.class,
-                () -> fake.switcher().maxRetries(0).build().apply(CTX, new DnsChange(BEFORE, CTX.switchTo())));
+        DnsPartialChangeException e = assertThrows(DnsPartialChangeException.class,
+                () -> fake.switcher().build().apply(CTX, new DnsChange(BEFORE, CTX.switchTo())));
 
+        assertTrue(e.leftChanged());
+        assertEquals(1, e.calls().notReverted().size());
+        assertEquals(List.of(DnsRecord.a(SITE, 300, "192.0.2.9"), DnsRecord.a(WWW, 300, "192.0.2.1"),
+                DnsRecord.a(WWW, 300, "192.0.2.2")), e.now().orElseThrow());
         String m = e.getMessage();
         assertTrue(m.contains("REVERT FAILED for: [put back site.example.com. 300 IN A 192.0.2.1"), m);
         assertTrue(m.contains("LEFT CHANGED: they are now [site.example.com. 300 IN A 192.0.2.9, www.example.com. 300"
@@ -106,10 +120,7 @@ class CloudflarePartialChangeTest {
     /** The zone with site and www as before; site's overwrite answers {@code first}, www's first overwrite {@code second}. */
     private void given(ResponseDefinitionBuilder first, ResponseDefinitionBuilder second) {
         fake.zone();
-        fake.stub(list("site.example.com", "A").inScenario("site").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(answer(200, "list-site-before.json")));
-        fake.stub(list("site.example.com", "A").inScenario("site").whenScenarioStateIs("switched")
-                .willReturn(answer(200, "list-site-after.json")));
+        fake.siteListedAsBeforeUntilSwitched();
         fake.stub(put(urlEqualTo(RECORDS + "/" + SITE_ID)).inScenario("site").whenScenarioStateIs(Scenario.STARTED)
                 .withRequestBody(matchingJsonPath("$.content", equalTo("192.0.2.9")))
                 .willReturn(first).willSetStateTo("switched"));

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.sitemove.Secret;
+import io.sitemove.dns.TestContext;
 import io.sitemove.spi.DnsRecord;
 import io.sitemove.spi.Propagation;
 import io.sitemove.testkit.DnsServer;
@@ -47,7 +48,7 @@ class CloudflarePropagationIT {
     void theRecordsTheServerAnswersAreComplete() {
         List<DnsRecord> served = List.of(DnsRecord.a(SITE, 300, "127.0.0.2"));
 
-        Propagation p = configured().awaitPropagation(new CfContext(served), served, Duration.ofSeconds(10));
+        Propagation p = configured().awaitPropagation(new TestContext(served), served, Duration.ofSeconds(10));
 
         assertTrue(p.complete(), p.answers().toString());
         String label = dns.host() + ":" + dns.port();
@@ -60,7 +61,7 @@ class CloudflarePropagationIT {
     void otherRecordsAreIncompleteWhenTheTimeoutPasses() {
         List<DnsRecord> expected = List.of(DnsRecord.a(SITE, 300, "127.0.0.9"));
 
-        Propagation p = configured().awaitPropagation(new CfContext(expected), expected, Duration.ofMillis(600));
+        Propagation p = configured().awaitPropagation(new TestContext(expected), expected, Duration.ofMillis(600));
 
         assertFalse(p.complete());
         String answer = p.answers().values().iterator().next();
@@ -77,7 +78,7 @@ class CloudflarePropagationIT {
                 .timeout(Duration.ofSeconds(2)).build();
         List<DnsRecord> served = List.of(DnsRecord.a(SITE, 300, "127.0.0.2"));
 
-        Propagation p = switcher.awaitPropagation(new CfContext(served), served, Duration.ofSeconds(10));
+        Propagation p = switcher.awaitPropagation(new TestContext(served), served, Duration.ofSeconds(10));
 
         assertTrue(p.complete(), p.answers().toString());
         assertEquals(List.of(dns.host() + "./" + dns.host() + ":" + dns.port()), List.copyOf(p.answers().keySet()));

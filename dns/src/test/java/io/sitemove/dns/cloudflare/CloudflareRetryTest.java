@@ -1,5 +1,6 @@
 package io.sitemove.dns.cloudflare;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -12,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.sitemove.dns.cloudflare.CloudflareFake.API;
 import static io.sitemove.dns.cloudflare.CloudflareFake.RECORDS;
+import static io.sitemove.dns.cloudflare.CloudflareFake.SITE;
 import static io.sitemove.dns.cloudflare.CloudflareFake.SITE_ID;
 import static io.sitemove.dns.cloudflare.CloudflareFake.TOKEN;
 import static io.sitemove.dns.cloudflare.CloudflareFake.answer;
@@ -22,34 +24,41 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.sitemove.dns.DnsException;
+import io.sitemove.Secret;
+import io.sitemove.dns.DnsPartialChangeException;
+import io.sitemove.dns.DnsTimeoutException;
+import io.sitemove.dns.TestContext;
 import io.sitemove.spi.DnsChange;
 import io.sitemove.spi.DnsRecord;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Rate limits and server errors are waited out and tried again; refusals are final and say what to fix. */
+/**
+ * Within one call only a rate limit (HTTP 429) is waited out, as Cloudflare's {@code Retry-After} says,
+ * a bounded number of times and for a bounded time in all; every other failure is reported at once,
+ * transient or permanent, for the engine to decide (one retry layer). The waits are recorded, never slept.
+ */
 class CloudflareRetryTest {
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private static final String SITE = "site.example.com.";
-    private static final CfContext CTX = new CfContext(List.of(DnsRecord.a(SITE, 300, "192.0.2.9")));
+    private static final TestContext CTX = new TestContext(List.of(DnsRecord.a(SITE, 300, "192.0.2.9")));
 
     private final CloudflareFake fake = new CloudflareFake(wm);
 
     @Test
     void aRateLimitedCallIsTriedAgainAfterRetryAfter() {
-        wm.stubFor(get(urlPathEqualTo(API + "/zones")).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(answer(429, "error-rate-limited.json").withHeader("Retry-After", "3"))
-                .willSetStateTo("open"));
-        wm.stubFor(get(urlPathEqualTo(API + "/zones")).inScenario("limit").whenScenarioStateIs("open")
-                .willReturn(answer(200, "zones-example.com.json")));
-        fake.stub(list("site.example.com", "A").willReturn(answer(200, "list-site-before.json")));
+        zoneLookupLimitedOnce(answer(429, "error-rate-limited.json").withHeader("Retry-After", "3"));
 
         List<DnsRecord> read = fake.switcher().build().read(CTX);
 
@@ -59,13 +68,18 @@ class CloudflareRetryTest {
     }
 
     @Test
+    void aRetryAfterGivenAsAnHttpDateIsHonoured() {
+        zoneLookupLimitedOnce(answer(429, "error-rate-limited.json").withHeader("Retry-After", "Wed, 21 Oct 2026 07:28:00 GMT"));
+        Clock now = Clock.fixed(Instant.parse("2026-10-21T07:27:30Z"), ZoneOffset.UTC);
+
+        fake.switcher().clock(now).build().read(CTX);
+
+        assertEquals(List.of(Duration.ofSeconds(30)), fake.waits);
+    }
+
+    @Test
     void retryAfterIsHonouredUpToTheConfiguredLongestWait() {
-        wm.stubFor(get(urlPathEqualTo(API + "/zones")).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(answer(429, "error-rate-limited.json").withHeader("Retry-After", "300"))
-                .willSetStateTo("open"));
-        wm.stubFor(get(urlPathEqualTo(API + "/zones")).inScenario("limit").whenScenarioStateIs("open")
-                .willReturn(answer(200, "zones-example.com.json")));
-        fake.stub(list("site.example.com", "A").willReturn(answer(200, "list-site-before.json")));
+        zoneLookupLimitedOnce(answer(429, "error-rate-limited.json").withHeader("Retry-After", "300"));
 
         fake.switcher().maxRetryWait(Duration.ofSeconds(5)).build().read(CTX);
 
@@ -88,15 +102,68 @@ class CloudflareRetryTest {
     }
 
     @Test
-    void aServerErrorOnAReadIsTriedAgain() {
-        fake.zone();
-        fake.stub(list("site.example.com", "A").inScenario("down").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(answer(503, "error-internal.json")).willSetStateTo("up"));
-        fake.stub(list("site.example.com", "A").inScenario("down").whenScenarioStateIs("up")
-                .willReturn(answer(200, "list-site-before.json")));
+    void oneCallWaitsForRateLimitsAtMostTheLongestWaitInAll() {
+        wm.stubFor(get(urlPathEqualTo(API + "/zones"))
+                .willReturn(answer(429, "error-rate-limited.json").withHeader("Retry-After", "40")));
 
-        assertEquals(1, fake.switcher().build().read(CTX).size());
-        wm.verify(2, getRequestedFor(urlPathEqualTo(RECORDS)));
+        CloudflareApiException e = assertThrows(CloudflareApiException.class, () -> fake.switcher().build().read(CTX));
+
+        assertTrue(e.isTransient());
+        assertEquals(List.of(Duration.ofSeconds(40), Duration.ofSeconds(20)), fake.waits,
+                "60 s in all by default: the second wait is what is left");
+        wm.verify(3, getRequestedFor(urlPathEqualTo(API + "/zones")));
+    }
+
+    @Test
+    void byDefaultARateLimitedCallIsSentAtMostThreeTimes() {
+        wm.stubFor(get(urlPathEqualTo(API + "/zones"))
+                .willReturn(answer(429, "error-rate-limited.json").withHeader("Retry-After", "1")));
+
+        assertThrows(CloudflareApiException.class, () -> CloudflareSwitcher.builder().apiToken(Secret.of(TOKEN))
+                .zone("example.com.").baseUrl(URI.create(wm.baseUrl() + API)).sleeper(fake.waits::add).build().read(CTX));
+
+        wm.verify(3, getRequestedFor(urlPathEqualTo(API + "/zones")));
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(1)), fake.waits);
+    }
+
+    @Test
+    void aServerErrorIsNotTriedAgainHereButReportedTransient() {
+        fake.zone();
+        fake.stub(list("site.example.com", "A").willReturn(answer(503, "error-internal.json")));
+
+        CloudflareApiException e = assertThrows(CloudflareApiException.class, () -> fake.switcher().build().read(CTX));
+
+        assertTrue(e.isTransient(), "the engine may try the step again");
+        assertEquals(503, e.httpStatus());
+        wm.verify(1, getRequestedFor(urlPathEqualTo(RECORDS)));
+        assertTrue(fake.waits.isEmpty(), fake.waits.toString());
+    }
+
+    @Test
+    void aDroppedConnectionIsNotTriedAgainHereButReportedTransient() {
+        fake.zone();
+        fake.stub(list("site.example.com", "A").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        DnsTimeoutException e = assertThrows(DnsTimeoutException.class, () -> fake.switcher().build().read(CTX));
+
+        assertTrue(e.isTransient());
+        assertTrue(e.getMessage().contains("cannot reach Cloudflare's API"), e.getMessage());
+        assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
+        wm.verify(1, getRequestedFor(urlPathEqualTo(RECORDS)));
+        assertTrue(fake.waits.isEmpty(), fake.waits.toString());
+    }
+
+    @Test
+    void aClientErrorOtherThan429IsNotTriedAgain() {
+        fake.zone();
+        fake.stub(list("site.example.com", "A").willReturn(answer(400, "error-ttl.json").withHeader("Retry-After", "1")));
+
+        CloudflareApiException e = assertThrows(CloudflareApiException.class, () -> fake.switcher().build().read(CTX));
+
+        assertFalse(e.isTransient());
+        assertEquals(400, e.httpStatus());
+        wm.verify(1, getRequestedFor(urlPathEqualTo(RECORDS)));
+        assertTrue(fake.waits.isEmpty(), fake.waits.toString());
     }
 
     @Test
@@ -132,7 +199,7 @@ class CloudflareRetryTest {
         wm.stubFor(put(urlEqualTo(RECORDS + "/" + SITE_ID)).willReturn(answer(400, "error-ttl.json")));
         List<DnsRecord> before = List.of(DnsRecord.a(SITE, 300, "192.0.2.1"));
 
-        DnsException e = assertThrows(DnsException.class, () -> fake.switcher().build().apply(CTX,
+        DnsPartialChangeException e = assertThrows(DnsPartialChangeException.class, () -> fake.switcher().build().apply(CTX,
                 new DnsChange(before, CTX.switchTo())));
 
         CloudflareApiException cause = assertInstanceOf(CloudflareApiException.class, e.getCause());
@@ -151,11 +218,20 @@ class CloudflareRetryTest {
         wm.stubFor(post(urlEqualTo(RECORDS)).willReturn(answer(500, "error-internal.json")));
         DnsRecord created = DnsRecord.a("new.example.com.", 300, "192.0.2.9");
 
-        DnsException e = assertThrows(DnsException.class, () -> fake.switcher().build()
-                .apply(new CfContext(List.of(created)), new DnsChange(List.of(), List.of(created))));
+        DnsPartialChangeException e = assertThrows(DnsPartialChangeException.class, () -> fake.switcher().build()
+                .apply(new TestContext(List.of(created)), new DnsChange(List.of(), List.of(created))));
 
         wm.verify(1, postRequestedFor(urlEqualTo(RECORDS)));
         assertTrue(e.isTransient(), "read back as before, so trying again is safe");
         assertTrue(e.getMessage().contains("The records are as before the change"), e.getMessage());
+    }
+
+    /** The zone lookup answers {@code limited} once, then the zone; the site's records are listed. */
+    private void zoneLookupLimitedOnce(ResponseDefinitionBuilder limited) {
+        wm.stubFor(get(urlPathEqualTo(API + "/zones")).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(limited).willSetStateTo("open"));
+        wm.stubFor(get(urlPathEqualTo(API + "/zones")).inScenario("limit").whenScenarioStateIs("open")
+                .willReturn(answer(200, "zones-example.com.json")));
+        fake.stub(list("site.example.com", "A").willReturn(answer(200, "list-site-before.json")));
     }
 }

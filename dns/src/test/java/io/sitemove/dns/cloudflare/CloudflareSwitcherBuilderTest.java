@@ -26,6 +26,7 @@ class CloudflareSwitcherBuilderTest {
         assertThrows(IllegalArgumentException.class, () -> b.baseUrl(URI.create("https://api.example/v4?x=1")));
         assertThrows(IllegalArgumentException.class, () -> b.timeout(Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> b.maxRetries(-1));
+        assertThrows(IllegalArgumentException.class, () -> b.maxRetries(6), "a call waits out only a short rate limit");
         assertThrows(IllegalArgumentException.class, () -> b.maxRetryWait(Duration.ofSeconds(-1)));
         assertThrows(IllegalArgumentException.class, () -> b.authoritativeServers(List.of()));
         assertThrows(IllegalArgumentException.class, () -> b.nameserverPort(0));

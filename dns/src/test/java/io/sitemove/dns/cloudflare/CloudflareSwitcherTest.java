@@ -17,8 +17,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.sitemove.dns.cloudflare.CloudflareFake.API;
 import static io.sitemove.dns.cloudflare.CloudflareFake.RECORDS;
+import static io.sitemove.dns.cloudflare.CloudflareFake.SITE;
 import static io.sitemove.dns.cloudflare.CloudflareFake.SITE_ID;
 import static io.sitemove.dns.cloudflare.CloudflareFake.TOKEN;
+import static io.sitemove.dns.cloudflare.CloudflareFake.WWW;
 import static io.sitemove.dns.cloudflare.CloudflareFake.WWW_ID_1;
 import static io.sitemove.dns.cloudflare.CloudflareFake.WWW_ID_2;
 import static io.sitemove.dns.cloudflare.CloudflareFake.ZONE_ID;
@@ -32,8 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.sitemove.DnsConflictException;
 import io.sitemove.dns.DnsException;
-import io.sitemove.dns.DnsUpdateException;
+import io.sitemove.dns.TestContext;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.DnsApplyResult;
 import io.sitemove.spi.DnsChange;
@@ -50,22 +53,16 @@ class CloudflareSwitcherTest {
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private static final String SITE = "site.example.com.";
-    private static final String WWW = "www.example.com.";
-    private static final CfContext CTX = new CfContext(List.of(DnsRecord.a(SITE, 300, "192.0.2.9"),
-            DnsRecord.a(WWW, 300, "192.0.2.9")));
+    private static final TestContext CTX = CloudflareFake.SITE_AND_WWW;
 
-    private static final CfContext SITE_ONLY = new CfContext(List.of(DnsRecord.a(SITE, 300, "192.0.2.9")));
+    private static final TestContext SITE_ONLY = new TestContext(List.of(DnsRecord.a(SITE, 300, "192.0.2.9")));
 
     private final CloudflareFake fake = new CloudflareFake(wm);
 
     @Test
     void readsTwoRRsetsThenSwitchesBothWithOneCallPerRecord() {
         fake.zone();
-        fake.stub(list("site.example.com", "A").inScenario("site").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(answer(200, "list-site-before.json")));
-        fake.stub(list("site.example.com", "A").inScenario("site").whenScenarioStateIs("switched")
-                .willReturn(answer(200, "list-site-after.json")));
+        fake.siteListedAsBeforeUntilSwitched();
         fake.stub(put(urlEqualTo(RECORDS + "/" + SITE_ID)).inScenario("site").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(answer(200, "record-overwritten.json")).willSetStateTo("switched"));
         fake.stub(list("www.example.com", "A").inScenario("www").whenScenarioStateIs(Scenario.STARTED)
@@ -110,7 +107,7 @@ class CloudflareSwitcherTest {
         fake.stub(get(urlPathEqualTo(RECORDS)).withQueryParam("name", equalTo("www.example.com"))
                 .withQueryParam("page", equalTo("2")).willReturn(answer(200, "list-www-page2.json")));
 
-        List<DnsRecord> read = fake.switcher().build().read(new CfContext(List.of(DnsRecord.a(WWW, 300, "192.0.2.9"))));
+        List<DnsRecord> read = fake.switcher().build().read(new TestContext(List.of(DnsRecord.a(WWW, 300, "192.0.2.9"))));
 
         assertEquals(List.of(DnsRecord.a(WWW, 300, "192.0.2.1"), DnsRecord.a(WWW, 300, "192.0.2.2")), read);
         wm.verify(2, getRequestedFor(urlPathEqualTo(RECORDS)));
@@ -123,11 +120,13 @@ class CloudflareSwitcherTest {
         CloudflareSwitcher switcher = fake.switcher().build();
         List<DnsRecord> readEarlier = List.of(DnsRecord.a(SITE, 300, "192.0.2.7"));
 
-        DnsUpdateException e = assertThrows(DnsUpdateException.class, () -> switcher.apply(CTX,
+        DnsConflictException e = assertThrows(DnsConflictException.class, () -> switcher.apply(CTX,
                 new DnsChange(readEarlier, List.of(DnsRecord.a(SITE, 300, "192.0.2.9")))));
 
-        assertEquals(DnsUpdateException.NOT_SENT, e.rcode());
-        assertTrue(e.isCompareAndSwapFailure());
+        assertEquals(readEarlier, e.expected());
+        assertEquals(List.of(DnsRecord.a(SITE, 300, "192.0.2.1")), e.found());
+        assertTrue(e.getMessage().contains("compare-and-swap failed"), e.getMessage());
+        assertTrue(e.getMessage().contains("zone example.com. at Cloudflare"), e.getMessage());
         assertFalse(e.isTransient());
         assertTrue(e.getMessage().contains("changed since they were read"), e.getMessage());
         assertTrue(e.getMessage().contains("192.0.2.1"), e.getMessage());
@@ -190,7 +189,7 @@ class CloudflareSwitcherTest {
         fake.stub(list("mail.example.com", "MX").willReturn(answer(200, "list-mx.json")));
         fake.stub(list("example.com", "TXT").willReturn(answer(200, "list-txt.json")));
         fake.stub(list("shop.example.com", "CNAME").willReturn(answer(200, "list-cname-proxied.json")));
-        CfContext ctx = new CfContext(List.of(new DnsRecord("mail.example.com.", "MX", 3600, "10 mx.example.net."),
+        TestContext ctx = new TestContext(List.of(new DnsRecord("mail.example.com.", "MX", 3600, "10 mx.example.net."),
                 new DnsRecord("example.com.", "TXT", 300, "\"x\""),
                 new DnsRecord("shop.example.com.", "CNAME", 120, "x.example.net.")));
 
@@ -208,7 +207,7 @@ class CloudflareSwitcherTest {
         fake.stub(post(urlEqualTo(RECORDS)).willReturn(answer(200, "record-created.json")));
         DnsRecord mx = new DnsRecord("mail.example.com.", "MX", 3600, "20 mx2.example.net.");
 
-        fake.switcher().build().apply(new CfContext(List.of(mx)), new DnsChange(List.of(), List.of(mx)));
+        fake.switcher().build().apply(new TestContext(List.of(mx)), new DnsChange(List.of(), List.of(mx)));
 
         wm.verify(1, postRequestedFor(urlEqualTo(RECORDS)).withRequestBody(equalToJson("{\"type\":\"MX\","
                 + "\"name\":\"mail.example.com\",\"content\":\"mx2.example.net\",\"priority\":20,\"ttl\":3600}")));
@@ -221,8 +220,8 @@ class CloudflareSwitcherTest {
         DnsRecord srv = new DnsRecord("_sip._tcp.example.com.", "SRV", 300, "10 5 5060 sip.example.com.");
         DnsRecord tooShort = DnsRecord.a(SITE, 10, "192.0.2.9");
 
-        DnsException a = assertThrows(DnsException.class, () -> switcher.read(new CfContext(List.of(outside))));
-        DnsException b = assertThrows(DnsException.class, () -> switcher.read(new CfContext(List.of(srv))));
+        DnsException a = assertThrows(DnsException.class, () -> switcher.read(new TestContext(List.of(outside))));
+        DnsException b = assertThrows(DnsException.class, () -> switcher.read(new TestContext(List.of(srv))));
         DnsException c = assertThrows(DnsException.class,
                 () -> switcher.apply(CTX, new DnsChange(List.of(), List.of(tooShort))));
 
@@ -257,7 +256,7 @@ class CloudflareSwitcherTest {
     void preflightFailsProxiedRecordsAndSaysWhatToDo() {
         fake.zone();
         fake.stub(list("shop.example.com", "CNAME").willReturn(answer(200, "list-cname-proxied.json")));
-        CfContext ctx = new CfContext(List.of(new DnsRecord("shop.example.com.", "CNAME", 120, "x.example.net.")));
+        TestContext ctx = new TestContext(List.of(new DnsRecord("shop.example.com.", "CNAME", 120, "x.example.net.")));
 
         List<CheckResult> checks = fake.switcher().build().preflight(ctx, ctx);
 

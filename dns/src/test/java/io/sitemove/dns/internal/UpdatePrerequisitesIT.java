@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sitemove.DnsConflictException;
 import io.sitemove.Secret;
 import io.sitemove.dns.DnsUpdateException;
 import io.sitemove.spi.DnsChange;
@@ -36,10 +37,12 @@ class UpdatePrerequisitesIT {
         DnsChange stale = new DnsChange(List.of(DnsRecord.a("site.example.test.", 300, "127.0.0.42")),
                 List.of(DnsRecord.a("site.example.test.", 300, "127.0.0.3")));
 
-        DnsUpdateException e = assertThrows(DnsUpdateException.class, () -> send(primary, stale));
+        DnsConflictException e = assertThrows(DnsConflictException.class, () -> send(primary, stale));
 
-        assertEquals(Rcode.NXRRSET, e.rcode());
+        assertTrue(e.getMessage().contains("refused the update (NXRRSET)"), e.getMessage());
         assertTrue(e.getMessage().contains("compare-and-swap failed"), e.getMessage());
+        assertEquals(stale.before(), e.expected());
+        assertEquals(List.of(DnsRecord.a("site.example.test.", 300, "127.0.0.2")), e.found(), "read again after the refusal");
         assertEquals(List.of(DnsRecord.a("site.example.test.", 300, "127.0.0.2")),
                 primary.readSet(new RRsetKey("site.example.test.", "A")));
     }
@@ -49,9 +52,11 @@ class UpdatePrerequisitesIT {
         Primary primary = primary(dns.tsigSecret());
         DnsChange create = new DnsChange(List.of(), List.of(DnsRecord.a("www.site.example.test.", 300, "127.0.0.3")));
 
-        DnsUpdateException e = assertThrows(DnsUpdateException.class, () -> send(primary, create));
+        DnsConflictException e = assertThrows(DnsConflictException.class, () -> send(primary, create));
 
-        assertEquals(Rcode.YXRRSET, e.rcode());
+        assertTrue(e.getMessage().contains("refused the update (YXRRSET)"), e.getMessage());
+        assertEquals(List.of(), e.expected());
+        assertEquals(List.of(DnsRecord.a("www.site.example.test.", 300, "127.0.0.2")), e.found());
         assertEquals(List.of(DnsRecord.a("www.site.example.test.", 300, "127.0.0.2")),
                 primary.readSet(new RRsetKey("www.site.example.test.", "A")));
     }
@@ -73,7 +78,9 @@ class UpdatePrerequisitesIT {
 
     private static void send(Primary primary, DnsChange change) {
         Message response = primary.exchange(new UpdateBuilder(primary.scope()).build(change), "a test update", true);
-        UpdateOutcome.require(response, primary.label(), primary.scope().toString(), primary.keyLabel());
+        List<RRsetKey> sets = UpdateBuilder.sets(change);
+        UpdateOutcome.require(response, "zone " + primary.scope() + " at " + primary.label(), primary.keyLabel(),
+                change.before(), () -> primary.read(sets));
     }
 
     private Primary primary(String secret) {

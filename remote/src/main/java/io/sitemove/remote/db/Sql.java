@@ -23,6 +23,11 @@ public final class Sql {
         return "`" + identifier.replace("`", "``") + "`";
     }
 
+    /** {@code database.name}, both quoted with {@link #quote}. */
+    public static String qualified(String database, String name) {
+        return quote(database) + "." + quote(name);
+    }
+
     /**
      * An account as GRANT and ALTER DEFINER take it, {@code 'user'@'host'}: each part a string literal,
      * quotes doubled and backslashes escaped.
@@ -35,7 +40,12 @@ public final class Sql {
         return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
-    /** Opens a connection to the endpoint's database, or to its server when {@code withDatabase} is false. */
+    /**
+     * Opens a connection to the endpoint's database, or to its server when {@code withDatabase} is false.
+     *
+     * @throws DatabaseAuthException when the server refuses the login
+     * @throws MigrationException otherwise, transient when the server could not be reached
+     */
     public static Connection open(DbEndpoint endpoint, boolean withDatabase) {
         Properties props = new Properties();
         props.setProperty("user", endpoint.user());
@@ -43,12 +53,18 @@ public final class Sql {
         try {
             return DriverManager.getConnection(withDatabase ? endpoint.jdbcUrl() : endpoint.serverJdbcUrl(), props);
         } catch (SQLException e) {
-            throw failure("connect to " + endpoint.user() + "@" + endpoint.where(), endpoint, null, e);
+            throw failure("connect as " + endpoint.user(), endpoint, null, e);
         }
     }
 
-    /** Wraps an SQL failure in a message naming the server, database and table; transient for dropped connections. */
+    /**
+     * An SQL failure as a {@link MigrationException} naming the server, database and table; transient for
+     * dropped connections; a {@link DatabaseAuthException} when the login was refused.
+     */
     public static MigrationException failure(String what, DbEndpoint endpoint, String table, SQLException e) {
+        if (DatabaseAuthException.isRefusedLogin(e)) {
+            return DatabaseAuthException.refused(what, endpoint, e);
+        }
         boolean transientFailure = e instanceof SQLTransientException || e instanceof SQLRecoverableException
                 || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
         return MigrationException.of("could not " + what + " on " + endpoint.where()

@@ -3,6 +3,7 @@ package io.sitemove.remote.ssh;
 import io.sitemove.remote.ssh.internal.FlushOnCloseOutputStream;
 import io.sitemove.remote.ssh.internal.StreamTail;
 
+import io.sitemove.Server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,10 +28,12 @@ public final class RemoteProcess implements AutoCloseable {
     private final Session.Command command;
     private final StreamTail stderr;
     private final OutputStream stdin;
+    private final Server server;
     private final String origin;
 
-    RemoteProcess(Session.Command command, String origin) {
+    RemoteProcess(Session.Command command, Server server, String origin) {
         this.command = command;
+        this.server = server;
         this.origin = origin;
         this.stdin = new FlushOnCloseOutputStream(command.getOutputStream());
         this.stderr = new StreamTail(command.getErrorStream(), "sitemove-ssh-stderr");
@@ -67,10 +70,10 @@ public final class RemoteProcess implements AutoCloseable {
             command.join();
             stderr.await();
         } catch (IOException e) {
-            throw new SshConnectException("connection lost while waiting for " + origin + "; try again", e, true);
+            throw SshConnectException.lost(server, "waiting for " + origin, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SshConnectException("interrupted while waiting for " + origin, e, true);
+            throw SshConnectException.interrupted(server, "waiting for " + origin, e);
         }
         Integer status = command.getExitStatus();
         return status == null ? 255 : status;

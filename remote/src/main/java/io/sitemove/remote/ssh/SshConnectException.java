@@ -1,13 +1,86 @@
 package io.sitemove.remote.ssh;
 
 import io.sitemove.MigrationException;
+import io.sitemove.Server;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
-/** The server could not be reached, or the connection dropped. Usually transient. */
+/**
+ * The server could not be reached, the SSH handshake failed, or the connection dropped while a
+ * command ran. Transient, except for a host name that does not resolve. Carries the server, when
+ * known, and whether a wait ran out ({@link #timedOut()}).
+ */
 public final class SshConnectException extends MigrationException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception; {@code transientFailure} says whether trying again may help. */
+    private final transient Server server;
+    private final boolean timedOut;
+
+    /**
+     * A failure whose server is not at hand; {@code transientFailure} says whether trying again may help.
+     * Prefer the factories, which carry the server.
+     */
     public SshConnectException(String message, Throwable cause, boolean transientFailure) {
+        this(message, null, cause, transientFailure);
+    }
+
+    private SshConnectException(String message, Server server, Throwable cause, boolean transientFailure) {
         super(message, cause, transientFailure);
+        this.server = server;
+        this.timedOut = timedOut(cause);
+    }
+
+    /** No TCP connection could be opened to the server (refused, timed out, no route). Transient. */
+    public static SshConnectException unreachable(Server server, Throwable cause) {
+        return new SshConnectException("server " + server.name() + " (" + address(server) + ") is unreachable: " + cause
+                + "; check the address and the firewall, then try again", server, cause, true);
+    }
+
+    /** The server's host name does not resolve. Permanent: the setting is wrong. */
+    public static SshConnectException unknownHost(Server server, UnknownHostException cause) {
+        return new SshConnectException("server " + server.name() + ": host name '" + server.host()
+                + "' does not resolve; check the server's host", server, cause, false);
+    }
+
+    /** The connection opened but the SSH handshake failed (not an SSH server, or it dropped the connection). Transient. */
+    public static SshConnectException handshakeFailed(Server server, Throwable cause) {
+        return new SshConnectException("server " + server.name() + " (" + address(server) + "): SSH handshake failed: "
+                + cause.getMessage() + "; check that an SSH server listens there, then try again", server, cause, true);
+    }
+
+    /** The connection dropped while {@code doing} ("logging in as site@192.0.2.7:22", "running ..."). Transient. */
+    public static SshConnectException lost(Server server, String doing, Throwable cause) {
+        return new SshConnectException("connection to " + server + " failed while " + doing + ": " + cause
+                + "; try again", server, cause, true);
+    }
+
+    /** The caller was interrupted while {@code doing}. Transient: nothing is known to be wrong with the server. */
+    public static SshConnectException interrupted(Server server, String doing, InterruptedException cause) {
+        return new SshConnectException("interrupted while " + doing + " on " + server, server, cause, true);
+    }
+
+    private static String address(Server server) {
+        return server.host() + ":" + server.port();
+    }
+
+    private static boolean timedOut(Throwable cause) {
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof SocketTimeoutException || c instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The server the connection was to; empty when the thrower did not know it (or in a deserialized copy). */
+    public Optional<Server> server() {
+        return Optional.ofNullable(server);
+    }
+
+    /** True when a wait ran out (connect, handshake or read timeout), rather than the connection being refused or cut. */
+    public boolean timedOut() {
+        return timedOut;
     }
 }

@@ -57,7 +57,7 @@ public final class SshConnection implements AutoCloseable {
      */
     public static SshConnection open(Server server) {
         Objects.requireNonNull(server, "server cannot be null");
-        return ThreadDeathGuard.run(server.name(), () -> connectAndLogIn(server));
+        return ThreadDeathGuard.run(server, () -> connectAndLogIn(server));
     }
 
     private static SshConnection connectAndLogIn(Server server) {
@@ -85,52 +85,33 @@ public final class SshConnection implements AutoCloseable {
         try {
             return new CheckingKnownHosts(server.knownHosts().toFile());
         } catch (IOException e) {
-            throw new HostKeyException("server " + server + ": cannot read known_hosts file " + server.knownHosts()
-                    + " (" + e.getMessage() + "); fix the file before connecting", null, e);
+            throw HostKeyException.knownHostsUnreadable(server, e);
         }
     }
 
     private static void connect(Server server, SSHClient client, CheckingKnownHosts knownHosts) {
-        String address = server.host() + ":" + server.port();
         try {
             client.connect(server.host(), server.port());
         } catch (TransportException e) {
             if (knownHosts.refusal() != null) {
-                throw hostKeyRefused(server, knownHosts, e);
+                throw HostKeyException.refused(server, knownHosts.refusal(), CheckingKnownHosts.keyType(knownHosts.offered()),
+                        CheckingKnownHosts.fingerprint(knownHosts.offered()), e);
             }
-            throw new SshConnectException("server " + server.name() + " (" + address + "): SSH handshake failed: "
-                    + e.getMessage() + "; check that an SSH server listens there, then try again", e, true);
+            throw SshConnectException.handshakeFailed(server, e);
         } catch (UnknownHostException e) {
-            throw new SshConnectException("server " + server.name() + ": host name '" + server.host()
-                    + "' does not resolve; check the server's host", e, false);
+            throw SshConnectException.unknownHost(server, e);
         } catch (IOException e) {
-            throw new SshConnectException("server " + server.name() + " (" + address + ") is unreachable: " + e
-                    + "; check the address and the firewall, then try again", e, true);
+            throw SshConnectException.unreachable(server, e);
         }
     }
 
-    private static HostKeyException hostKeyRefused(Server server, CheckingKnownHosts knownHosts, Exception cause) {
-        String fingerprint = CheckingKnownHosts.fingerprint(knownHosts.offered());
-        String keyType = CheckingKnownHosts.keyType(knownHosts.offered());
-        String what = knownHosts.refusal() == CheckingKnownHosts.Refusal.CHANGED_KEY
-                ? "offered a host key DIFFERENT from the one recorded in"
-                : "offered a host key that is not in";
-        return new HostKeyException("server " + server.name() + " (" + server.host() + ":" + server.port() + ") "
-                + what + " known_hosts file " + server.knownHosts() + ": " + keyType + " " + fingerprint
-                + ". Do not proceed until this key is confirmed with the server's administrator"
-                + " (ssh-keygen -lf on the server's host key); then record it in the known_hosts file.",
-                fingerprint, cause);
-    }
-
     private static void authenticate(Server server, SSHClient client) {
-        String who = server.user() + "@" + server.host() + ":" + server.port();
         String keyName = server.identity().map(Path::toString).orElse("the default keys in ~/.ssh");
         try {
             if (server.identity().isPresent()) {
                 Path key = server.identity().get();
                 if (!Files.isReadable(key)) {
-                    throw new SshAuthException("server " + server.name() + ": key file " + key
-                            + " for " + who + " does not exist or is not readable", null);
+                    throw SshAuthException.keyMissing(server, key);
                 }
                 KeyProvider keys = client.loadKeys(key.toString());
                 client.authPublickey(server.user(), keys);
@@ -138,14 +119,11 @@ public final class SshConnection implements AutoCloseable {
                 client.authPublickey(server.user());
             }
         } catch (UserAuthException e) {
-            throw new SshAuthException("server " + server.name() + ": login as " + who + " with key " + keyName
-                    + " was refused; install the key's public half in the user's authorized_keys", e);
+            throw SshAuthException.refused(server, keyName, e);
         } catch (TransportException e) {
-            throw new SshConnectException("server " + server.name() + ": connection to " + who
-                    + " dropped during login; try again", e, true);
+            throw SshConnectException.lost(server, "logging in as " + server.user(), e);
         } catch (IOException e) {
-            throw new SshAuthException("server " + server.name() + ": cannot use key file " + keyName
-                    + " for " + who + " (" + e.getMessage() + "); an unencrypted OpenSSH or PEM key is needed", e);
+            throw SshAuthException.keyUnusable(server, keyName, e);
         }
     }
 
@@ -182,7 +160,7 @@ public final class SshConnection implements AutoCloseable {
                 throw lost(process.origin(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SshConnectException("interrupted while running " + process.origin(), e, true);
+                throw SshConnectException.interrupted(server, "running " + process.origin(), e);
             }
             int exit = process.waitFor();
             return new ExecResult(exit, out, process.stderrText(), process.origin());
@@ -209,7 +187,7 @@ public final class SshConnection implements AutoCloseable {
         try {
             session = client.startSession();
             Session.Command command = session.exec(line);
-            return new RemoteProcess(command, origin);
+            return new RemoteProcess(command, server, origin);
         } catch (IOException e) {
             if (session != null) {
                 try {
@@ -223,8 +201,7 @@ public final class SshConnection implements AutoCloseable {
     }
 
     private SshConnectException lost(String origin, IOException e) {
-        return new SshConnectException("connection to " + server + " failed while running " + origin + ": " + e
-                + "; try again", e, true);
+        return SshConnectException.lost(server, "running " + origin, e);
     }
 
     private static String abbreviate(String line) {

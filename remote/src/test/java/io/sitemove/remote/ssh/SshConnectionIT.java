@@ -123,7 +123,10 @@ class SshConnectionIT {
         HostKeyException e = assertThrows(HostKeyException.class, () -> SshConnection.open(server));
 
         String expected = fingerprintOf(old.hostKeyLine());
-        assertEquals(expected, e.fingerprint());
+        assertEquals(expected, e.fingerprint().orElseThrow());
+        assertEquals(HostKeyException.Refusal.CHANGED_KEY, e.refusal());
+        assertEquals(server, e.server());
+        assertEquals(old.hostKeyLine().split(" ")[0], e.keyType().orElseThrow());
         String message = e.getMessage();
         assertTrue(message.contains("server old (" + old.host() + ":" + old.port() + ")"), message);
         assertTrue(message.contains("DIFFERENT"), message);
@@ -148,6 +151,9 @@ class SshConnectionIT {
 
         assertTrue(e.getMessage().contains("not in known_hosts file " + knownHosts), e.getMessage());
         assertTrue(e.getMessage().contains(fingerprintOf(old.hostKeyLine())), e.getMessage());
+        assertEquals(HostKeyException.Refusal.UNKNOWN_HOST, e.refusal());
+        assertEquals(fingerprintOf(old.hostKeyLine()), e.fingerprint().orElseThrow());
+        assertEquals(server, e.server());
     }
 
     @Test
@@ -169,6 +175,8 @@ class SshConnectionIT {
         String keyBody = Files.readAllLines(wrongKey).get(1);
         assertFalse(message.contains(keyBody), "the message shows no key material");
         assertFalse(e.isTransient());
+        assertEquals(server, e.server());
+        assertEquals(old.user(), e.user());
     }
 
     @Test
@@ -184,6 +192,8 @@ class SshConnectionIT {
 
         assertTrue(e.isTransient());
         assertTrue(e.getMessage().contains("127.0.0.1:" + closedPort), e.getMessage());
+        assertEquals(server, e.server().orElseThrow());
+        assertFalse(e.timedOut(), "refused, not timed out");
     }
 
     private static String fingerprintOf(String hostKeyLine) throws Exception {

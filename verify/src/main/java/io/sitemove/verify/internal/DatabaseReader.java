@@ -1,5 +1,6 @@
 package io.sitemove.verify.internal;
 
+import io.sitemove.remote.db.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -94,7 +95,7 @@ public final class DatabaseReader {
 
     private void hashRows(String table, List<String> columns, List<String> order, RowHasher hasher, long[] total)
             throws SQLException {
-        String sql = "SELECT " + quoted(columns) + " FROM " + SqlNames.qualified(database, table) + " ORDER BY " + quoted(order);
+        String sql = "SELECT " + quoted(columns) + " FROM " + Sql.qualified(database, table) + " ORDER BY " + quoted(order);
         try (Statement s = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             s.setFetchSize(Integer.MIN_VALUE);
             try (ResultSet rs = s.executeQuery(sql)) {
@@ -115,7 +116,7 @@ public final class DatabaseReader {
 
     private OptionalLong checksum(String table) throws SQLException {
         try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("CHECKSUM TABLE " + SqlNames.qualified(database, table))) {
+                ResultSet rs = s.executeQuery("CHECKSUM TABLE " + Sql.qualified(database, table))) {
             if (rs.next()) {
                 long value = rs.getLong(2);
                 return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
@@ -154,7 +155,7 @@ public final class DatabaseReader {
     private static String quoted(List<String> names) {
         List<String> out = new ArrayList<>(names.size());
         for (String name : names) {
-            out.add(SqlNames.quote(name));
+            out.add(Sql.quote(name));
         }
         return String.join(", ", out);
     }

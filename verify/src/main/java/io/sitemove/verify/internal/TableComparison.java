@@ -1,5 +1,6 @@
 package io.sitemove.verify.internal;
 
+import io.sitemove.remote.db.Sql;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -43,7 +44,7 @@ public final class TableComparison {
     private void compareOne(String table, Findings findings) {
         TableState s = source.get(table);
         TableState t = target.get(table);
-        String name = "table " + Printable.of(SqlNames.quote(table));
+        String name = "table " + Printable.of(Sql.quote(table));
         if (t == null) {
             findings.add("missing on target: " + name + " (" + s.rows() + " rows on source)");
             return;

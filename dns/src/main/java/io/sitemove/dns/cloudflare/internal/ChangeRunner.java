@@ -1,10 +1,10 @@
 package io.sitemove.dns.cloudflare.internal;
 
-import io.sitemove.dns.DnsException;
+import io.sitemove.dns.DnsPartialChangeException;
 import io.sitemove.spi.DnsRecord;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes a change's calls one by one. Cloudflare changes one record per call, so when a call fails
  * the calls already made are undone in reverse order (a deleted record created again as it was, an
- * overwritten one put back, a created one deleted), the records are read back, and the exception
- * says what was applied, what was undone and whether anything is left changed: never silent.
+ * overwritten one put back, a created one deleted), the records are read back, and a
+ * {@link DnsPartialChangeException} says what was applied, what was undone and whether anything is
+ * left changed: never silent.
  */
 public final class ChangeRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeRunner.class);
@@ -40,9 +41,7 @@ public final class ChangeRunner {
                 LOG.info("zone {} at Cloudflare: {}", store.zone().name(), step.describe());
                 done.add(execute(step));
             } catch (RuntimeException e) {
-                DnsException cause = e instanceof DnsException d ? d
-                        : new DnsException("unexpected failure: " + e, e, false);
-                throw failed(i, steps.size(), step, cause, done, before, readBack);
+                throw failed(i, steps.size(), step, e, done, before, readBack);
             }
         }
     }
@@ -66,7 +65,7 @@ public final class ChangeRunner {
                 () -> store.delete(created.id(), "deleting " + c.record() + " again" + zone));
     }
 
-    private DnsException failed(int index, int total, Step step, DnsException cause, List<Done> done,
+    private DnsPartialChangeException failed(int index, int total, Step step, RuntimeException cause, List<Done> done,
             List<DnsRecord> before, Supplier<List<DnsRecord>> readBack) {
         List<String> undone = new ArrayList<>();
         List<String> notUndone = new ArrayList<>();
@@ -79,36 +78,18 @@ public final class ChangeRunner {
                 notUndone.add(d.undoing() + ": " + e.getMessage());
             }
         }
-        StringBuilder m = new StringBuilder("change of zone ").append(store.zone().name()).append(" at Cloudflare failed at")
-                .append(" call ").append(index + 1).append(" of ").append(total).append(" (").append(step.describe())
-                .append("): ").append(cause.getMessage()).append(". Cloudflare changes one record per call, so this")
-                .append(" change was not atomic. ");
-        if (done.isEmpty()) {
-            m.append("Nothing had been applied before. ");
-        } else {
-            m.append("Applied before the failure: ").append(done.stream().map(Done::applied).toList())
-                    .append("; reverted: ").append(undone).append(". ");
-            if (!notUndone.isEmpty()) {
-                m.append("REVERT FAILED for: ").append(notUndone).append(". ");
-            }
-        }
-        boolean asBefore = false;
+        Optional<List<DnsRecord>> now;
+        String unread = null;
         try {
-            List<DnsRecord> now = readBack.get();
-            asBefore = now.size() == before.size() && new HashSet<>(now).equals(new HashSet<>(before));
-            if (asBefore) {
-                m.append("The records are as before the change, ").append(before)
-                        .append(": nothing is left changed; run the switch again once the cause is fixed.");
-            } else {
-                m.append("The records are LEFT CHANGED: they are now ").append(now).append(" but were ").append(before)
-                        .append(" before the change; set them back in Cloudflare's dashboard or API, then run again.");
-            }
+            now = Optional.of(readBack.get());
         } catch (RuntimeException e) {
-            m.append("The records could not be read back to confirm (").append(e.getMessage())
-                    .append("); check in Cloudflare's dashboard that they are ").append(before)
-                    .append(" as before the change.");
+            now = Optional.empty();
+            unread = e.getMessage();
         }
-        LOG.warn("{}", m);
-        return new DnsException(m.toString(), cause, asBefore && cause.isTransient());
+        DnsPartialChangeException failure = DnsPartialChangeException.of("Cloudflare", store.zone().name(),
+                new DnsPartialChangeException.Calls(index + 1, total, step.describe(),
+                        done.stream().map(Done::applied).toList(), undone, notUndone), before, now, unread, cause);
+        LOG.warn("{}", failure.getMessage());
+        return failure;
     }
 }

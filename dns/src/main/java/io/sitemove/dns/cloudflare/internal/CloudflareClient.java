@@ -16,16 +16,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls Cloudflare's v4 API with the API token as a bearer token, retrying rate-limited calls (429)
- * and, for calls that can safely be repeated (GET, PUT, DELETE), server errors and dropped
- * connections. A POST that failed on the server's side is not repeated: whether it created the
- * record is unknown, and the caller reads back to see.
+ * Calls Cloudflare's v4 API with the API token as a bearer token. One call is one HTTP request, sent
+ * again only while Cloudflare limits the rate (HTTP 429, see {@link RateLimitRetry}: its
+ * {@code Retry-After} honoured, a few attempts, a bounded wait in all); a rate limit that outlasts
+ * them is a transient failure.
+ *
+ * <p>Nothing else is tried again here: a server error (5xx), a dropped connection or a timeout is
+ * reported at once as a transient failure, and the engine, which alone retries (a whole step at a
+ * time), decides whether to try again. Retrying those here too would multiply the engine's attempts,
+ * and a POST that failed on the server's side may or may not have created its record: the caller
+ * reads back to see.
  */
 public final class CloudflareClient {
     private static final Logger LOG = LoggerFactory.getLogger(CloudflareClient.class);
@@ -34,14 +39,14 @@ public final class CloudflareClient {
     private final String base;
     private final Secret token;
     private final Duration timeout;
-    private final RetryWaits waits;
+    private final RateLimitRetry rateLimit;
 
-    public CloudflareClient(URI baseUrl, Secret token, Duration timeout, RetryWaits waits) {
+    public CloudflareClient(URI baseUrl, Secret token, Duration timeout, RateLimitRetry rateLimit) {
         String b = baseUrl.toString();
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
         this.token = token;
         this.timeout = timeout;
-        this.waits = waits;
+        this.rateLimit = rateLimit;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -79,34 +84,29 @@ public final class CloudflareClient {
      */
     public Envelope call(String method, String path, JsonNode body, String what) {
         HttpRequest request = request(method, path, body);
-        boolean repeatable = !"POST".equals(method);
-        for (int retry = 0; ; retry++) {
-            HttpResponse<String> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                if (repeatable && retry < waits.maxRetries()) {
-                    pause(waits.delay(retry, Optional.empty()), what);
-                    continue;
-                }
-                throw new DnsTimeoutException("cannot reach Cloudflare's API at " + base + " for " + what + " ("
-                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + clean(e.getMessage()))
-                        + ")" + (repeatable ? " after " + (retry + 1) + " attempts" : "")
-                        + "; check this machine's connection to it and try again", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DnsException("interrupted while waiting for Cloudflare's API for " + what, e, true);
-            }
-            int status = response.statusCode();
-            boolean retryable = status == 429 || (status >= 500 && repeatable);
-            if (retryable && retry < waits.maxRetries()) {
-                Duration wait = waits.delay(retry, response.headers().firstValue("Retry-After"));
-                LOG.info("Cloudflare answered HTTP {} to {}; trying again in {} ms ({} of {} retries)", status, what,
-                        wait.toMillis(), retry + 1, waits.maxRetries());
-                pause(wait, what);
-                continue;
-            }
-            return check(status, Envelope.parse(response.body()), what, retry);
+        RateLimitRetry.Outcome outcome;
+        try {
+            outcome = rateLimit.run(method + " " + path, () -> send(request, what), (answer, wait, retry) ->
+                    LOG.info("Cloudflare limits the rate of calls (HTTP {}) for {}; trying again in {} ms ({} of {}"
+                            + " retries)", answer.statusCode(), what, wait.toMillis(), retry, rateLimit.maxRetries()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DnsException("interrupted while waiting to call Cloudflare's API again for " + what, e, true);
+        }
+        HttpResponse<String> response = outcome.response();
+        return check(response.statusCode(), Envelope.parse(response.body()), what, outcome.retries());
+    }
+
+    private HttpResponse<String> send(HttpRequest request, String what) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new DnsTimeoutException("cannot reach Cloudflare's API at " + base + " for " + what + " ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + clean(e.getMessage()))
+                    + "); check this machine's connection to it", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DnsException("interrupted while waiting for Cloudflare's API for " + what, e, true);
         }
     }
 
@@ -118,15 +118,14 @@ public final class CloudflareClient {
                     + " (and Zone read) for this zone. Cloudflare answered HTTP " + status + " "
                     + clean(envelope.describeErrors()) + " to " + what, status, envelope.codes(), false);
         }
-        if (status == 429) {
+        if (status == RateLimitRetry.TOO_MANY_REQUESTS) {
             throw new CloudflareApiException("Cloudflare's API still limits the rate of calls (HTTP 429) after "
                     + retries + " retries of " + what + "; nothing more was sent: wait a few minutes (its limit is"
                     + " counted over five minutes) and try again", status, envelope.codes(), true);
         }
         if (status >= 500) {
             throw new CloudflareApiException("Cloudflare's API failed (HTTP " + status + " "
-                    + clean(envelope.describeErrors()) + ") for " + what
-                    + (retries > 0 ? " after " + retries + " retries" : "") + "; try again later", status,
+                    + clean(envelope.describeErrors()) + ") for " + what + "; try again later", status,
                     envelope.codes(), true);
         }
         if (status >= 300 || !envelope.success()) {
@@ -152,15 +151,6 @@ public final class CloudflareClient {
             b.header("Content-Type", "application/json");
         }
         return b.build();
-    }
-
-    private void pause(Duration wait, String what) {
-        try {
-            waits.sleeper().sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DnsException("interrupted while waiting to call Cloudflare's API again for " + what, e, true);
-        }
     }
 
     /** The text with the token blanked out, should an answer ever echo it. */

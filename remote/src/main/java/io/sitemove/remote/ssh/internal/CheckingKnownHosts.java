@@ -1,5 +1,6 @@
 package io.sitemove.remote.ssh.internal;
 
+import io.sitemove.remote.ssh.HostKeyException;
 import java.io.File;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -16,10 +17,7 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
  * unknown or changed key, and never writes to the file.
  */
 public final class CheckingKnownHosts extends OpenSSHKnownHosts {
-    /** Why a key was refused. */
-    public enum Refusal { UNKNOWN_HOST, CHANGED_KEY }
-
-    private volatile Refusal refusal;
+    private volatile HostKeyException.Refusal refusal;
     private volatile PublicKey offered;
     private volatile PublicKey verified;
 
@@ -43,22 +41,24 @@ public final class CheckingKnownHosts extends OpenSSHKnownHosts {
 
     @Override
     protected boolean hostKeyUnverifiableAction(String hostname, PublicKey key) {
-        refusal = Refusal.UNKNOWN_HOST;
+        refusal = HostKeyException.Refusal.UNKNOWN_HOST;
         offered = key;
         return false;
     }
 
     @Override
     protected boolean hostKeyChangedAction(String hostname, PublicKey key) {
-        refusal = Refusal.CHANGED_KEY;
+        refusal = HostKeyException.Refusal.CHANGED_KEY;
         offered = key;
         return false;
     }
 
-    public Refusal refusal() {
+    /** Why the last key was refused, or null when none was. */
+    public HostKeyException.Refusal refusal() {
         return refusal;
     }
 
+    /** The key the server offered and this refused, or null when none was refused. */
     public PublicKey offered() {
         return offered;
     }

@@ -1,5 +1,6 @@
 package io.sitemove.remote.ssh.internal;
 
+import io.sitemove.Server;
 import io.sitemove.remote.ssh.SshConnectException;
 
 import java.util.concurrent.Callable;
@@ -37,10 +38,10 @@ public final class ThreadDeathGuard extends ThreadGroup {
      * and connects the client belong to the guard, and returns what it returned. Errors and runtime
      * exceptions pass through.
      */
-    public static <T> T run(String server, Callable<T> open) {
-        ThreadDeathGuard guard = new ThreadDeathGuard(server);
+    public static <T> T run(Server server, Callable<T> open) {
+        ThreadDeathGuard guard = new ThreadDeathGuard(server.name());
         FutureTask<T> task = new FutureTask<>(open);
-        Thread opener = new Thread(guard, task, "sitemove-ssh-connect-" + server);
+        Thread opener = new Thread(guard, task, "sitemove-ssh-connect-" + server.name());
         opener.setDaemon(true);
         opener.start();
         try {
@@ -49,7 +50,7 @@ public final class ThreadDeathGuard extends ThreadGroup {
             opener.interrupt();
             closeWhenDone(task);
             Thread.currentThread().interrupt();
-            throw new SshConnectException("interrupted while connecting to " + server, e, true);
+            throw SshConnectException.interrupted(server, "connecting", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException r) {
@@ -58,7 +59,7 @@ public final class ThreadDeathGuard extends ThreadGroup {
             if (cause instanceof Error err) {
                 throw err;
             }
-            throw new IllegalStateException("connecting to " + server + " failed: " + cause, cause);
+            throw new IllegalStateException("connecting to " + server.name() + " failed: " + cause, cause);
         }
     }
 
