@@ -15,7 +15,7 @@ import java.util.Optional;
  * try {
  *     migration.runTo(Phase.INITIAL_SYNC);
  * } catch (HostKeyException e) {
- *     panel.askOperatorToConfirm(e.server(), e.fingerprint());
+ *     panel.askOperatorToConfirm(e.server(), e.refusal(), e.fingerprint().orElse("none offered"));
  * } catch (MigrationException e) {
  *     panel.show(e.getMessage(), e.phase(), e.step(), e.isTransient());
  * }
