@@ -2,6 +2,7 @@ package io.sitemove.verify;
 
 import io.sitemove.Counts;
 import io.sitemove.MigrationException;
+import io.sitemove.remote.AccessRefusedException;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.PreflightContext;
 import io.sitemove.spi.Verification;
@@ -134,6 +135,8 @@ public final class TableChecksumVerifier implements Verifier {
             return CheckResult.pass(name(), check, "connects, database exists");
         } catch (SQLException e) {
             return CheckResult.fail(name(), check, Sql.failure("check the database", db, null, e).getMessage());
+        } catch (AccessRefusedException e) {
+            throw e;
         } catch (MigrationException e) {
             return CheckResult.fail(name(), check, e.getMessage());
         }

@@ -2,6 +2,7 @@ package io.sitemove.verify;
 
 import io.sitemove.Counts;
 import io.sitemove.MigrationException;
+import io.sitemove.remote.AccessRefusedException;
 import io.sitemove.Server;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.PreflightContext;
@@ -195,6 +196,8 @@ public final class TreeHashVerifier implements Verifier {
                         + "; install GNU coreutils"));
             }
             return List.of(CheckResult.pass(name(), check, "SSH connects, the directory is readable, sha256sum is there"));
+        } catch (AccessRefusedException e) {
+            throw e;
         } catch (MigrationException e) {
             return List.of(CheckResult.fail(name(), check, e.getMessage()));
         }

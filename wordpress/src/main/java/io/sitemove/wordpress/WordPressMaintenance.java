@@ -1,6 +1,7 @@
 package io.sitemove.wordpress;
 
 import io.sitemove.MigrationException;
+import io.sitemove.remote.AccessRefusedException;
 import io.sitemove.Server;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.MaintenanceContext;
@@ -98,6 +99,8 @@ public final class WordPressMaintenance implements MaintenanceMode {
             checks.add(ok ? CheckResult.pass("maintenance", check, "exists and is writable")
                     : CheckResult.fail("maintenance", check, docroot + " is missing or not writable for "
                     + server.user() + " on " + server + "; the .maintenance file could not be written there"));
+        } catch (AccessRefusedException e) {
+            throw e;
         } catch (MigrationException e) {
             checks.add(CheckResult.fail("maintenance", check, e.getMessage()));
         }

@@ -1,6 +1,6 @@
 package io.sitemove.remote.db;
 
-import io.sitemove.MigrationException;
+import io.sitemove.remote.AccessRefusedException;
 import java.sql.SQLException;
 import java.util.Objects;
 
@@ -9,7 +9,7 @@ import java.util.Objects;
  * password, an unknown user, or a user not allowed to log in from this machine. Permanent. Carries
  * where and as whom, never the password.
  */
-public final class DatabaseAuthException extends MigrationException {
+public final class DatabaseAuthException extends AccessRefusedException {
     private static final long serialVersionUID = 1L;
 
     /** The SQLState of a refused login. */
@@ -21,7 +21,7 @@ public final class DatabaseAuthException extends MigrationException {
     private final String user;
 
     private DatabaseAuthException(String message, String where, String user, SQLException cause) {
-        super(message, cause, false);
+        super(message, cause);
         this.where = where;
         this.user = user;
     }

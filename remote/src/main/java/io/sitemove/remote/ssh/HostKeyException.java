@@ -1,6 +1,6 @@
 package io.sitemove.remote.ssh;
 
-import io.sitemove.MigrationException;
+import io.sitemove.remote.AccessRefusedException;
 import io.sitemove.Server;
 import java.io.IOException;
 import java.util.Objects;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * }
  * }</pre>
  */
-public final class HostKeyException extends MigrationException {
+public final class HostKeyException extends AccessRefusedException {
     private static final long serialVersionUID = 1L;
 
     /** Why the key was not accepted (the message, {@link HostKeyException#reason()}, says it in words). */
@@ -40,7 +40,7 @@ public final class HostKeyException extends MigrationException {
 
     private HostKeyException(String message, Server server, Refusal refusal, String keyType, String fingerprint,
             Throwable cause) {
-        super(message, cause, false);
+        super(message, cause);
         this.server = server;
         this.refusal = refusal;
         this.keyType = keyType;

@@ -1,6 +1,6 @@
 package io.sitemove.remote.ssh;
 
-import io.sitemove.MigrationException;
+import io.sitemove.remote.AccessRefusedException;
 import io.sitemove.Server;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -9,14 +9,14 @@ import java.util.Objects;
  * The server refused the login, or the key to log in with could not be used (missing, unreadable,
  * encrypted). Permanent. The message names user@host:port and the key file, never key contents.
  */
-public final class SshAuthException extends MigrationException {
+public final class SshAuthException extends AccessRefusedException {
     private static final long serialVersionUID = 1L;
 
     private final transient Server server;
     private final String user;
 
     private SshAuthException(String message, Server server, Throwable cause) {
-        super(message, cause, false);
+        super(message, cause);
         this.server = server;
         this.user = server.user();
     }
