@@ -1,10 +1,8 @@
 package io.sitemove.internal;
 
 import io.sitemove.spi.DnsRecord;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Comparisons and TTL changes of DNS record lists. */
 final class DnsRecords {
