@@ -91,6 +91,7 @@ class FileSyncerDirectIT {
         Files.delete(source.resolve("name with space.txt"));
         Files.delete(source.resolve("wp-content/uploads/2024/05/img-3.jpg"));
         LocalTrees.shell(source, "chmod 0600 run.sh && mkdir -p fresh/deep && echo x > fresh/deep/file");
+        Files.setLastModifiedTime(source.resolve("wp-content/uploads/2024/05"), FileTime.fromMillis(1_700_000_000_000L));
 
         SyncResult delta = run(files, SyncMode.DELTA);
 
