@@ -26,6 +26,7 @@ import io.sitemove.spi.JournalEntry;
 import io.sitemove.spi.ProgressReporter;
 import io.sitemove.spi.Side;
 import io.sitemove.spi.SyncMode;
+import io.sitemove.spi.SyncDetails;
 import io.sitemove.spi.SyncResult;
 import io.sitemove.spi.Syncer;
 import io.sitemove.spi.Verification;
@@ -553,14 +554,9 @@ public final class Engine {
     }
 
     private static SyncResult toResult(Map<String, String> d) {
-        Map<String, String> details = new HashMap<>();
-        d.forEach((k, v) -> {
-            if (k.startsWith("detail.")) {
-                details.put(k.substring(7), v);
-            }
-        });
         return new SyncResult(StepData.counts(d), StepData.number(d, StepData.DELETED), StepData.number(d, StepData.ATTRIBUTES),
-                Duration.ofMillis(StepData.number(d, StepData.DURATION_MS)), d.getOrDefault(StepData.CURSOR, ""), details);
+                Duration.ofMillis(StepData.number(d, StepData.DURATION_MS)), d.getOrDefault(StepData.CURSOR, ""),
+                SyncDetails.none());
     }
 
     private void sleep(Duration d) {

@@ -50,7 +50,6 @@ final class StepData {
         m.put(CHANGES, Long.toString(r.changes()));
         m.put(STARTED_MS, Long.toString(startedAtMs));
         m.put(DURATION_MS, Long.toString(r.duration().toMillis()));
-        r.details().forEach((k, v) -> m.putIfAbsent("detail." + k, v));
         return m;
     }
 

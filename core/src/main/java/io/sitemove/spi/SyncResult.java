@@ -2,8 +2,8 @@ package io.sitemove.spi;
 
 import io.sitemove.Counts;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one sync did.
@@ -13,14 +13,14 @@ import java.util.Objects;
  * @param attributesFixed files whose mode, owner or mtime alone were corrected
  * @param duration how long it took
  * @param cursor where the next delta starts (goes into the journal); empty when the syncer keeps none
- * @param details further figures worth a report line ("binlog" -&gt; "mysql-bin.000003:4711"); never secrets
+ * @param details the syncer's own figures, as a record ({@link SyncDetails#none()} when it has none); never secrets
  */
-public record SyncResult(Counts moved, long deleted, long attributesFixed, Duration duration, String cursor, Map<String, String> details) {
+public record SyncResult(Counts moved, long deleted, long attributesFixed, Duration duration, String cursor, SyncDetails details) {
     public SyncResult {
         Objects.requireNonNull(moved, "moved cannot be null");
         Objects.requireNonNull(duration, "duration cannot be null");
         Objects.requireNonNull(cursor, "cursor cannot be null");
-        details = Map.copyOf(Objects.requireNonNull(details, "details cannot be null"));
+        Objects.requireNonNull(details, "details cannot be null");
         if (deleted < 0 || attributesFixed < 0) {
             throw new IllegalArgumentException("deleted and attributesFixed cannot be negative");
         }
@@ -29,5 +29,10 @@ public record SyncResult(Counts moved, long deleted, long attributesFixed, Durat
     /** Files plus rows moved, plus deletions and attribute fixes: the size of the change. */
     public long changes() {
         return moved.items() + deleted + attributesFixed;
+    }
+
+    /** The details as the given type, when they are of it. */
+    public <T extends SyncDetails> Optional<T> details(Class<T> type) {
+        return type.isInstance(details) ? Optional.of(type.cast(details)) : Optional.empty();
     }
 }

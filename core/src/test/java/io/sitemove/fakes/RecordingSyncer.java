@@ -5,12 +5,12 @@ import io.sitemove.MigrationException;
 import io.sitemove.spi.Direction;
 import io.sitemove.spi.SyncContext;
 import io.sitemove.spi.SyncMode;
+import io.sitemove.spi.SyncDetails;
 import io.sitemove.spi.SyncResult;
 import io.sitemove.spi.Syncer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -68,6 +68,6 @@ public final class RecordingSyncer implements Syncer {
         }
         ctx.progress().report(Counts.files(changesPerSync / 2, 100), Counts.files(changesPerSync, 200));
         return new SyncResult(Counts.files(changesPerSync, 1000), 1, 0, Duration.ofMillis(5 + changesPerSync),
-                name + "-cursor-" + calls.size(), Map.of("fake", "yes"));
+                name + "-cursor-" + calls.size(), SyncDetails.none());
     }
 }

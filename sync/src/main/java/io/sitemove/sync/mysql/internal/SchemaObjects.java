@@ -3,6 +3,7 @@ package io.sitemove.sync.mysql.internal;
 import io.sitemove.remote.db.Sql;
 
 import io.sitemove.remote.db.DbEndpoint;
+import io.sitemove.sync.mysql.SchemaObjectsCopied;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,10 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class SchemaObjects {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaObjects.class);
 
-    /** What was copied, by kind ("views", "triggers", ...), and the events left disabled. */
-    public record Outcome(Map<String, List<String>> copied, List<String> eventsDisabled) {
-    }
-
     private final String name;
     private final DbEndpoint from;
     private final DbEndpoint to;
@@ -41,26 +38,29 @@ public final class SchemaObjects {
     }
 
     /** Replaces the receiving database's routines, views, triggers and events with the sending one's. */
-    public Outcome copy(Connection read, Connection write) throws SQLException {
-        Map<String, List<String>> copied = new LinkedHashMap<>();
+    public SchemaObjectsCopied copy(Connection read, Connection write) throws SQLException {
         String savedMode = Sql.single(write, "SELECT @@SESSION.sql_mode");
         String savedZone = Sql.single(write, "SELECT @@SESSION.time_zone");
         List<String> disabled = new ArrayList<>();
+        SchemaObjectsCopied copied;
         try {
-            copied.put("functions", routines(read, write, "FUNCTION"));
-            copied.put("procedures", routines(read, write, "PROCEDURE"));
-            copied.put("views", views(read, write));
-            copied.put("triggers", triggers(read, write));
-            copied.put("events", events(read, write, disabled));
+            copied = new SchemaObjectsCopied(routines(read, write, "FUNCTION"), routines(read, write, "PROCEDURE"),
+                    views(read, write), triggers(read, write), events(read, write, disabled), disabled);
         } finally {
             setSession(write, savedMode, savedZone);
         }
-        copied.forEach((kind, names) -> {
+        Map<String, List<String>> byKind = new LinkedHashMap<>();
+        byKind.put("functions", copied.functions());
+        byKind.put("procedures", copied.procedures());
+        byKind.put("views", copied.views());
+        byKind.put("triggers", copied.triggers());
+        byKind.put("events", copied.events());
+        byKind.forEach((kind, names) -> {
             if (!names.isEmpty()) {
                 LOG.info("{}: copied {} {} from {} to {}", name, names.size(), kind, from.where(), to.where());
             }
         });
-        return new Outcome(copied, disabled);
+        return copied;
     }
 
     private List<String> routines(Connection read, Connection write, String type) throws SQLException {
