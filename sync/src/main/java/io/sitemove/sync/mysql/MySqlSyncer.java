@@ -176,9 +176,10 @@ public final class MySqlSyncer implements Syncer {
 
         /**
          * How many connections a FULL copy reads and writes with at once, 1 to 64; by default
-         * min(4, processors). Each takes one table at a time, so more workers than tables do not help. With more than one, the snapshots open under a brief
-         * {@code FLUSH TABLES WITH READ LOCK} (held while they open, reported as
-         * {@code snapshotLockMillis}); without the RELOAD privilege a MariaDB source is copied by one.
+         * min(4, processors). Each takes one table at a time, so more workers than tables do not help.
+         * With more than one, the snapshots open under a brief {@code FLUSH TABLES WITH READ LOCK} (held
+         * while they open, reported as {@link CopyFigures#snapshotLockMillis()}); without the RELOAD
+         * privilege a MariaDB source is copied by one. A delta that recopies whole tables uses as many.
          */
         public Builder workers(int workers) {
             if (workers < 1 || workers > 64) {
@@ -299,11 +300,11 @@ public final class MySqlSyncer implements Syncer {
                 throw new IllegalStateException("source and target are the same database " + source.where());
             }
             if (lockSourceForFinal && applicationUser == null) {
-                throw new IllegalStateException("the FINAL sync of MySQL syncer '" + name + "' would leave the source "
-                        + source.where() + " writable: give the site's database account with applicationUser(\"user@host\")"
-                        + " so that the final sync revokes its writes, or say lockSourceForFinal(false) if the site's"
-                        + " writes are stopped another way" + (lockSourceForFinalSaid ? " (lockSourceForFinal(true)"
-                        + " needs that account)" : ""));
+                throw new IllegalStateException("the FINAL sync of MySQL syncer '" + name + "' would leave the"
+                        + " source " + source.where() + " writable: give the site's database account with"
+                        + " applicationUser(\"user@host\") so that the final sync revokes its writes, or say"
+                        + " lockSourceForFinal(false) if the site's writes are stopped another way"
+                        + (lockSourceForFinalSaid ? " (lockSourceForFinal(true) needs that account)" : ""));
             }
             return new MySqlSyncer(this);
         }

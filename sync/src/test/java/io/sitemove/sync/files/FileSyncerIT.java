@@ -42,8 +42,7 @@ class FileSyncerIT {
     }
 
     private FileSyncer syncer(String dir) {
-        return FileSyncer.builder().strategy(Strategy.RELAY).sourceRoot(oldRoot.resolve(dir).toString())
-                .targetRoot(newRoot.resolve(dir).toString()).build();
+        return Syncers.relay(oldRoot, newRoot, dir);
     }
 
     private SyncResult run(FileSyncer syncer, SyncMode mode, Direction direction) {

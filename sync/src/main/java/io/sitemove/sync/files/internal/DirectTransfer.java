@@ -41,8 +41,8 @@ final class DirectTransfer {
         Parallel<Void> finishing = null;
         RsyncPush.Result pushed;
         try (DirectKey key = attempt.key()) {
-            pushed = RsyncPush.push(c.sender().ssh(), c.sender().root(), c.receiver().ssh().server(), key,
-                    c.plan().send(), c.plan().sendBytes(), c.ownership().fixedOwner(), c.ctx().progress());
+            pushed = RsyncPush.push(c.sender(), c.receiver().ssh().server(), key, new RsyncPush.Push(c.plan().send(),
+                    c.plan().sendBytes(), c.ownership().fixedOwner(), c.ctx().progress()));
             finishing = Parallel.start("sitemove-finish", () -> {
                 finish.run();
                 return null;

@@ -26,25 +26,32 @@ final class ChecksumDiff {
     record Result(Set<String> differing, long targetRows) {
     }
 
-    private ChecksumDiff() {
+    private final DbEndpoint from;
+    private final DbEndpoint to;
+    private final ConcurrentLinkedQueue<String> queue;
+    private final Set<String> differing = Collections.synchronizedSet(new TreeSet<>());
+    private final AtomicLong targetRows = new AtomicLong();
+
+    private ChecksumDiff(DbEndpoint from, DbEndpoint to, List<String> tables) {
+        this.from = from;
+        this.to = to;
+        this.queue = new ConcurrentLinkedQueue<>(tables);
     }
 
     /** Checks {@code tables} (the largest first is best) on up to one thread per snapshot connection. */
     static Result find(List<Connection> snapshots, DbEndpoint from, DbEndpoint to, List<String> tables) {
-        ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(tables);
-        Set<String> differing = Collections.synchronizedSet(new TreeSet<>());
-        AtomicLong targetRows = new AtomicLong();
+        ChecksumDiff diff = new ChecksumDiff(from, to, tables);
         int threads = Math.min(snapshots.size(), tables.size());
         List<Parallel<Boolean>> running = new ArrayList<>();
         for (Connection read : snapshots.subList(0, threads)) {
-            running.add(Parallel.start("sitemove-checksum", () -> check(read, from, to, queue, differing, targetRows)));
+            running.add(Parallel.start("sitemove-checksum", () -> diff.check(read)));
         }
         RuntimeException failure = null;
         for (Parallel<Boolean> p : running) {
             try {
                 p.join();
             } catch (RuntimeException e) {
-                queue.clear();
+                diff.queue.clear();
                 if (failure == null) {
                     failure = e;
                 }
@@ -53,11 +60,10 @@ final class ChecksumDiff {
         if (failure != null) {
             throw failure;
         }
-        return new Result(new TreeSet<>(differing), targetRows.get());
+        return new Result(new TreeSet<>(diff.differing), diff.targetRows.get());
     }
 
-    private static boolean check(Connection read, DbEndpoint from, DbEndpoint to, ConcurrentLinkedQueue<String> queue,
-            Set<String> differing, AtomicLong targetRows) {
+    private boolean check(Connection read) {
         String table = null;
         DbEndpoint at = to;
         try (Connection target = Sql.open(to, true)) {

@@ -38,9 +38,17 @@ public final class TableJob {
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
 
-    public TableJob(String name, List<String> columns, String selectList, TableInfo info, boolean loadData,
+    /**
+     * @param columns the columns written (all but generated ones), in table order
+     * @param selectList the SELECT list matching them
+     * @param info the table's definition, which names it
+     * @param loadData whether rows go in by LOAD DATA
+     * @param deferred the secondary indexes built after the load
+     * @param estimatedRows the server's row estimate
+     */
+    public TableJob(List<String> columns, String selectList, TableInfo info, boolean loadData,
             SecondaryIndexes deferred, long estimatedRows) {
-        this.name = name;
+        this.name = info.name();
         this.columns = List.copyOf(columns);
         this.selectList = selectList;
         this.key = info.primaryKey().stream().map(i -> info.columns().get(i)).toList();

@@ -89,7 +89,7 @@ public final class TablePreparation {
     private TableJob job(TableInfo info, SecondaryIndexes deferred, long estimate) throws SQLException {
         List<String> columns = SourceSnapshot.insertableColumns(read, request.from().database(), info.name());
         boolean byLoadData = loadData && info.columns().stream().noneMatch(c -> NOT_BY_LOAD_DATA.contains(c.dataType()));
-        return new TableJob(info.name(), columns, selectList(info.name(), columns), info, byLoadData, deferred,
+        return new TableJob(columns, selectList(info.name(), columns), info, byLoadData, deferred,
                 estimate);
     }
 

@@ -85,7 +85,7 @@ class RangeHashIT {
 
     private static String[] hash(Connection c, String table, long from, long to) throws SQLException {
         TableInfo info = TableInfo.read(c, "hashes", table);
-        TableJob job = new TableJob(table, List.of("id", "a", "b", "t", "bl", "f", "bt", "dt"), "", info, true,
+        TableJob job = new TableJob(List.of("id", "a", "b", "t", "bl", "f", "bt", "dt"), "", info, true,
                 SecondaryIndexes.none(), 0);
         Chunk range = new Chunk(job, from, to);
         try (PreparedStatement ps = c.prepareStatement(RangeSql.hash(range, info.columns()))) {

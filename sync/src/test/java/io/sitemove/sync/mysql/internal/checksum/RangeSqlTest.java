@@ -17,7 +17,7 @@ class RangeSqlTest {
     private static final ColumnInfo BODY = new ColumnInfo("body", "longtext", false, "utf8mb4", "utf8mb4_bin", false);
     private static final ColumnInfo RATIO = new ColumnInfo("ratio", "float", false, null, null, false);
     private static final TableInfo INFO = new TableInfo("we`ird t", List.of(ID, NAME, BODY, RATIO), List.of(0));
-    private static final TableJob JOB = new TableJob("we`ird t", List.of("id", "na`me", "body", "ratio"),
+    private static final TableJob JOB = new TableJob(List.of("id", "na`me", "body", "ratio"),
             "`id`, `na``me`, `body`, (`ratio` + 0e0) AS `ratio`", INFO, true, SecondaryIndexes.none(), 1000);
 
     @Test
@@ -65,7 +65,7 @@ class RangeSqlTest {
     @Test
     void aCompositeKeyOrdersByAllItsColumnsOverTheWholeTable() {
         TableInfo info = new TableInfo("pairs", List.of(NAME, ID, BODY), List.of(0, 1));
-        TableJob job = new TableJob("pairs", List.of("na`me", "id", "body"), "`na``me`, `id`, `body`", info, false,
+        TableJob job = new TableJob(List.of("na`me", "id", "body"), "`na``me`, `id`, `body`", info, false,
                 SecondaryIndexes.none(), 10);
 
         assertEquals("SELECT COUNT(*), SHA2(GROUP_CONCAT(MD5(" + RangeSql.rowImage(info.columns())
@@ -76,7 +76,7 @@ class RangeSqlTest {
     @Test
     void aTableWithoutAKeyHasNoOrderToHashBy() {
         TableInfo info = new TableInfo("nokey", List.of(ID), List.of());
-        TableJob job = new TableJob("nokey", List.of("id"), "`id`", info, false, SecondaryIndexes.none(), 10);
+        TableJob job = new TableJob(List.of("id"), "`id`", info, false, SecondaryIndexes.none(), 10);
 
         assertThrows(IllegalArgumentException.class, () -> RangeSql.hash(Chunk.whole(job), info.columns()));
     }

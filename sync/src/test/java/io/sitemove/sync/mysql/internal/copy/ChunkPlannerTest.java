@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChunkPlannerTest {
-    private static final TableJob JOB = new TableJob("t", List.of("id"), "`id`",
+    private static final TableJob JOB = new TableJob(List.of("id"), "`id`",
             new TableInfo("t", List.of(new ColumnInfo("id", "int", false, null, null, false)), List.of(0)), true,
             SecondaryIndexes.none(), 0);
 
