@@ -50,6 +50,9 @@ final class StepData {
         m.put(CHANGES, Long.toString(r.changes()));
         m.put(STARTED_MS, Long.toString(startedAtMs));
         m.put(DURATION_MS, Long.toString(r.duration().toMillis()));
+        if (!r.details().summary().isEmpty()) {
+            m.put("detail.summary", r.details().summary());
+        }
         return m;
     }
 
