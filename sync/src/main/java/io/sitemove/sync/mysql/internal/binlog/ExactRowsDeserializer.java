@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Reads the three kinds of row events (written, updated, deleted rows; with or without the extra
@@ -68,26 +70,27 @@ final class ExactRowsDeserializer extends AbstractRowsEventDataDeserializer<Even
         int columns = in.readPackedInteger();
         BitSet included = in.readBitSet(columns, true);
         return switch (kind) {
-            case WRITE -> written(tableId, included, in);
+            case WRITE -> {
+                WriteRowsEventData data = new WriteRowsEventData();
+                rows(tableId, included, in).into(data::setTableId, data::setIncludedColumns, data::setRows);
+                yield data;
+            }
+            case DELETE -> {
+                DeleteRowsEventData data = new DeleteRowsEventData();
+                rows(tableId, included, in).into(data::setTableId, data::setIncludedColumns, data::setRows);
+                yield data;
+            }
             case UPDATE -> updated(tableId, included, in.readBitSet(columns, true), in);
-            case DELETE -> deleted(tableId, included, in);
         };
     }
 
-    private WriteRowsEventData written(long tableId, BitSet included, ByteArrayInputStream in) throws IOException {
-        WriteRowsEventData data = new WriteRowsEventData();
-        data.setTableId(tableId);
-        data.setIncludedColumns(included);
-        data.setRows(rows(tableId, included, in));
-        return data;
-    }
-
-    private DeleteRowsEventData deleted(long tableId, BitSet included, ByteArrayInputStream in) throws IOException {
-        DeleteRowsEventData data = new DeleteRowsEventData();
-        data.setTableId(tableId);
-        data.setIncludedColumns(included);
-        data.setRows(rows(tableId, included, in));
-        return data;
+    /** A written or deleted rows event's content, which the two kinds of event data take by the same setters. */
+    private record Rows(long tableId, BitSet included, List<Serializable[]> rows) {
+        void into(LongConsumer setTableId, Consumer<BitSet> setIncluded, Consumer<List<Serializable[]>> setRows) {
+            setTableId.accept(tableId);
+            setIncluded.accept(included);
+            setRows.accept(rows);
+        }
     }
 
     private UpdateRowsEventData updated(long tableId, BitSet before, BitSet after, ByteArrayInputStream in)
@@ -105,12 +108,12 @@ final class ExactRowsDeserializer extends AbstractRowsEventDataDeserializer<Even
         return data;
     }
 
-    private List<Serializable[]> rows(long tableId, BitSet included, ByteArrayInputStream in) throws IOException {
+    private Rows rows(long tableId, BitSet included, ByteArrayInputStream in) throws IOException {
         List<Serializable[]> rows = new ArrayList<>();
         while (in.available() > 0) {
             rows.add(deserializeRow(tableId, included, in));
         }
-        return rows;
+        return new Rows(tableId, included, rows);
     }
 
     @Override
