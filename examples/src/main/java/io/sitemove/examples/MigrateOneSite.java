@@ -94,7 +94,9 @@ public final class MigrateOneSite {
 
     private static MySqlSyncer databaseSyncer(SiteSettings s, DbEndpoint oldDb, DbEndpoint newDb) {
         MySqlSyncer.Builder db = MySqlSyncer.builder().source(oldDb).target(newDb);
-        if (!s.appDbUser().isEmpty()) {
+        if (s.appDbUser().isEmpty()) {
+            db.lockSourceForFinal(false);
+        } else {
             db.applicationUser(s.appDbUser());
         }
         return db.build();

@@ -44,18 +44,38 @@ abstract class TcpProxy implements AutoCloseable {
      */
     abstract boolean passed(long carried, int piece) throws InterruptedException;
 
+    /**
+     * Accepts until the listener is closed. A connection that fails (the server refuses it, or the client
+     * left before its streams were taken) is closed alone; it never ends the loop, or every later client
+     * would sit in the listener's backlog unanswered.
+     */
     private void accept() {
-        try {
-            while (true) {
-                Socket client = listener.accept();
-                Socket server = new Socket(host, port);
-                List<Socket> pair = List.of(client, server);
-                sockets.addAll(pair);
-                pump(client.getInputStream(), server.getOutputStream(), pair, true);
-                pump(server.getInputStream(), client.getOutputStream(), pair, false);
+        while (!listener.isClosed()) {
+            try {
+                relay(listener.accept());
+            } catch (IOException e) {
+                // the listener was closed, or one connection failed: the loop condition decides
             }
+        }
+    }
+
+    /** Connects the client to the server and starts both pumps, once both sockets' streams are in hand. */
+    private void relay(Socket client) throws IOException {
+        sockets.add(client);
+        Socket server = null;
+        try {
+            server = new Socket(host, port);
+            sockets.add(server);
+            InputStream fromClient = client.getInputStream();
+            OutputStream toClient = client.getOutputStream();
+            InputStream fromServer = server.getInputStream();
+            OutputStream toServer = server.getOutputStream();
+            List<Socket> pair = List.of(client, server);
+            pump(fromClient, toServer, pair, true);
+            pump(fromServer, toClient, pair, false);
         } catch (IOException e) {
-            // closed
+            close(server == null ? List.of(client) : List.of(client, server));
+            throw e;
         }
     }
 

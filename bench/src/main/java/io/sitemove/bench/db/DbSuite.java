@@ -11,6 +11,7 @@ import io.sitemove.spi.SyncResult;
 import io.sitemove.sync.mysql.BulkLoad;
 import io.sitemove.remote.db.DbEndpoint;
 import io.sitemove.sync.mysql.DeltaMethod;
+import io.sitemove.sync.mysql.MySqlCopyDetails;
 import io.sitemove.sync.mysql.MySqlSyncer;
 import io.sitemove.testkit.MariaDb;
 import java.lang.management.ManagementFactory;
@@ -105,8 +106,10 @@ public final class DbSuite implements Suite {
         double sitemove = Timing.median(mine);
         double mysqldump = Timing.median(dumps);
         double mydumper = Timing.median(mydumps);
-        out.note("db: sitemove FULL details " + first[0].details().entrySet().stream()
-                .filter(e -> !e.getKey().equals("tables")).toList());
+        MySqlCopyDetails full = first[0].details(MySqlCopyDetails.class).orElseThrow();
+        out.note("db: sitemove FULL details " + full.direction() + ", " + full.tables().copied().size() + " of "
+                + full.tables().inSource() + " tables, " + full.copy() + ", " + full.objects() + ", binlog at "
+                + full.cursorAfter());
         out.compare(SUITE, "initial-mysqldump", sitemove, "mysqldump", mysqldump);
         out.note(String.format(Locale.ROOT, "db: mydumper %.1f s + myloader %.1f s (last run)", parts[0], parts[1]));
         out.compare(SUITE, "initial-mydumper", sitemove, "mydumper", mydumper);
@@ -114,14 +117,15 @@ public final class DbSuite implements Suite {
         reset(fresh, "wp_opt");
         Quiesce.servers(old, fresh);
         double insert = Timing.seconds(() -> MySqlSyncer.builder().source(endpoint(old, "wp"))
-                .target(endpoint(fresh, "wp_opt")).workers(threads).bulkLoad(BulkLoad.INSERT).build()
+                .target(endpoint(fresh, "wp_opt")).workers(threads).bulkLoad(BulkLoad.INSERT).lockSourceForFinal(false).build()
                 .sync(BenchSyncContext.database(SyncMode.FULL, null)));
         check(old, "wp", fresh, "wp_opt", "sitemove FULL by INSERT");
         out.compare(SUITE, "option-bulkload-insert", sitemove, "insert", insert);
         reset(fresh, "wp_opt");
         Quiesce.servers(old, fresh);
         double during = Timing.seconds(() -> MySqlSyncer.builder().source(endpoint(old, "wp"))
-                .target(endpoint(fresh, "wp_opt")).workers(threads).buildIndexesAfterLoad(false).build()
+                .target(endpoint(fresh, "wp_opt")).workers(threads).buildIndexesAfterLoad(false).lockSourceForFinal(false)
+                .build()
                 .sync(BenchSyncContext.database(SyncMode.FULL, null)));
         check(old, "wp", fresh, "wp_opt", "sitemove FULL with indexes during the load");
         out.compare(SUITE, "option-indexes-during-load", sitemove, "indexesDuring", during);
@@ -192,14 +196,15 @@ public final class DbSuite implements Suite {
     }
 
     private static SyncResult full(MariaDb old, MariaDb fresh, String from, String to, int threads) {
-        return MySqlSyncer.builder().source(endpoint(old, from)).target(endpoint(fresh, to)).workers(threads).build()
+        return MySqlSyncer.builder().source(endpoint(old, from)).target(endpoint(fresh, to)).workers(threads)
+                .lockSourceForFinal(false).build()
                 .sync(BenchSyncContext.database(SyncMode.FULL, null));
     }
 
     private static SyncResult delta(MariaDb old, MariaDb fresh, String from, String to, DeltaMethod method,
             String cursor) {
         return MySqlSyncer.builder().source(endpoint(old, from)).target(endpoint(fresh, to)).deltaMethod(method)
-                .build().sync(BenchSyncContext.database(SyncMode.DELTA, cursor));
+                .lockSourceForFinal(false).build().sync(BenchSyncContext.database(SyncMode.DELTA, cursor));
     }
 
     private static DbEndpoint endpoint(MariaDb db, String database) {
@@ -232,7 +237,7 @@ public final class DbSuite implements Suite {
                 .filter(p -> p.getType() == MemoryType.HEAP);
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);
         SyncResult result = copy.call();
-        heap[0] = Long.parseLong(result.details().getOrDefault("heapPeakMb", "0")) * 1024 * 1024;
+        heap[0] = result.details(MySqlCopyDetails.class).map(d -> d.copy().heapPeakMb()).orElse(0L) * 1024 * 1024;
         heap[1] = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         return result;

@@ -32,7 +32,7 @@ public enum Strategy {
      * {@link #DIRECT} when the sender can reach the receiver's SSH port and has the tools for it, else
      * {@link #RELAY}; a transfer smaller than {@link FileSyncer.Builder#relayBelow(long)} (64 MiB by default)
      * is relayed too, since the direct route's setup would take longer than the bytes. Decided at each sync,
-     * and said in the result's {@code strategy} detail.
+     * and said in the result's details ({@link FileSyncDetails#route()}).
      */
     AUTO
 }

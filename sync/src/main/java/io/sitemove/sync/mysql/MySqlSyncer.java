@@ -1,40 +1,24 @@
 package io.sitemove.sync.mysql;
 
+import io.sitemove.remote.PluginNames;
 import io.sitemove.remote.db.DbEndpoint;
-
-import io.sitemove.Counts;
-import io.sitemove.MigrationException;
 import io.sitemove.spi.CheckResult;
-import io.sitemove.spi.Direction;
 import io.sitemove.spi.MigrationContext;
 import io.sitemove.spi.PreflightContext;
 import io.sitemove.spi.SyncContext;
-import io.sitemove.spi.SyncMode;
 import io.sitemove.spi.SyncResult;
 import io.sitemove.spi.Syncer;
-import io.sitemove.sync.mysql.internal.BinlogDelta;
-import io.sitemove.sync.mysql.internal.BinlogPosition;
-import io.sitemove.sync.mysql.internal.BinlogSettings;
 import io.sitemove.sync.mysql.internal.Definer;
 import io.sitemove.sync.mysql.internal.EventsAfterCutover;
 import io.sitemove.sync.mysql.internal.MySqlPreflight;
-import io.sitemove.sync.mysql.internal.ParallelCopy;
-import io.sitemove.sync.mysql.internal.SnapshotCopy;
+import io.sitemove.sync.mysql.internal.MySqlSync;
 import io.sitemove.sync.mysql.internal.SourceWriteLock;
-import io.sitemove.remote.db.Sql;
-import java.sql.Connection;
-import java.sql.SQLException;
+import io.sitemove.sync.mysql.internal.copy.CopySettings;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Copies a MySQL or MariaDB database from the source to the target over JDBC. FULL reads one
@@ -52,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * has no usable binlog they compare both sides by primary-key range (row count and a strong hash of
  * each range, on both servers at once) and replace only the ranges that differ; tables without a
  * primary key or defined differently are compared whole and recopied ({@link DeltaMethod#CHECKSUM}).
- * The checksum delta's details say {@code rangesCompared}, {@code rangesDiffering},
- * {@code rangeRowsCopied} and {@code rangeRowsDeleted}. REVERSE copies target to source
+ * Each result's details are one of the {@link MySqlSyncDetails} records: {@link MySqlCopyDetails},
+ * {@link MySqlBinlogDeltaDetails} or {@link MySqlChecksumDeltaDetails}. REVERSE copies target to source
  * (usually by checksum: a target rarely keeps a binlog). Tables the source no longer has are
  * reported, and dropped only with {@link Builder#dropMissingTables(boolean)}.
  *
@@ -61,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * recreated): the source's triggers already did their work, which arrives as rows.
  *
  * <p>FINAL is a delta that first makes the source read-only for the site's database account
- * ({@link Builder#applicationUser(String)}, {@link Builder#lockSourceForFinal(boolean)}); a
- * REVERSE sync gives that account its write privileges back.
+ * ({@link Builder#applicationUser(String)}); a REVERSE sync gives that account its write privileges
+ * back. A syncer whose FINAL sync would leave the source writable is refused when built, unless
+ * {@link Builder#lockSourceForFinal(boolean) lockSourceForFinal(false)} says so.
  *
  * <p>The cursor is {@code binlog-file:position}. A schema change in the binlog stops a delta with
  * an error naming the statement, unless {@link Builder#recopyTablesOnDdl(boolean)} lets the
@@ -80,32 +65,16 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class MySqlSyncer implements Syncer {
-    private static final Logger LOG = LoggerFactory.getLogger(MySqlSyncer.class);
     private static final Duration SNAPSHOT_LOCK_WAIT = Duration.ofSeconds(10);
 
-    private final String name;
-    private final DbEndpoint source;
-    private final DbEndpoint target;
-    private final boolean dropMissingTables;
-    private final DeltaMethod deltaMethod;
-    private final boolean recopyTablesOnDdl;
-    private final Definer definer;
-    private final boolean lockSourceForFinal;
-    private final SourceWriteLock applicationUser;
-    private final ParallelCopy.Settings copySettings;
+    private final MySqlSync.Settings settings;
+    private final MySqlSync sync;
 
     private MySqlSyncer(Builder b) {
-        this.name = b.name;
-        this.source = b.source;
-        this.target = b.target;
-        this.dropMissingTables = b.dropMissingTables;
-        this.deltaMethod = b.deltaMethod;
-        this.recopyTablesOnDdl = b.recopyTablesOnDdl;
-        this.definer = b.definer;
-        this.lockSourceForFinal = b.lockSourceForFinal;
-        this.applicationUser = b.applicationUser;
-        this.copySettings = new ParallelCopy.Settings(b.workers, b.bulkLoad == BulkLoad.LOAD_DATA,
-                b.buildIndexesAfterLoad, b.chunkRows, SNAPSHOT_LOCK_WAIT);
+        this.settings = new MySqlSync.Settings(b.name, b.source, b.target, b.dropMissingTables, b.deltaMethod,
+                b.recopyTablesOnDdl, b.definer, b.lockSourceForFinal, b.applicationUser, new CopySettings(b.workers,
+                b.bulkLoad == BulkLoad.LOAD_DATA, b.buildIndexesAfterLoad, b.chunkRows, SNAPSHOT_LOCK_WAIT));
+        this.sync = new MySqlSync(settings);
     }
 
     /** Starts a MySQL syncer. */
@@ -115,210 +84,49 @@ public final class MySqlSyncer implements Syncer {
 
     @Override
     public String name() {
-        return name;
+        return settings.name();
     }
 
     @Override
     public Set<String> writes() {
+        DbEndpoint target = settings.target();
         return Set.of("mysql:" + target.host() + ":" + target.port() + "/" + target.database());
     }
 
     /** The source database. */
     public DbEndpoint source() {
-        return source;
+        return settings.source();
     }
 
     /** The target database. */
     public DbEndpoint target() {
-        return target;
+        return settings.target();
     }
 
+    /** Runs one sync; its result's details are a {@link MySqlSyncDetails} record. */
     @Override
     public SyncResult sync(SyncContext ctx) {
-        long started = System.nanoTime();
-        boolean reverse = ctx.direction() == Direction.REVERSE;
-        DbEndpoint from = reverse ? target : source;
-        DbEndpoint to = reverse ? source : target;
-        Map<String, String> lock = new LinkedHashMap<>();
-        if (ctx.mode() == SyncMode.FINAL && !reverse) {
-            lock.put("sourceLock", lockSource());
-        }
-        SyncResult result = syncOnce(ctx, from, to, reverse, started);
-        if (reverse && lockSourceForFinal && applicationUser != null) {
-            lock.put("sourceUnlocked", unlockSource());
-        }
-        if (lock.isEmpty()) {
-            return result;
-        }
-        Map<String, String> details = new LinkedHashMap<>(result.details());
-        details.putAll(lock);
-        return new SyncResult(result.moved(), result.deleted(), result.attributesFixed(), result.duration(),
-                result.cursor(), details);
-    }
-
-    private SyncResult syncOnce(SyncContext ctx, DbEndpoint from, DbEndpoint to, boolean reverse, long started) {
-        if (ctx.mode() == SyncMode.FULL) {
-            return fullCopy(ctx, from, to, started, reverse ? null : definer);
-        }
-        Optional<BinlogPosition> cursor = ctx.cursor().flatMap(BinlogPosition::parse);
-        Map<String, String> why = new LinkedHashMap<>();
-        if (useBinlog(from, cursor, why)) {
-            return binlogDelta(ctx, from, to, cursor.orElseThrow(), started);
-        }
-        return checksumDelta(ctx, from, to, started, why);
-    }
-
-    private String lockSource() {
-        if (!lockSourceForFinal) {
-            return "not locked: lockSourceForFinal is off; the source database accepts writes";
-        }
-        if (applicationUser == null) {
-            LOG.warn("{}: FINAL sync without applicationUser(...): {} was not made read-only", name, source.where());
-            return "not locked: no applicationUser(...) given; the source database accepts writes";
-        }
-        try (Connection c = Sql.open(source, false)) {
-            String done = applicationUser.lock(c, source);
-            LOG.info("{}: source {} made read-only for the site: {}", name, source.where(), done);
-            return done;
-        } catch (SQLException e) {
-            throw Sql.failure("make the source read-only for " + applicationUser.account() + " (" + name + ")", source,
-                    null, e);
-        }
-    }
-
-    private String unlockSource() {
-        try (Connection c = Sql.open(source, false)) {
-            String done = applicationUser.restore(c, source);
-            LOG.info("{}: source {} writable again for the site: {}", name, source.where(), done);
-            return done;
-        } catch (SQLException e) {
-            throw Sql.failure("give " + applicationUser.account() + " its write privileges back (" + name + ")", source,
-                    null, e);
-        }
-    }
-
-    private boolean useBinlog(DbEndpoint from, Optional<BinlogPosition> cursor, Map<String, String> why) {
-        if (deltaMethod == DeltaMethod.CHECKSUM) {
-            return false;
-        }
-        if (cursor.isEmpty()) {
-            if (deltaMethod == DeltaMethod.BINLOG) {
-                throw MigrationException.permanent("binlog delta (" + name + ") from " + from.where()
-                        + " has no binlog cursor from a previous sync; run a FULL sync first");
-            }
-            why.put("binlogUnavailable", "no binlog cursor from the last sync");
-            return false;
-        }
-        if (deltaMethod == DeltaMethod.BINLOG) {
-            return true;
-        }
-        try (Connection c = Sql.open(from, true)) {
-            BinlogSettings settings = BinlogSettings.read(c, from);
-            if (!settings.usable()) {
-                why.put("binlogUnavailable", String.join("; ", settings.problems()));
-                return false;
-            }
-            return true;
-        } catch (SQLException e) {
-            throw Sql.failure("read the binlog settings (" + name + ")", from, null, e);
-        }
-    }
-
-    private SyncResult binlogDelta(SyncContext ctx, DbEndpoint from, DbEndpoint to, BinlogPosition cursor,
-            long started) {
-        BinlogDelta.Outcome outcome = new BinlogDelta(name, from, to, recopyTablesOnDdl, ctx.progress()).run(cursor);
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("strategy", "binlog");
-        details.put("direction", ctx.direction().name());
-        details.put("cursorBefore", outcome.before().toString());
-        details.put("cursorAfter", outcome.after().toString());
-        details.put("rowsWritten", Long.toString(outcome.written()));
-        details.put("rowsUpdated", Long.toString(outcome.updated()));
-        details.put("rowsDeleted", Long.toString(outcome.deleted()));
-        details.put("tables", String.join(",", outcome.rowsByTable().keySet()));
-        details.put("binlogBytes", Long.toString(outcome.bytes()));
-        if (!outcome.tablesWithoutPrimaryKey().isEmpty()) {
-            details.put("tablesWithoutPrimaryKey", String.join(",", new TreeSet<>(outcome.tablesWithoutPrimaryKey())));
-            details.put("warning", "tables without a primary key are matched on all their columns, one row at a time;"
-                    + " replaying their changes twice duplicates inserts");
-        }
-        if (outcome.unmatched() > 0) {
-            details.put("rowsNotFoundOnTarget", Long.toString(outcome.unmatched()));
-        }
-        long rows = outcome.written() + outcome.updated();
-        long bytes = outcome.bytes();
-        long deleted = outcome.deleted();
-        if (!outcome.schemaChanges().isEmpty() || !outcome.tablesToRecopy().isEmpty()) {
-            SnapshotCopy.Outcome recopy = new SnapshotCopy(name, from, to, dropMissingTables, ctx.progress(),
-                    ctx.direction() == Direction.FORWARD ? definer : null)
-                    .run(SnapshotCopy.Scope.SHAPE_DIFFERS, outcome.tablesToRecopy());
-            details.put("schemaChanges", String.join(" | ", outcome.schemaChanges()));
-            details.put("tablesRecopied", String.join(",", recopy.copied()));
-            rows += recopy.rows();
-            bytes += recopy.bytes();
-            if (!recopy.onlyOnTarget().isEmpty()) {
-                details.put(dropMissingTables ? "tablesDropped" : "tablesOnlyOnTarget",
-                        String.join(",", recopy.onlyOnTarget()));
-            }
-        }
-        return new SyncResult(Counts.rows(rows, bytes), deleted, 0, Duration.ofNanos(System.nanoTime() - started),
-                outcome.after().toString(), details);
-    }
-
-    private SyncResult fullCopy(SyncContext ctx, DbEndpoint from, DbEndpoint to, long started, Definer objectsDefiner) {
-        ParallelCopy.Report report = new ParallelCopy(name, from, to, dropMissingTables, ctx.progress(), objectsDefiner,
-                copySettings).run();
-        SnapshotCopy.Outcome outcome = report.outcome();
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("strategy", "jdbc");
-        details.put("direction", ctx.direction().name());
-        details.putAll(SnapshotCopy.details(outcome));
-        details.putAll(report.details());
-        ctx.cursor().ifPresent(c -> details.put("cursorBefore", c));
-        if (!outcome.binlogPosition().isEmpty()) {
-            details.put("cursorAfter", outcome.binlogPosition());
-        }
-        return new SyncResult(Counts.rows(outcome.rows(), outcome.bytes()), 0, 0,
-                Duration.ofNanos(System.nanoTime() - started), outcome.binlogPosition(), details);
-    }
-
-    private SyncResult checksumDelta(SyncContext ctx, DbEndpoint from, DbEndpoint to, long started,
-            Map<String, String> why) {
-        ParallelCopy.Report report = new ParallelCopy(name, from, to, dropMissingTables, ctx.progress(), null,
-                copySettings).runDiffering();
-        SnapshotCopy.Outcome outcome = report.outcome();
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("strategy", "checksum");
-        details.put("direction", ctx.direction().name());
-        details.putAll(SnapshotCopy.details(outcome));
-        details.putAll(report.details());
-        details.putAll(why);
-        ctx.cursor().ifPresent(c -> details.put("cursorBefore", c));
-        if (!outcome.binlogPosition().isEmpty()) {
-            details.put("cursorAfter", outcome.binlogPosition());
-        }
-        return new SyncResult(Counts.rows(outcome.rows(), outcome.bytes()), outcome.deleted(), 0,
-                Duration.ofNanos(System.nanoTime() - started), outcome.binlogPosition(), details);
+        return sync.sync(ctx);
     }
 
     /** How deltas find what changed. */
     public DeltaMethod deltaMethod() {
-        return deltaMethod;
+        return settings.deltaMethod();
     }
 
     /** How many connections a FULL copy reads and writes with at once. */
     public int workers() {
-        return copySettings.workers();
+        return settings.copy().workers();
     }
 
     /** How a FULL copy writes rows into the target. */
     public BulkLoad bulkLoad() {
-        return copySettings.loadData() ? BulkLoad.LOAD_DATA : BulkLoad.INSERT;
+        return settings.copy().loadData() ? BulkLoad.LOAD_DATA : BulkLoad.INSERT;
     }
 
     /** Whether a schema change in the binlog makes the delta recopy the changed tables instead of stopping. */
     public boolean recopyTablesOnDdl() {
-        return recopyTablesOnDdl;
+        return settings.recopyTablesOnDdl();
     }
 
     /**
@@ -327,21 +135,23 @@ public final class MySqlSyncer implements Syncer {
      */
     @Override
     public void cleanup(MigrationContext ctx) {
-        EventsAfterCutover.enable(name, source, target);
+        EventsAfterCutover.enable(settings.name(), settings.source(), settings.target());
     }
 
     @Override
     public List<CheckResult> preflight(PreflightContext ctx) {
-        List<CheckResult> checks = new ArrayList<>(new MySqlPreflight(name).run(source, target));
-        if (deltaMethod != DeltaMethod.CHECKSUM) {
-            checks.add(new MySqlPreflight(name).binlog(source, deltaMethod == DeltaMethod.BINLOG));
+        MySqlPreflight preflight = new MySqlPreflight(settings.name());
+        List<CheckResult> checks = new ArrayList<>(preflight.run(settings.source(), settings.target()));
+        if (settings.deltaMethod() != DeltaMethod.CHECKSUM) {
+            checks.add(preflight.binlog(settings.source(), settings.deltaMethod() == DeltaMethod.BINLOG));
         }
         return checks;
     }
 
     @Override
     public String toString() {
-        return "MySqlSyncer[" + name + ": " + source.where() + " -> " + target.where() + "]";
+        return "MySqlSyncer[" + settings.name() + ": " + settings.source().where() + " -> " + settings.target().where()
+                + "]";
     }
 
     /** Builds a {@link MySqlSyncer}; validates each value as it is set. */
@@ -354,6 +164,7 @@ public final class MySqlSyncer implements Syncer {
         private boolean recopyTablesOnDdl;
         private Definer definer = Definer.currentUser();
         private boolean lockSourceForFinal = true;
+        private boolean lockSourceForFinalSaid;
         private SourceWriteLock applicationUser;
         private int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         private BulkLoad bulkLoad = BulkLoad.LOAD_DATA;
@@ -365,9 +176,10 @@ public final class MySqlSyncer implements Syncer {
 
         /**
          * How many connections a FULL copy reads and writes with at once, 1 to 64; by default
-         * min(4, processors). Each takes one table at a time, so more workers than tables do not help. With more than one, the snapshots open under a brief
-         * {@code FLUSH TABLES WITH READ LOCK} (held while they open, reported as
-         * {@code snapshotLockMillis}); without the RELOAD privilege a MariaDB source is copied by one.
+         * min(4, processors). Each takes one table at a time, so more workers than tables do not help.
+         * With more than one, the snapshots open under a brief {@code FLUSH TABLES WITH READ LOCK} (held
+         * while they open, reported as {@link CopyFigures#snapshotLockMillis()}); without the RELOAD
+         * privilege a MariaDB source is copied by one. A delta that recopies whole tables uses as many.
          */
         public Builder workers(int workers) {
             if (workers < 1 || workers > 64) {
@@ -408,11 +220,7 @@ public final class MySqlSyncer implements Syncer {
 
         /** The syncer's name in the plan; "db" by default. */
         public Builder name(String name) {
-            Objects.requireNonNull(name, "name cannot be null");
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("name cannot be blank");
-            }
-            this.name = name;
+            this.name = PluginNames.check(name);
             return this;
         }
 
@@ -462,11 +270,13 @@ public final class MySqlSyncer implements Syncer {
 
         /**
          * Whether a FINAL sync first makes the source database read-only for the site's database
-         * account ({@link #applicationUser(String)}); on by default. Without that account the
-         * source is not locked, and the result's details say so.
+         * account ({@link #applicationUser(String)}); on by default. {@code false} leaves the source
+         * writable through the final sync (the site's writes are stopped another way), and its details say
+         * so; without it, a syncer with no application user is refused by {@link #build()}.
          */
         public Builder lockSourceForFinal(boolean lock) {
             this.lockSourceForFinal = lock;
+            this.lockSourceForFinalSaid = true;
             return this;
         }
 
@@ -488,6 +298,13 @@ public final class MySqlSyncer implements Syncer {
             if (source.host().equals(target.host()) && source.port() == target.port()
                     && source.database().equals(target.database())) {
                 throw new IllegalStateException("source and target are the same database " + source.where());
+            }
+            if (lockSourceForFinal && applicationUser == null) {
+                throw new IllegalStateException("the FINAL sync of MySQL syncer '" + name + "' would leave the"
+                        + " source " + source.where() + " writable: give the site's database account with"
+                        + " applicationUser(\"user@host\") so that the final sync revokes its writes, or say"
+                        + " lockSourceForFinal(false) if the site's writes are stopped another way"
+                        + (lockSourceForFinalSaid ? " (lockSourceForFinal(true) needs that account)" : ""));
             }
             return new MySqlSyncer(this);
         }

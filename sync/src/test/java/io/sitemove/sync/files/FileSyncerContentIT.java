@@ -70,8 +70,8 @@ class FileSyncerContentIT {
         LocalTrees.assertSame(source, target);
         assertEquals(3, checked.moved().files(), "the three tampered files");
         assertEquals(1, checked.attributesFixed(), "touched.css: same content, mtime put back");
-        assertEquals("5", checked.details().get("contentChecked"));
-        assertEquals("3", checked.details().get("contentDiffering"));
+        assertEquals(5, Details.of(checked).contentChecked());
+        assertEquals(3, Details.of(checked).contentDiffering());
         assertEquals(touchedInode, Files.getAttribute(target.resolve("touched.css"), "unix:ino",
                 LinkOption.NOFOLLOW_LINKS), "touched.css was not sent");
         assertNotEquals(0, checked.moved().bytes());

@@ -79,7 +79,7 @@ class FileSyncerDirectIT {
 
         SyncResult full = run(files, SyncMode.FULL);
 
-        assertEquals("direct", full.details().get("strategy"));
+        assertEquals(Route.DIRECT, Details.of(full).route());
         assertEquals(LocalTrees.entries(source).size(), full.moved().files());
         assertTrue(full.moved().bytes() > 5 * 1024 * 1024);
         assertIdentical(source, target);
@@ -91,10 +91,11 @@ class FileSyncerDirectIT {
         Files.delete(source.resolve("name with space.txt"));
         Files.delete(source.resolve("wp-content/uploads/2024/05/img-3.jpg"));
         LocalTrees.shell(source, "chmod 0600 run.sh && mkdir -p fresh/deep && echo x > fresh/deep/file");
+        Files.setLastModifiedTime(source.resolve("wp-content/uploads/2024/05"), FileTime.fromMillis(1_700_000_000_000L));
 
         SyncResult delta = run(files, SyncMode.DELTA);
 
-        assertEquals("direct", delta.details().get("strategy"));
+        assertEquals(Route.DIRECT, Details.of(delta).route());
         assertEquals(5, delta.moved().files(), "index.php, new.jpg, fresh, fresh/deep, fresh/deep/file");
         assertEquals(2, delta.deleted());
         assertEquals(2, delta.attributesFixed(), "the mode of run.sh, the mtime of the directory that gained and lost a file");
@@ -154,7 +155,7 @@ class FileSyncerDirectIT {
         SyncResult relayed = run(relay, SyncMode.FULL);
         SyncResult pushed = run(direct, SyncMode.FULL);
 
-        assertEquals("direct", pushed.details().get("strategy"));
+        assertEquals(Route.DIRECT, Details.of(pushed).route());
         assertEquals(relayed.moved().files(), pushed.moved().files());
         assertEquals(relayed.cursor(), pushed.cursor());
         assertEquals(LocalTrees.visible(newRoot.resolve("excl-relay")), LocalTrees.visible(newRoot.resolve("excl-direct")));
@@ -181,8 +182,8 @@ class FileSyncerDirectIT {
         SyncResult relayed = run(refused, SyncMode.FULL);
         MigrationException failed = assertThrows(MigrationException.class, () -> run(direct, SyncMode.FULL));
 
-        assertEquals("direct", pushed.details().get("strategy"));
-        assertEquals("relay", relayed.details().get("strategy"));
+        assertEquals(Route.DIRECT, Details.of(pushed).route());
+        assertEquals(Route.RELAY, Details.of(relayed).route());
         assertIdentical(source, newRoot.resolve("auto"));
         assertIdentical(source, newRoot.resolve("auto-refused"));
         assertTrue(failed.getMessage().contains("refused the temporary key"), failed.getMessage());
@@ -199,8 +200,8 @@ class FileSyncerDirectIT {
         LocalTrees.write(source.resolve("later.txt"), "later");
         SyncResult pushed = run(builder("small", Strategy.AUTO).relayBelow(0).build(), SyncMode.DELTA);
 
-        assertEquals("relay", relayed.details().get("strategy"));
-        assertEquals("direct", pushed.details().get("strategy"));
+        assertEquals(Route.RELAY, Details.of(relayed).route());
+        assertEquals(Route.DIRECT, Details.of(pushed).route());
         assertEquals(1, pushed.moved().files());
         assertIdentical(source, target);
     }
@@ -216,7 +217,7 @@ class FileSyncerDirectIT {
 
         SyncResult back = files.sync(TestContext.sync(oldServer, newServer, SyncMode.DELTA, Direction.REVERSE));
 
-        assertEquals("direct", back.details().get("strategy"));
+        assertEquals(Route.DIRECT, Details.of(back).route());
         assertEquals(1, back.moved().files());
         assertIdentical(target, source);
     }

@@ -132,10 +132,10 @@ class FileSyncerDirectResumeIT {
 
         SyncResult resumed = files.sync(TestContext.forward(oldServer, newServer, SyncMode.DELTA));
 
-        assertEquals("direct", resumed.details().get("strategy"));
+        assertEquals(Route.DIRECT, Details.of(resumed).route());
         assertEquals(listing(source), listing(target), "find, stat and sha256sum see the same trees");
         assertEquals((long) (FILES - whole) * SIZE, resumed.moved().bytes(), "only the files not yet whole were sent");
-        long wire = Long.parseLong(resumed.details().get("wireBytes"));
+        long wire = Details.of(resumed).wireBytes();
         assertTrue(wire < (long) FILES * SIZE, "less than the whole tree crossed the wire: " + wire);
     }
 

@@ -40,12 +40,9 @@ class FileSyncerFailuresIT {
         newRoot = kit.newSsh().root();
     }
 
-    private FileSyncer syncer(String dir) {
-        return FileSyncer.builder().strategy(Strategy.RELAY).sourceRoot(oldRoot.resolve(dir).toString())
-                .targetRoot(newRoot.resolve(dir).toString()).build();
-    }
-
-    private MigrationException failedSync(FileSyncer files, Server target) {
+    /** The delta of the directory {@code dir}, relayed into {@code target}, which must fail. */
+    private MigrationException failedSync(String dir, Server target) {
+        FileSyncer files = Syncers.relay(oldRoot, newRoot, dir);
         return assertThrows(MigrationException.class,
                 () -> files.sync(TestContext.forward(oldServer, target, SyncMode.DELTA)));
     }
@@ -70,7 +67,7 @@ class FileSyncerFailuresIT {
         try {
             LocalTrees.write(target.resolve("keep.txt"), "old content");
 
-            MigrationException full = failedSync(syncer("full"), newServer);
+            MigrationException full = failedSync("full", newServer);
 
             assertFalse(full.isTransient(), full.toString());
             assertNames(full, "new (", target.toString(), "big.bin", "disk (or the SSH user's quota) on new is full");
@@ -88,11 +85,11 @@ class FileSyncerFailuresIT {
         Path target = newRoot.resolve("locked");
         Files.createDirectories(source.resolve("uploads"));
         LocalTrees.write(source.resolve("uploads/a.jpg"), "a");
-        syncer("locked").sync(TestContext.forward(oldServer, newServer, SyncMode.FULL));
+        Syncers.relay(oldRoot, newRoot, "locked").sync(TestContext.forward(oldServer, newServer, SyncMode.FULL));
         LocalTrees.write(source.resolve("uploads/b.jpg"), "b");
         LocalTrees.shell(target, "chattr +i uploads");
         try {
-            MigrationException refused = failedSync(syncer("locked"), newServer);
+            MigrationException refused = failedSync("locked", newServer);
 
             assertFalse(refused.isTransient(), refused.toString());
             assertNames(refused, "new (", target.toString(), "uploads", "Operation not permitted", "immutable");
@@ -112,7 +109,7 @@ class FileSyncerFailuresIT {
         Server wrong = Server.builder("new").host(kit.newSsh().host()).port(kit.newSsh().port())
                 .user(kit.newSsh().user()).identity(wrongKey).knownHosts(kit.knownHosts()).build();
 
-        MigrationException refused = failedSync(syncer("auth"), wrong);
+        MigrationException refused = failedSync("auth", wrong);
 
         assertFalse(refused.isTransient(), refused.toString());
         assertNames(refused, "server new", "refused");

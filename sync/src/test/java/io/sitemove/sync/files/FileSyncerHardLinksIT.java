@@ -72,7 +72,7 @@ class FileSyncerHardLinksIT {
 
         SyncResult added = sync(files, SyncMode.DELTA);
 
-        assertEquals(strategy == Strategy.DIRECT ? "direct" : "relay", added.details().get("strategy"));
+        assertEquals(strategy == Strategy.DIRECT ? Route.DIRECT : Route.RELAY, Details.of(added).route());
         assertEquals(4, added.moved().files(), "the whole group travels with its new name");
         assertEquals(List.of(Set.of("./a", "./c", "./other/d", "./sub/b"), Set.of("./other/y", "./x")),
                 linkGroups(target));

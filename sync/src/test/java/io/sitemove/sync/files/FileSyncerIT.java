@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sitemove.ChangeRefusedException;
 import io.sitemove.Counts;
-import io.sitemove.MigrationException;
 import io.sitemove.Server;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.Direction;
@@ -42,8 +42,7 @@ class FileSyncerIT {
     }
 
     private FileSyncer syncer(String dir) {
-        return FileSyncer.builder().strategy(Strategy.RELAY).sourceRoot(oldRoot.resolve(dir).toString())
-                .targetRoot(newRoot.resolve(dir).toString()).build();
+        return Syncers.relay(oldRoot, newRoot, dir);
     }
 
     private SyncResult run(FileSyncer syncer, SyncMode mode, Direction direction) {
@@ -64,7 +63,7 @@ class FileSyncerIT {
         LocalTrees.assertSame(source, target);
         assertEquals(entries, full.moved().files());
         assertTrue(full.moved().bytes() > 5 * 1024 * 1024);
-        assertEquals("relay", full.details().get("strategy"));
+        assertEquals(Route.RELAY, Details.of(full).route());
         assertEquals(64, full.cursor().length());
         assertEquals(Path.of("/etc/passwd"), Files.readSymbolicLink(target.resolve("passwd-link")));
         assertFalse(ctx.reports().isEmpty());
@@ -143,10 +142,13 @@ class FileSyncerIT {
             Files.delete(source.resolve("f" + i));
         }
 
-        MigrationException refused = assertThrows(MigrationException.class,
+        ChangeRefusedException refused = assertThrows(ChangeRefusedException.class,
                 () -> run(syncer("guard"), SyncMode.DELTA, Direction.FORWARD));
 
-        assertTrue(refused.getMessage().contains("would delete 5 of 10"), refused.getMessage());
+        assertEquals(ChangeRefusedException.Guard.MAX_FRACTION, refused.guard());
+        assertEquals(5, refused.affected(), "would delete 5 of 10");
+        assertEquals(10, refused.total(), "would delete 5 of 10");
+        assertEquals("allowMassDeletion(true)", refused.override());
         assertTrue(refused.getMessage().contains("allowMassDeletion(true)"), refused.getMessage());
         assertEquals(10, LocalTrees.entries(newRoot.resolve("guard")).size(), "nothing deleted");
 
@@ -165,10 +167,13 @@ class FileSyncerIT {
         Files.createDirectories(target);
         LocalTrees.write(target.resolve("only"), "precious");
 
-        MigrationException refused = assertThrows(MigrationException.class,
+        ChangeRefusedException refused = assertThrows(ChangeRefusedException.class,
                 () -> run(syncer("vanished"), SyncMode.DELTA, Direction.FORWARD));
 
         assertTrue(refused.getMessage().contains("is empty"), refused.getMessage());
+        assertEquals(1, refused.affected());
+        assertEquals(1, refused.total());
+        assertEquals("allowMassDeletion(true)", refused.override());
         assertTrue(Files.exists(target.resolve("only")));
     }
 
@@ -189,7 +194,7 @@ class FileSyncerIT {
 
         LocalTrees.assertSame(target, source);
         assertEquals(2, back.moved().files());
-        assertEquals("REVERSE", back.details().get("direction"));
+        assertEquals(Direction.REVERSE, Details.of(back).direction());
     }
 
     @Test

@@ -91,7 +91,7 @@ class FileSyncerResumeIT {
         LocalTrees.assertSame(source, target);
         assertEquals(List.of(), LocalTrees.stagingDirs(target), "every staging directory is gone");
         assertEquals(FILES, resumed.moved().files());
-        long reused = Long.parseLong(resumed.details().get("resumed"));
+        long reused = Details.of(resumed).resumed();
         assertTrue(reused >= 1 && reused < FILES, "files that had arrived whole: " + reused);
         assertTrue(resumed.moved().bytes() < (FILES - reused + 1L) * MIB,
                 "only the files that had not arrived whole travelled again: " + resumed.moved().bytes() + " bytes");

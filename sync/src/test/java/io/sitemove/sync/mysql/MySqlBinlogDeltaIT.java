@@ -42,7 +42,8 @@ class MySqlBinlogDeltaIT {
     }
 
     private MySqlSyncer.Builder syncer(String database) {
-        return MySqlSyncer.builder().source(TestServers.endpoint(oldDb, database)).target(TestServers.endpoint(newDb, database));
+        return MySqlSyncer.builder().source(TestServers.endpoint(oldDb, database)).target(TestServers.endpoint(newDb, database))
+                .lockSourceForFinal(false);
     }
 
     private SyncResult full(MySqlSyncer syncer) {
@@ -65,11 +66,11 @@ class MySqlBinlogDeltaIT {
         SyncResult delta = delta(syncer, initial.cursor());
 
         assertSame("binshop");
-        assertEquals("binlog", delta.details().get("strategy"));
+        MySqlBinlogDeltaDetails d = Details.binlog(delta);
         assertEquals(changes, delta.moved().rows() + delta.deleted(), "rows applied = rows changed: " + delta.details());
         assertEquals(endBeforeDelta, delta.cursor());
-        assertEquals(initial.cursor(), delta.details().get("cursorBefore"));
-        assertEquals("log nopk", delta.details().get("tablesWithoutPrimaryKey"));
+        assertEquals(initial.cursor(), d.cursorBefore().toString());
+        assertEquals(List.of("log nopk"), d.tablesWithoutPrimaryKey());
 
         SyncResult idle = delta(syncer, delta.cursor());
         assertEquals(0, idle.moved().rows() + idle.deleted());
@@ -124,8 +125,9 @@ class MySqlBinlogDeltaIT {
         SyncResult recopied = delta(syncer("binddl").recopyTablesOnDdl(true).build(), initial.cursor());
 
         assertSame("binddl");
-        assertEquals("a", recopied.details().get("tablesRecopied"));
-        assertTrue(recopied.details().get("schemaChanges").contains("ALTER TABLE a"), recopied.details().toString());
+        MySqlBinlogDeltaDetails d = Details.binlog(recopied);
+        assertEquals(List.of("a"), d.recopied().copied());
+        assertTrue(d.schemaChanges().stream().anyMatch(c -> c.contains("ALTER TABLE a")), d.toString());
     }
 
     @Test
@@ -176,9 +178,8 @@ class MySqlBinlogDeltaIT {
             assertTrue(refused.getMessage().contains("set binlog_format=ROW"), refused.getMessage());
 
             SyncResult fallback = delta(syncer("binstmt").build(), initial.cursor());
-            assertEquals("checksum", fallback.details().get("strategy"));
-            assertTrue(fallback.details().get("binlogUnavailable").contains("binlog_format is STATEMENT"),
-                    fallback.details().toString());
+            MySqlChecksumDeltaDetails checked = Details.checksum(fallback);
+            assertTrue(checked.binlogUnavailable().contains("binlog_format is STATEMENT"), checked.toString());
             assertSame("binstmt");
         } finally {
             setGlobalBinlogFormat("ROW");
@@ -205,7 +206,7 @@ class MySqlBinlogDeltaIT {
 
         SyncResult back = syncer("binrev").build()
                 .sync(CursorContext.of(oldServer, newServer, SyncMode.DELTA, Direction.REVERSE, ""));
-        assertEquals("checksum", back.details().get("strategy"));
+        Details.checksum(back);
         assertSame("binrev");
     }
 

@@ -18,7 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The checksum delta compares key ranges and replaces only those that differ. */
@@ -38,7 +38,7 @@ class MySqlChecksumDeltaIT {
 
     private MySqlSyncer syncer(String database, BulkLoad load) {
         return MySqlSyncer.builder().source(TestServers.endpoint(oldDb, database)).target(TestServers.endpoint(newDb, database)).workers(2)
-                .chunkRows(100).bulkLoad(load).deltaMethod(DeltaMethod.CHECKSUM).build();
+                .chunkRows(100).bulkLoad(load).deltaMethod(DeltaMethod.CHECKSUM).lockSourceForFinal(false).build();
     }
 
     private SyncResult run(MySqlSyncer syncer, SyncMode mode) {
@@ -77,26 +77,26 @@ class MySqlChecksumDeltaIT {
         SyncResult delta = run(syncer("ranges", BulkLoad.LOAD_DATA), SyncMode.DELTA);
 
         assertSame("ranges");
-        Map<String, String> d = delta.details();
-        long compared = Long.parseLong(d.get("rangesCompared"));
-        long differing = Long.parseLong(d.get("rangesDiffering"));
+        MySqlChecksumDeltaDetails d = Details.checksum(delta);
+        long compared = d.ranges().rangesCompared();
+        long differing = d.ranges().rangesDiffering();
         assertTrue(compared >= 25, "items alone is in about 30 ranges: " + d);
         assertTrue(differing >= 8 && differing <= 11, "the 9 changed places of items lie in 7 to 10 ranges, audit in 1: " + d);
-        assertEquals("3", d.get("tablesComparedByRange"), "items, pairs and audit: " + d);
-        assertEquals("1", d.get("tablesRecopiedWhole"), "log has no key and changed: " + d);
-        assertEquals("audit,items,log", d.get("tables"), d.toString());
-        assertEquals(3, Long.parseLong(d.get("rangeRowsDeleted")), "ids 1, 1700 and 3000 are gone: " + d);
+        assertEquals(3, d.ranges().tablesCompared(), "items, pairs and audit: " + d);
+        assertEquals(1, d.ranges().tablesRecopiedWhole(), "log has no key and changed: " + d);
+        assertEquals(List.of("audit", "items", "log"), d.tables().copied(), d.toString());
+        assertEquals(3, d.ranges().rowsDeleted(), "ids 1, 1700 and 3000 are gone: " + d);
         assertEquals(3 + 2, delta.deleted(), "the three gone rows and the two rows of the recopied log: " + d);
-        long copied = Long.parseLong(d.get("rangeRowsCopied"));
+        long copied = d.ranges().rowsCopied();
         assertTrue(copied >= differing * 50 && copied <= differing * 150, d.toString());
         assertEquals(copied + 3, delta.moved().rows(), "range rows and the 3 rows of log: " + d);
 
         SyncResult again = run(syncer("ranges", BulkLoad.LOAD_DATA), SyncMode.DELTA);
 
-        assertEquals("0", again.details().get("rangesDiffering"), again.details().toString());
+        assertEquals(0, Details.checksum(again).ranges().rangesDiffering(), again.details().toString());
         assertEquals(0, again.moved().rows());
         assertEquals(0, again.deleted());
-        assertEquals(compared, Long.parseLong(again.details().get("rangesCompared")));
+        assertEquals(compared, Details.checksum(again).ranges().rangesCompared());
     }
 
     @Test
@@ -113,12 +113,12 @@ class MySqlChecksumDeltaIT {
         SyncResult delta = run(syncer("extra", BulkLoad.INSERT), SyncMode.DELTA);
 
         assertSame("extra");
-        Map<String, String> d = delta.details();
-        assertEquals("4", d.get("rangesDiffering"), "the first, the last and the two swapped ranges: " + d);
+        MySqlChecksumDeltaDetails d = Details.checksum(delta);
+        assertEquals(4, d.ranges().rangesDiffering(), "the first, the last and the two swapped ranges: " + d);
         assertEquals(12, delta.deleted(), "eleven rows above the source's keys and one below: " + d);
-        assertEquals("12", d.get("rangeRowsDeleted"));
-        assertEquals("items", d.get("tables"));
-        assertTrue(Long.parseLong(d.get("rangesCompared")) >= 25, d.toString());
+        assertEquals(12, d.ranges().rowsDeleted());
+        assertEquals(List.of("items"), d.tables().copied());
+        assertTrue(d.ranges().rangesCompared() >= 25, d.toString());
     }
 
     @Test
@@ -134,9 +134,9 @@ class MySqlChecksumDeltaIT {
         SyncResult delta = run(syncer, SyncMode.DELTA);
 
         assertSame("spread");
-        Map<String, String> d = delta.details();
-        assertEquals("items (nearly every range compared differed)", d.get("tablesGivenUpToRecopy"), d.toString());
-        assertTrue(Long.parseLong(d.get("rangesCompared")) < 10, "a few ranges of 30 were compared: " + d);
+        MySqlChecksumDeltaDetails d = Details.checksum(delta);
+        assertEquals(List.of("items"), d.ranges().tablesGivenUpToRecopy(), "nearly every range compared differed: " + d);
+        assertTrue(d.ranges().rangesCompared() < 10, "a few ranges of 30 were compared: " + d);
         assertTrue(delta.deleted() >= 30, "the rows the target held count as replaced: " + delta.deleted());
     }
 

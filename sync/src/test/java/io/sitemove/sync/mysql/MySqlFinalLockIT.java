@@ -5,6 +5,7 @@ import io.sitemove.remote.TestContext;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @WithTestkit(ssh = false, mariaDb = true, dns = false)
@@ -78,9 +80,11 @@ class MySqlFinalLockIT {
         SyncResult last = syncer.sync(CursorContext.of(oldServer, newServer, SyncMode.FINAL, Direction.FORWARD,
                 full.cursor()));
 
-        assertTrue(last.details().get("sourceLock").startsWith("revoked INSERT,UPDATE,DELETE,CREATE,DROP,ALTER ON"
-                + " `shopfinal`.* FROM 'wp'@'%'"), last.details().toString());
-        assertEquals("binlog", last.details().get("strategy"));
+        SourceLock lock = Details.binlog(last).sourceLock();
+        assertEquals(SourceLock.Action.REVOKED, lock.action(), last.details().toString());
+        assertEquals(List.of("INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER"), lock.privileges(), "revoked INSERT,UPDATE,DELETE,CREATE,DROP,ALTER");
+        assertEquals("shopfinal", lock.database());
+        assertEquals("'wp'@'%'", lock.account());
         try (Connection app = asApp("shopfinal"); Statement s = app.createStatement()) {
             SQLException refused = assertThrows(SQLException.class,
                     () -> s.executeUpdate("INSERT INTO orders (item) VALUES ('too late')"));
@@ -99,7 +103,9 @@ class MySqlFinalLockIT {
 
         SyncResult rollback = syncer.sync(CursorContext.of(oldServer, newServer, SyncMode.DELTA, Direction.REVERSE, ""));
 
-        assertTrue(rollback.details().get("sourceUnlocked").contains("TO 'wp'@'%'"), rollback.details().toString());
+        SourceLock unlocked = lockOf(rollback);
+        assertEquals(SourceLock.Action.GRANTED, unlocked.action(), rollback.details().toString());
+        assertEquals("'wp'@'%'", unlocked.account());
         try (Connection app = asApp("shopfinal"); Statement s = app.createStatement()) {
             assertEquals(1, s.executeUpdate("INSERT INTO orders (item) VALUES ('after rollback')"));
         }
@@ -112,12 +118,16 @@ class MySqlFinalLockIT {
         SyncResult full = syncer.sync(TestContext.sync(oldServer, newServer, SyncMode.FULL, Direction.FORWARD));
         SyncResult last = syncer.sync(CursorContext.of(oldServer, newServer, SyncMode.FINAL, Direction.FORWARD,
                 full.cursor()));
-        assertTrue(last.details().get("sourceLock").startsWith("revoked INSERT,UPDATE ON `shopnarrow`.*"),
-                last.details().toString());
+        SourceLock lock = lockOf(last);
+        assertEquals(SourceLock.Action.REVOKED, lock.action(), last.details().toString());
+        assertEquals(List.of("INSERT", "UPDATE"), lock.privileges(), last.details().toString());
+        assertEquals("shopnarrow", lock.database());
 
         SyncResult rollback = syncer.sync(CursorContext.of(oldServer, newServer, SyncMode.DELTA, Direction.REVERSE, ""));
 
-        assertEquals("GRANT INSERT, UPDATE ON `shopnarrow`.* TO 'narrow'@'%'", rollback.details().get("sourceUnlocked"));
+        SourceLock unlocked = lockOf(rollback);
+        assertEquals(new SourceLock(SourceLock.Action.GRANTED, "'narrow'@'%'", "shopnarrow", List.of("INSERT", "UPDATE"),
+                0, ""), unlocked, "GRANT INSERT, UPDATE ON `shopnarrow`.* TO 'narrow'@'%'");
         String grants;
         try (Connection c = oldDb.connect("shopnarrow"); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SHOW GRANTS FOR 'narrow'@'%'")) {
@@ -133,18 +143,23 @@ class MySqlFinalLockIT {
     }
 
     @Test
-    void withoutAnApplicationUserTheFinalSyncSaysTheSourceWasNotLocked() throws Exception {
+    void withTheLockTurnedOffTheFinalSyncSaysTheSourceWasNotLocked() throws Exception {
         oldDb.createDatabase("nolock");
         try (Connection c = oldDb.connect("nolock"); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE t (id INT PRIMARY KEY)");
         }
-        MySqlSyncer syncer = syncer("nolock").build();
+        MySqlSyncer syncer = syncer("nolock").lockSourceForFinal(false).build();
         SyncResult full = syncer.sync(TestContext.sync(oldServer, newServer, SyncMode.FULL, Direction.FORWARD));
 
         SyncResult last = syncer.sync(CursorContext.of(oldServer, newServer, SyncMode.FINAL, Direction.FORWARD,
                 full.cursor()));
 
-        assertTrue(last.details().get("sourceLock").startsWith("not locked: no applicationUser"),
-                last.details().toString());
+        SourceLock lock = lockOf(last);
+        assertEquals(SourceLock.Action.NOT_LOCKED, lock.action(), last.details().toString());
+        assertTrue(lock.note().startsWith("lockSourceForFinal is off"), lock.note());
+    }
+
+    private static SourceLock lockOf(SyncResult result) {
+        return assertInstanceOf(MySqlSyncDetails.class, result.details()).sourceLock();
     }
 }

@@ -6,9 +6,11 @@ import io.sitemove.remote.TestContext;
 import io.sitemove.remote.db.DbEndpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import io.sitemove.MigrationException;
 import io.sitemove.Secret;
 import io.sitemove.Server;
@@ -71,7 +73,7 @@ class MySqlParallelCopyIT {
             waitFor(() -> moves.get() > 50);
             movesBefore = moves.get();
             copy = full(MySqlSyncer.builder().source(TestServers.endpoint(oldDb, "bank")).target(TestServers.endpoint(newDb, "bank"))
-                    .workers(4).chunkRows(500).deltaMethod(DeltaMethod.BINLOG).build());
+                    .workers(4).chunkRows(500).deltaMethod(DeltaMethod.BINLOG).lockSourceForFinal(false).build());
             assertTrue(moves.get() > movesBefore, "money moved during the copy");
         } finally {
             stop.set(true);
@@ -83,15 +85,16 @@ class MySqlParallelCopyIT {
             assertEquals(2 * ACCOUNTS * BALANCE, sum(c, "acct_a") + sum(c, "acct_b"),
                     "the target holds one moment of the source: " + copy.details());
         }
-        assertEquals("4", copy.details().get("workers"));
-        assertTrue(copy.details().get("snapshot").contains("FLUSH TABLES WITH READ LOCK"), copy.details().toString());
-        assertTrue(Long.parseLong(copy.details().get("snapshotLockMillis")) >= 0, copy.details().toString());
-        assertTrue(Integer.parseInt(copy.details().get("chunks")) >= 80, copy.details().toString());
-        assertEquals("2", copy.details().get("indexesBuiltAfterLoad"));
-        assertEquals(copy.cursor(), copy.details().get("cursorAfter"));
+        CopyFigures figures = Details.copy(copy).copy();
+        assertEquals(4, figures.workers());
+        assertTrue(figures.snapshot().contains("FLUSH TABLES WITH READ LOCK"), figures.toString());
+        assertTrue(figures.snapshotLockMillis() >= 0, figures.toString());
+        assertTrue(figures.chunks() >= 80, figures.toString());
+        assertEquals(2, figures.indexesBuiltAfterLoad());
+        assertEquals(copy.cursor(), Details.copy(copy).cursorAfter().toString());
 
         MySqlSyncer syncer = MySqlSyncer.builder().source(TestServers.endpoint(oldDb, "bank")).target(TestServers.endpoint(newDb, "bank"))
-                .deltaMethod(DeltaMethod.BINLOG).build();
+                .deltaMethod(DeltaMethod.BINLOG).lockSourceForFinal(false).build();
         syncer.sync(CursorContext.of(oldServer, newServer, SyncMode.DELTA, Direction.FORWARD, copy.cursor()));
         try (Connection left = oldDb.connect("bank"); Connection right = newDb.connect("bank")) {
             DatabaseDigest.assertSame(left, right, "bank");
@@ -140,10 +143,13 @@ class MySqlParallelCopyIT {
         for (BulkLoad load : BulkLoad.values()) {
             String target = "kinds_" + load.name().toLowerCase(java.util.Locale.ROOT);
             SyncResult copy = full(MySqlSyncer.builder().source(TestServers.endpoint(oldDb, "kinds"))
-                    .target(TestServers.endpoint(newDb, target)).workers(2).chunkRows(100).bulkLoad(load).build());
+                    .target(TestServers.endpoint(newDb, target)).workers(2).chunkRows(100).bulkLoad(load).lockSourceForFinal(false)
+                    .build());
 
-            assertEquals(load.name(), copy.details().get("bulkLoad"));
-            assertTrue(copy.details().get("tablesWithoutPrimaryKey").startsWith("nokey"), copy.details().toString());
+            CopyFigures figures = Details.copy(copy).copy();
+            assertEquals(load, figures.bulkLoad());
+            assertFalse(figures.localInfileOff(), figures.toString());
+            assertEquals(List.of("nokey"), figures.tablesWithoutPrimaryKey(), figures.toString());
             assertEquals(1504, copy.moved().rows());
             try (Connection left = oldDb.connect("kinds"); Connection right = newDb.connect(target)) {
                 for (String t : new String[] {"pairs", "nokey"}) {
@@ -171,14 +177,14 @@ class MySqlParallelCopyIT {
         try {
             MigrationException refused = assertThrows(MigrationException.class, () -> full(MySqlSyncer.builder()
                     .source(TestServers.endpoint(oldDb, "big")).target(TestServers.endpoint(newDb, "big_insert")).bulkLoad(BulkLoad.INSERT)
-                    .build()));
+                    .lockSourceForFinal(false).build()));
             assertTrue(refused.getMessage().contains("`attachments` (id = 3)"), refused.getMessage());
             assertTrue(refused.getMessage().contains("max_allowed_packet = 1048576"), refused.getMessage());
 
             SyncResult streamed = full(MySqlSyncer.builder().source(TestServers.endpoint(oldDb, "big"))
-                    .target(TestServers.endpoint(newDb, "big_load")).build());
+                    .target(TestServers.endpoint(newDb, "big_load")).lockSourceForFinal(false).build());
 
-            assertTrue(Long.parseLong(streamed.details().get("largestRowBytes")) >= 3_000_000, streamed.details().toString());
+            assertTrue(Details.copy(streamed).copy().largestRowBytes() >= 3_000_000, streamed.details().toString());
             try (Connection left = oldDb.connect("big"); Connection right = newDb.connect("big_load")) {
                 String hashes = "SELECT GROUP_CONCAT(id, ':', LENGTH(data), ':', SHA2(data, 256) ORDER BY id) FROM attachments";
                 assertEquals(DatabaseDigest.single(left, hashes), DatabaseDigest.single(right, hashes));
@@ -203,11 +209,11 @@ class MySqlParallelCopyIT {
         DbEndpoint reader = new DbEndpoint(oldDb.host(), oldDb.port(), "noreload", "reader", Secret.of("reader-pw-1"));
 
         SyncResult copy = full(MySqlSyncer.builder().source(reader).target(TestServers.endpoint(newDb, "noreload")).workers(3)
-                .chunkRows(500).build());
+                .chunkRows(500).lockSourceForFinal(false).build());
 
-        assertEquals("1", copy.details().get("workers"));
-        assertTrue(copy.details().get("snapshot").contains("FLUSH TABLES WITH READ LOCK was refused"),
-                copy.details().toString());
+        CopyFigures figures = Details.copy(copy).copy();
+        assertEquals(1, figures.workers());
+        assertTrue(figures.snapshot().contains("FLUSH TABLES WITH READ LOCK was refused"), figures.toString());
         assertTrue(copy.cursor().matches(".+:\\d+"), "binlog position from the snapshot: " + copy.cursor());
         try (Connection left = oldDb.connect("noreload"); Connection right = newDb.connect("noreload")) {
             DatabaseDigest.assertSame(left, right, "noreload");

@@ -105,7 +105,7 @@ public final class ContentCheck {
                 read(sha.stdout(), tree, sink);
                 feeder.join();
             } catch (IOException e) {
-                throw new SshConnectException("hashing files under " + tree.where() + " was cut off: " + e
+                throw new SshConnectException("hashing files under " + tree.where() + " was cut off: " + e.getMessage()
                         + "; try again", e, true);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

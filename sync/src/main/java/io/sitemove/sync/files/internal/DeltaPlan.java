@@ -52,12 +52,40 @@ public final class DeltaPlan {
     public static DeltaPlan compare(List<FileEntry> sender, List<FileEntry> receiver, Exclusions exclusions,
             Ownership ownership, ContentCheck content) {
         DeltaPlan plan = new DeltaPlan();
+        Sides sides = plan.index(sender, receiver, exclusions);
+        Map<String, AttributeFix> fixes = new HashMap<>();
+        Set<String> chosen = choose(sender, sides, ownership, content, fixes);
+        plan.planDeletions(sides);
+        plan.planSends(sender, sides, chosen, fixes);
+        for (FileEntry entry : sender) {
+            AttributeFix fix = fixes.get(entry.path());
+            if (fix != null && !chosen.contains(entry.path())) {
+                plan.fixes.add(fix);
+                if (fix.differs()) {
+                    plan.attributeOnly++;
+                }
+            }
+        }
+        return plan;
+    }
+
+    /**
+     * Both manifests by path, exclusions left out, and the sender's entries of unsupported types.
+     *
+     * @param ours the sender's entries to compare
+     * @param theirs the receiver's entries to compare
+     * @param keptOnReceiver the receiver's excluded paths, which stay
+     */
+    private record Sides(Map<String, FileEntry> ours, Map<String, FileEntry> theirs, Set<String> keptOnReceiver) {
+    }
+
+    private Sides index(List<FileEntry> sender, List<FileEntry> receiver, Exclusions exclusions) {
         Map<String, FileEntry> theirs = new HashMap<>();
         Set<String> keptOnReceiver = new HashSet<>();
         for (FileEntry entry : receiver) {
             if (!exclusions.excludes(entry.path())) {
                 theirs.put(entry.path(), entry);
-                plan.receiverEntries++;
+                receiverEntries++;
             } else {
                 keptOnReceiver.add(entry.path());
             }
@@ -68,19 +96,27 @@ public final class DeltaPlan {
                 continue;
             }
             if (!supported(entry)) {
-                plan.skipped.add(entry);
+                skipped.add(entry);
                 continue;
             }
             ours.put(entry.path(), entry);
         }
-        HardLinks links = new HardLinks(ours.values(), theirs.values());
+        return new Sides(ours, theirs, keptOnReceiver);
+    }
+
+    /**
+     * The paths to send: new or changed entries, with every name of a hard-linked file that must travel
+     * together; puts the attribute fixes of the entries that stay into {@code fixes}.
+     */
+    private static Set<String> choose(List<FileEntry> sender, Sides sides, Ownership ownership, ContentCheck content,
+            Map<String, AttributeFix> fixes) {
+        HardLinks links = new HardLinks(sides.ours().values(), sides.theirs().values());
         Set<String> chosen = new HashSet<>();
-        Map<String, AttributeFix> fixes = new HashMap<>();
         for (FileEntry entry : sender) {
-            if (!ours.containsKey(entry.path())) {
+            if (!sides.ours().containsKey(entry.path())) {
                 continue;
             }
-            FileEntry existing = theirs.get(entry.path());
+            FileEntry existing = sides.theirs().get(entry.path());
             Boolean verdict = entry.isFile() ? content.sameContent(entry.path()) : null;
             boolean same = existing != null && existing.type() == entry.type()
                     && (verdict != null ? verdict : sameContent(entry, existing));
@@ -97,43 +133,45 @@ public final class DeltaPlan {
                 fixes.put(entry.path(), new AttributeFix(entry, mode, mtime, owner, true));
             }
         }
-        for (FileEntry entry : theirs.values()) {
-            FileEntry mine = ours.get(entry.path());
+        return chosen;
+    }
+
+    /** The receiver's entries the sender lacks or holds as another type, deepest first; excluded paths' parents stay. */
+    private void planDeletions(Sides sides) {
+        for (FileEntry entry : sides.theirs().values()) {
+            FileEntry mine = sides.ours().get(entry.path());
             if (supported(entry) && (mine == null || mine.type() != entry.type())) {
-                plan.delete.add(entry);
+                delete.add(entry);
             }
             if (supported(entry) && mine == null) {
-                plan.vanished++;
+                vanished++;
             }
         }
-        plan.dropDirsHoldingKeptEntries(keptOnReceiver);
-        plan.delete.sort(Comparator.comparingInt(FileEntry::depth).reversed().thenComparing(FileEntry::path));
+        dropDirsHoldingKeptEntries(sides.keptOnReceiver());
+        delete.sort(Comparator.comparingInt(FileEntry::depth).reversed().thenComparing(FileEntry::path));
+    }
+
+    /**
+     * The chosen entries in the sender's order; a directory that stays but gains or loses an entry gets its
+     * mtime corrected after.
+     */
+    private void planSends(List<FileEntry> sender, Sides sides, Set<String> chosen, Map<String, AttributeFix> fixes) {
         Set<String> disturbed = new HashSet<>();
         chosen.forEach(path -> disturbed.add(parent(path)));
-        plan.delete.forEach(e -> disturbed.add(parent(e.path())));
+        delete.forEach(e -> disturbed.add(parent(e.path())));
         for (FileEntry entry : sender) {
             if (chosen.contains(entry.path())) {
-                plan.send.add(entry);
-                plan.newOrChanged++;
+                send.add(entry);
+                newOrChanged++;
                 if (entry.isFile()) {
-                    plan.sendBytes += entry.size();
+                    sendBytes += entry.size();
                 }
-            } else if (entry.isDir() && disturbed.contains(entry.path()) && ours.containsKey(entry.path())) {
+            } else if (entry.isDir() && disturbed.contains(entry.path()) && sides.ours().containsKey(entry.path())) {
                 AttributeFix fix = fixes.get(entry.path());
                 fixes.put(entry.path(), fix == null ? new AttributeFix(entry, false, true, null, false)
                         : new AttributeFix(entry, fix.mode(), true, fix.owner(), true));
             }
         }
-        for (FileEntry entry : sender) {
-            AttributeFix fix = fixes.get(entry.path());
-            if (fix != null && !chosen.contains(entry.path())) {
-                plan.fixes.add(fix);
-                if (fix.differs()) {
-                    plan.attributeOnly++;
-                }
-            }
-        }
-        return plan;
     }
 
     private static boolean supported(FileEntry e) {

@@ -92,7 +92,7 @@ public final class RemoteScript {
             feeder.join();
         } catch (IOException e) {
             throw new SshConnectException("connection to " + ssh.server() + " broke while trying to " + what
-                    + ": " + e + "; try again", e, true);
+                    + ": " + e.getMessage() + "; try again", e, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SshConnectException("interrupted while trying to " + what + " on " + ssh.server(), e, true);

@@ -79,7 +79,7 @@ public final class RemoteTree {
             }
             return entries;
         } catch (IOException e) {
-            throw MigrationException.retryable("listing the files of " + where() + " was cut off: " + e
+            throw MigrationException.retryable("listing the files of " + where() + " was cut off: " + e.getMessage()
                     + "; try again", e);
         }
     }

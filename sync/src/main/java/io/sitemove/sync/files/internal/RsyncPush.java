@@ -68,57 +68,31 @@ public final class RsyncPush {
     }
 
     /**
-     * Pushes the entries from {@code fromRoot} on the sender into the directory the key allows on {@code to}.
+     * What to push.
      *
+     * @param entries the entries, in the sender's order
+     * @param totalBytes the sizes of the files among them
      * @param chown the {@code user:group} every sent entry gets, or null to map owners by name
+     * @param progress told the files and bytes sent
      */
-    public static Result push(SshConnection from, String fromRoot, Server to, DirectKey key, List<FileEntry> entries,
-            long totalBytes, String chown, ProgressReporter progress) {
-        List<String> argv = new ArrayList<>(List.of("rsync", "-a", "--files-from=-", "--from0",
-                "--out-format=%i %l %b",
-                "-e", String.join(" ", sshOptions(key.keyFile(), key.knownHosts(), to.port()))));
-        if (entries.stream().anyMatch(FileEntry::isHardLinked)) {
-            argv.add("-H");
-        }
-        if (chown != null) {
-            argv.add("--chown=" + chown);
-        }
-        String host = to.host().indexOf(':') >= 0 ? "[" + to.host() + "]" : to.host();
-        argv.addAll(List.of("--", fromRoot + "/", to.user() + "@" + host + ":"));
-        Counts total = Counts.files(entries.size(), totalBytes);
-        String where = from.server() + " to " + to;
-        try (RemoteProcess rsync = from.start(argv)) {
-            Thread feeder = new Thread(() -> feed(rsync.stdin(), entries), "sitemove-rsync-list");
+    public record Push(List<FileEntry> entries, long totalBytes, String chown, ProgressReporter progress) {
+    }
+
+    /** Pushes the entries from the sending tree into the directory the key allows on {@code to}. */
+    public static Result push(RemoteTree from, Server to, DirectKey key, Push push) {
+        SshConnection sender = from.ssh();
+        String where = sender.server() + " to " + to;
+        try (RemoteProcess rsync = sender.start(argv(from.root(), to, key, push))) {
+            Thread feeder = new Thread(() -> feed(rsync.stdin(), push.entries()), "sitemove-rsync-list");
             feeder.setDaemon(true);
             feeder.start();
-            long files = 0;
-            long bytes = 0;
-            long wire = 0;
+            Result sent;
             try {
-                BufferedReader out = new BufferedReader(new InputStreamReader(rsync.stdout(), StandardCharsets.ISO_8859_1));
-                long reportedFiles = 0;
-                long reportedBytes = 0;
-                String line;
-                while ((line = out.readLine()) != null) {
-                    String[] fields = line.split(" ");
-                    if (fields.length != 3 || fields[0].startsWith("*")) {
-                        continue;
-                    }
-                    files++;
-                    if (fields[0].startsWith("<f")) {
-                        bytes += parse(fields[1]);
-                        wire += parse(fields[2]);
-                    }
-                    if (files - reportedFiles >= REPORT_FILES || bytes - reportedBytes >= REPORT_BYTES) {
-                        reportedFiles = files;
-                        reportedBytes = bytes;
-                        progress.report(Counts.files(files, bytes), total);
-                    }
-                }
+                sent = read(rsync, push);
                 feeder.join();
             } catch (IOException e) {
-                throw new SshConnectException("the direct transfer from " + where + " broke: " + e + "; try again",
-                        e, true);
+                throw new SshConnectException("the direct transfer from " + where + " broke: " + e.getMessage()
+                        + "; try again", e, true);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SshConnectException("interrupted while copying from " + where, e, true);
@@ -126,18 +100,67 @@ public final class RsyncPush {
             int exit = rsync.waitFor();
             String stderr = rsync.stderrText().strip();
             if (rsync.exitSignal().isPresent()) {
-                throw killed(from.server(), where, rsync.exitSignal().get(), files, entries.size(), stderr);
+                throw killed(sender.server(), where, rsync.exitSignal().get(), sent.files() + " of "
+                        + push.entries().size(), stderr);
             }
             long vanished = 0;
             if (exit == VANISHED) {
                 vanished = stderr.lines().filter(l -> l.contains("vanished")).count();
-                LOG.warn("rsync on {} reported files that vanished while it ran: {}", from.server(), stderr);
+                LOG.warn("rsync on {} reported files that vanished while it ran: {}", sender.server(), stderr);
             } else if (exit != 0) {
                 throw failure(where, to, exit, stderr);
             }
-            progress.report(Counts.files(files, bytes), total);
-            return new Result(files, bytes, wire, vanished);
+            push.progress().report(Counts.files(sent.files(), sent.bytes()), total(push));
+            return new Result(sent.files(), sent.bytes(), sent.wireBytes(), vanished);
         }
+    }
+
+    private static List<String> argv(String fromRoot, Server to, DirectKey key, Push push) {
+        List<String> argv = new ArrayList<>(List.of("rsync", "-a", "--files-from=-", "--from0",
+                "--out-format=%i %l %b",
+                "-e", String.join(" ", sshOptions(key.keyFile(), key.knownHosts(), to.port()))));
+        if (push.entries().stream().anyMatch(FileEntry::isHardLinked)) {
+            argv.add("-H");
+        }
+        if (push.chown() != null) {
+            argv.add("--chown=" + push.chown());
+        }
+        String host = to.host().indexOf(':') >= 0 ? "[" + to.host() + "]" : to.host();
+        argv.addAll(List.of("--", fromRoot + "/", to.user() + "@" + host + ":"));
+        return argv;
+    }
+
+    /** Reads rsync's line for each entry sent, reporting progress; the result's vanished count is left 0. */
+    private static Result read(RemoteProcess rsync, Push push) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(rsync.stdout(), StandardCharsets.ISO_8859_1));
+        Counts total = total(push);
+        long files = 0;
+        long bytes = 0;
+        long wire = 0;
+        long reportedFiles = 0;
+        long reportedBytes = 0;
+        String line;
+        while ((line = out.readLine()) != null) {
+            String[] fields = line.split(" ");
+            if (fields.length != 3 || fields[0].startsWith("*")) {
+                continue;
+            }
+            files++;
+            if (fields[0].startsWith("<f")) {
+                bytes += parse(fields[1]);
+                wire += parse(fields[2]);
+            }
+            if (files - reportedFiles >= REPORT_FILES || bytes - reportedBytes >= REPORT_BYTES) {
+                reportedFiles = files;
+                reportedBytes = bytes;
+                push.progress().report(Counts.files(files, bytes), total);
+            }
+        }
+        return new Result(files, bytes, wire, 0);
+    }
+
+    private static Counts total(Push push) {
+        return Counts.files(push.entries().size(), push.totalBytes());
     }
 
     private static long parse(String number) {
@@ -148,10 +171,10 @@ public final class RsyncPush {
         }
     }
 
-    private static MigrationException killed(Server from, String where, String signal, long done, int total,
+    private static MigrationException killed(Server from, String where, String signal, String entriesDone,
             String stderr) {
         return MigrationException.retryable("the direct transfer (rsync) from " + where + " was ended by signal "
-                + signal + " on " + from.name() + " after " + done + " of " + total + " entries"
+                + signal + " on " + from.name() + " after " + entriesDone + " entries"
                 + (stderr.isEmpty() ? "" : "; stderr: " + stderr) + "; the files that arrived whole are in place and"
                 + " the next sync sends the rest: run it again", null);
     }

@@ -68,8 +68,8 @@ public final class TarRelay {
                             + " code " + code + ", stderr: " + stderr + "; "
                             + FailureHints.hint(stderr, to.ssh().server().name()), code);
                 }
-                throw new SshConnectException("copying from " + from.where() + " to " + to.where() + " broke: " + e
-                        + "; try again", e, true);
+                throw new SshConnectException("copying from " + from.where() + " to " + to.where() + " broke: "
+                        + e.getMessage() + "; try again", e, true);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SshConnectException("interrupted while copying from " + from.where(), e, true);

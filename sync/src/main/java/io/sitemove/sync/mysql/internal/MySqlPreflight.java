@@ -1,5 +1,6 @@
 package io.sitemove.sync.mysql.internal;
 
+import io.sitemove.sync.mysql.internal.binlog.BinlogSettings;
 import io.sitemove.remote.db.Sql;
 
 import io.sitemove.MigrationException;

@@ -3,6 +3,7 @@ package io.sitemove.sync.mysql.internal;
 import io.sitemove.remote.db.Sql;
 
 import io.sitemove.remote.db.DbEndpoint;
+import io.sitemove.sync.mysql.SchemaObjectsCopied;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SchemaObjects {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaObjects.class);
-
-    /** What was copied, by kind ("views", "triggers", ...), and the events left disabled. */
-    public record Outcome(Map<String, List<String>> copied, List<String> eventsDisabled) {
-    }
 
     private final String name;
     private final DbEndpoint from;
@@ -41,52 +39,46 @@ public final class SchemaObjects {
     }
 
     /** Replaces the receiving database's routines, views, triggers and events with the sending one's. */
-    public Outcome copy(Connection read, Connection write) throws SQLException {
-        Map<String, List<String>> copied = new LinkedHashMap<>();
+    public SchemaObjectsCopied copy(Connection read, Connection write) throws SQLException {
         String savedMode = Sql.single(write, "SELECT @@SESSION.sql_mode");
         String savedZone = Sql.single(write, "SELECT @@SESSION.time_zone");
         List<String> disabled = new ArrayList<>();
+        SchemaObjectsCopied copied;
         try {
-            copied.put("functions", routines(read, write, "FUNCTION"));
-            copied.put("procedures", routines(read, write, "PROCEDURE"));
-            copied.put("views", views(read, write));
-            copied.put("triggers", triggers(read, write));
-            copied.put("events", events(read, write, disabled));
+            copied = new SchemaObjectsCopied(routines(read, write, "FUNCTION"), routines(read, write, "PROCEDURE"),
+                    views(read, write), triggers(read, write), events(read, write, disabled), disabled);
         } finally {
             setSession(write, savedMode, savedZone);
         }
-        copied.forEach((kind, names) -> {
+        Map<String, List<String>> byKind = new LinkedHashMap<>();
+        byKind.put("functions", copied.functions());
+        byKind.put("procedures", copied.procedures());
+        byKind.put("views", copied.views());
+        byKind.put("triggers", copied.triggers());
+        byKind.put("events", copied.events());
+        byKind.forEach((kind, names) -> {
             if (!names.isEmpty()) {
                 LOG.info("{}: copied {} {} from {} to {}", name, names.size(), kind, from.where(), to.where());
             }
         });
-        return new Outcome(copied, disabled);
+        return copied;
     }
 
     private List<String> routines(Connection read, Connection write, String type) throws SQLException {
-        List<String> names = list(read, "SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?"
-                + " AND ROUTINE_TYPE = '" + type + "' ORDER BY ROUTINE_NAME");
-        for (String routine : list(write, "SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?"
-                + " AND ROUTINE_TYPE = '" + type + "'", to.database())) {
-            Sql.execute(write, "DROP " + type + " IF EXISTS " + Sql.quote(routine));
-        }
-        for (String routine : names) {
-            String[] create = showCreate(read, "SHOW CREATE " + type + " " + Sql.quote(routine), 2, 3);
-            setSession(write, create[0], null);
-            execute(write, definer.rewrite(create[1]), type.toLowerCase(java.util.Locale.ROOT), routine);
-        }
-        return names;
+        String names = "SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?"
+                + " AND ROUTINE_TYPE = '" + type + "'";
+        List<String> routines = list(read, names + " ORDER BY ROUTINE_NAME");
+        dropOnTarget(write, names, type);
+        createEach(read, write, routines, type);
+        return routines;
     }
 
     private List<String> views(Connection read, Connection write) throws SQLException {
-        List<String> names = list(read, "SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?"
-                + " ORDER BY TABLE_NAME");
-        for (String view : list(write, "SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?",
-                to.database())) {
-            Sql.execute(write, "DROP VIEW IF EXISTS " + Sql.quote(view));
-        }
+        String names = "SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?";
+        List<String> views = list(read, names + " ORDER BY TABLE_NAME");
+        dropOnTarget(write, names, "VIEW");
         Map<String, String> pending = new LinkedHashMap<>();
-        for (String view : names) {
+        for (String view : views) {
             pending.put(view, definer.rewrite(showCreate(read, "SHOW CREATE VIEW " + Sql.quote(view), 2, 2)[1]));
         }
         setSession(write, "", null);
@@ -109,32 +101,23 @@ public final class SchemaObjects {
                         last.getSQLState(), last.getErrorCode(), last);
             }
         }
-        return names;
+        return views;
     }
 
     private List<String> triggers(Connection read, Connection write) throws SQLException {
-        List<String> names = list(read, "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?"
-                + " ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER");
-        for (String trigger : list(write, "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?",
-                to.database())) {
-            Sql.execute(write, "DROP TRIGGER IF EXISTS " + Sql.quote(trigger));
-        }
-        for (String trigger : names) {
-            String[] create = showCreate(read, "SHOW CREATE TRIGGER " + Sql.quote(trigger), 2, 3);
-            setSession(write, create[0], null);
-            execute(write, definer.rewrite(create[1]), "trigger", trigger);
-        }
-        return names;
+        String names = "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?";
+        List<String> triggers = list(read, names + " ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION,"
+                + " ACTION_ORDER");
+        dropOnTarget(write, names, "TRIGGER");
+        createEach(read, write, triggers, "TRIGGER");
+        return triggers;
     }
 
     private List<String> events(Connection read, Connection write, List<String> disabled) throws SQLException {
-        List<String> names = list(read, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?"
-                + " ORDER BY EVENT_NAME");
-        for (String event : list(write, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?",
-                to.database())) {
-            Sql.execute(write, "DROP EVENT IF EXISTS " + Sql.quote(event));
-        }
-        for (String event : names) {
+        String names = "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?";
+        List<String> events = list(read, names + " ORDER BY EVENT_NAME");
+        dropOnTarget(write, names, "EVENT");
+        for (String event : events) {
             String[] create = showCreateEvent(read, event);
             setSession(write, create[0], create[1]);
             execute(write, definer.rewrite(create[2]), "event", event);
@@ -143,7 +126,23 @@ public final class SchemaObjects {
                 disabled.add(event);
             }
         }
-        return names;
+        return events;
+    }
+
+    /** Drops the receiving database's objects of the kind ({@code VIEW}, {@code TRIGGER}, ...) the query names. */
+    private void dropOnTarget(Connection write, String namesSql, String kind) throws SQLException {
+        for (String name : list(write, namesSql, to.database())) {
+            Sql.execute(write, "DROP " + kind + " IF EXISTS " + Sql.quote(name));
+        }
+    }
+
+    /** Creates each object of the kind from its {@code SHOW CREATE}, under its sql_mode, the definer rewritten. */
+    private void createEach(Connection read, Connection write, List<String> names, String kind) throws SQLException {
+        for (String name : names) {
+            String[] create = showCreate(read, "SHOW CREATE " + kind + " " + Sql.quote(name), 2, 3);
+            setSession(write, create[0], null);
+            execute(write, definer.rewrite(create[1]), kind.toLowerCase(Locale.ROOT), name);
+        }
     }
 
     private boolean eventExists(Connection write, String event) throws SQLException {

@@ -3,6 +3,7 @@ package io.sitemove.sync.mysql.internal;
 import io.sitemove.remote.db.Sql;
 
 import io.sitemove.MigrationException;
+import io.sitemove.sync.mysql.BinlogPosition;
 import io.sitemove.remote.db.DbEndpoint;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -27,11 +28,11 @@ public final class SnapshotGroup implements AutoCloseable {
     private static final int LOCK_WAIT_TIMEOUT = 1205;
 
     private final List<Connection> readers;
-    private final Optional<String> binlogPosition;
+    private final Optional<BinlogPosition> binlogPosition;
     private final long lockMillis;
     private final String how;
 
-    private SnapshotGroup(List<Connection> readers, Optional<String> binlogPosition, long lockMillis, String how) {
+    private SnapshotGroup(List<Connection> readers, Optional<BinlogPosition> binlogPosition, long lockMillis, String how) {
         this.readers = List.copyOf(readers);
         this.binlogPosition = binlogPosition;
         this.lockMillis = lockMillis;
@@ -74,7 +75,7 @@ public final class SnapshotGroup implements AutoCloseable {
                     throw e;
                 }
                 long locked = System.nanoTime();
-                Optional<String> position;
+                Optional<BinlogPosition> position;
                 try {
                     for (Connection c : readers) {
                         Sql.execute(c, "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
@@ -109,7 +110,7 @@ public final class SnapshotGroup implements AutoCloseable {
         c.setAutoCommit(false);
     }
 
-    private static Optional<String> binaryLogStatus(Connection c, boolean mariaDb) throws SQLException {
+    private static Optional<BinlogPosition> binaryLogStatus(Connection c, boolean mariaDb) throws SQLException {
         if (!mariaDb) {
             try {
                 return position(c, "SHOW BINARY LOG STATUS");
@@ -122,16 +123,16 @@ public final class SnapshotGroup implements AutoCloseable {
         return position(c, "SHOW MASTER STATUS");
     }
 
-    private static Optional<String> position(Connection c, String sql) throws SQLException {
+    private static Optional<BinlogPosition> position(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             if (!rs.next() || rs.getString(1) == null || rs.getString(1).isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(rs.getString(1) + ":" + rs.getLong(2));
+            return BinlogPosition.parse(rs.getString(1) + ":" + rs.getLong(2));
         }
     }
 
-    private static Optional<String> snapshotPosition(Connection c) throws SQLException {
+    private static Optional<BinlogPosition> snapshotPosition(Connection c) throws SQLException {
         String file = null;
         String position = null;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW STATUS LIKE 'binlog_snapshot_%'")) {
@@ -143,7 +144,8 @@ public final class SnapshotGroup implements AutoCloseable {
                 }
             }
         }
-        return file == null || file.isEmpty() || position == null ? Optional.empty() : Optional.of(file + ":" + position);
+        return file == null || file.isEmpty() || position == null ? Optional.empty()
+                : BinlogPosition.parse(file + ":" + position);
     }
 
     /** The connections, each in a REPEATABLE READ transaction on the same snapshot. */
@@ -151,8 +153,8 @@ public final class SnapshotGroup implements AutoCloseable {
         return readers;
     }
 
-    /** {@code file:position} of the binlog at the snapshot; empty when the server keeps none. */
-    public Optional<String> binlogPosition() {
+    /** The binlog position of the snapshot; empty when the server keeps no binary log. */
+    public Optional<BinlogPosition> binlogPosition() {
         return binlogPosition;
     }
 

@@ -3,6 +3,7 @@ package io.sitemove.sync.mysql.internal;
 import io.sitemove.remote.db.Sql;
 
 import io.sitemove.remote.db.DbEndpoint;
+import io.sitemove.sync.mysql.BinlogPosition;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,22 +16,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A read-only, consistent view of the sending database: a REPEATABLE READ transaction started WITH
- * CONSISTENT SNAPSHOT, with its binlog position when the server reports one (MariaDB).
+ * What a consistent snapshot of the sending database holds (its tables with their row estimates, its
+ * sql_mode and character set, the binlog position it belongs to), and the statements that read a table's
+ * definition, columns and checksum through such a snapshot ({@link SnapshotGroup}).
  */
 public final class SourceSnapshot {
-    private final Connection connection;
-    private final DbEndpoint endpoint;
     private final String sqlMode;
     private final String charset;
     private final String collation;
-    private final Optional<String> binlogPosition;
+    private final Optional<BinlogPosition> binlogPosition;
     private final Map<String, Long> tables;
 
-    private SourceSnapshot(Connection connection, DbEndpoint endpoint, String sqlMode, String charset,
-            String collation, Optional<String> binlogPosition, Map<String, Long> tables) {
-        this.connection = connection;
-        this.endpoint = endpoint;
+    private SourceSnapshot(String sqlMode, String charset, String collation, Optional<BinlogPosition> binlogPosition,
+            Map<String, Long> tables) {
         this.sqlMode = sqlMode;
         this.charset = charset;
         this.collation = collation;
@@ -38,17 +36,8 @@ public final class SourceSnapshot {
         this.tables = tables;
     }
 
-    /** Starts the snapshot on an open connection to the sending database. */
-    public static SourceSnapshot begin(Connection c, DbEndpoint endpoint) throws SQLException {
-        Sql.execute(c, "SET SESSION time_zone = '+00:00'");
-        Sql.execute(c, "SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-        c.setAutoCommit(false);
-        Sql.execute(c, "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
-        return describe(c, endpoint, binlogSnapshot(c));
-    }
-
     /** Describes the database as seen by a connection whose snapshot is already open, at that binlog position. */
-    public static SourceSnapshot describe(Connection c, DbEndpoint endpoint, Optional<String> binlog)
+    public static SourceSnapshot describe(Connection c, DbEndpoint endpoint, Optional<BinlogPosition> binlog)
             throws SQLException {
         String sqlMode = Sql.single(c, "SELECT @@SESSION.sql_mode");
         String charset;
@@ -74,30 +63,7 @@ public final class SourceSnapshot {
                 }
             }
         }
-        return new SourceSnapshot(c, endpoint, sqlMode, charset, collation, binlog, tables);
-    }
-
-    private static Optional<String> binlogSnapshot(Connection c) throws SQLException {
-        String file = null;
-        String position = null;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW STATUS LIKE 'binlog_snapshot_%'")) {
-            while (rs.next()) {
-                if (rs.getString(1).equalsIgnoreCase("binlog_snapshot_file")) {
-                    file = rs.getString(2);
-                } else if (rs.getString(1).equalsIgnoreCase("binlog_snapshot_position")) {
-                    position = rs.getString(2);
-                }
-            }
-        }
-        return file == null || file.isEmpty() || position == null ? Optional.empty() : Optional.of(file + ":" + position);
-    }
-
-    public Connection connection() {
-        return connection;
-    }
-
-    public DbEndpoint endpoint() {
-        return endpoint;
+        return new SourceSnapshot(sqlMode, charset, collation, binlog, tables);
     }
 
     public String sqlMode() {
@@ -112,19 +78,14 @@ public final class SourceSnapshot {
         return collation;
     }
 
-    /** {@code file:position} of the binlog at the snapshot, when the server tells it. */
-    public Optional<String> binlogPosition() {
+    /** The binlog position of the snapshot, when the server keeps a binary log. */
+    public Optional<BinlogPosition> binlogPosition() {
         return binlogPosition;
     }
 
     /** Base tables by name, with the server's row estimate. */
     public Map<String, Long> tables() {
         return tables;
-    }
-
-    /** Ends the snapshot transaction. */
-    public void end() throws SQLException {
-        connection.commit();
     }
 
     /** The table's CREATE TABLE statement. */

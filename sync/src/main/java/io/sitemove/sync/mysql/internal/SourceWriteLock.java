@@ -4,6 +4,7 @@ import io.sitemove.remote.db.Sql;
 
 import io.sitemove.MigrationException;
 import io.sitemove.remote.db.DbEndpoint;
+import io.sitemove.sync.mysql.SourceLock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,25 +52,10 @@ public final class SourceWriteLock {
     }
 
     /** Revokes the write privileges the account holds on the database and ends its sessions; says what it did. */
-    public String lock(Connection c, DbEndpoint endpoint) throws SQLException {
+    public SourceLock lock(Connection c, DbEndpoint endpoint) throws SQLException {
         Set<String> global = new LinkedHashSet<>();
         Set<String> onDatabase = new LinkedHashSet<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW GRANTS FOR " + account())) {
-            while (rs.next()) {
-                Matcher m = GRANT.matcher(rs.getString(1));
-                if (!m.find()) {
-                    continue;
-                }
-                String scope = m.group(2).replace("\\_", "_").replace("\\%", "%");
-                Set<String> into = scope.equals("*.*") ? global
-                        : scope.equals(Sql.quote(endpoint.database()) + ".*") ? onDatabase : null;
-                if (into != null) {
-                    for (String privilege : m.group(1).split(",")) {
-                        into.add(privilege.strip().toUpperCase(Locale.ROOT));
-                    }
-                }
-            }
-        }
+        readGrants(c, endpoint, global, onDatabase);
         List<String> globalWrites = held(global);
         if (!globalWrites.isEmpty()) {
             throw MigrationException.permanent("cannot make " + endpoint.where() + " read-only for " + account()
@@ -86,7 +72,33 @@ public final class SourceWriteLock {
             lockedHere = true;
             revokedHere.addAll(revoked);
         }
-        int killed = 0;
+        int ended = endSessions(c);
+        return new SourceLock(SourceLock.Action.REVOKED, account(), endpoint.database(), revoked, ended, "");
+    }
+
+    /** Sorts the privileges {@code SHOW GRANTS} lists for the account into those on every database and on this one. */
+    private void readGrants(Connection c, DbEndpoint endpoint, Set<String> global, Set<String> onDatabase)
+            throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW GRANTS FOR " + account())) {
+            while (rs.next()) {
+                Matcher m = GRANT.matcher(rs.getString(1));
+                if (!m.find()) {
+                    continue;
+                }
+                String scope = m.group(2).replace("\\_", "_").replace("\\%", "%");
+                Set<String> into = scope.equals("*.*") ? global
+                        : scope.equals(Sql.quote(endpoint.database()) + ".*") ? onDatabase : null;
+                if (into != null) {
+                    for (String privilege : m.group(1).split(",")) {
+                        into.add(privilege.strip().toUpperCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Ends the account's open sessions, whose privileges would outlive the revocation; returns how many. */
+    private int endSessions(Connection c) throws SQLException {
         List<Long> sessions = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = ?"
                 + " AND ID <> CONNECTION_ID()")) {
@@ -97,18 +109,18 @@ public final class SourceWriteLock {
                 }
             }
         }
+        int ended = 0;
         for (long id : sessions) {
             try {
                 Sql.execute(c, "KILL CONNECTION " + id);
-                killed++;
+                ended++;
             } catch (SQLException e) {
                 if (e.getErrorCode() != 1094) {
                     throw e;
                 }
             }
         }
-        return "revoked " + (revoked.isEmpty() ? "nothing (held no write privilege)" : String.join(",", revoked)) + " ON "
-                + Sql.quote(endpoint.database()) + ".* FROM " + account() + "; ended " + killed + " of its sessions";
+        return ended;
     }
 
     /**
@@ -116,7 +128,7 @@ public final class SourceWriteLock {
      * restore, a retried lock finding none left to revoke); says what it did. When this object made
      * no lock (the process that did has ended), it grants every write privilege and says so.
      */
-    public String restore(Connection c, DbEndpoint endpoint) throws SQLException {
+    public SourceLock restore(Connection c, DbEndpoint endpoint) throws SQLException {
         List<String> privileges;
         boolean known;
         synchronized (this) {
@@ -125,16 +137,16 @@ public final class SourceWriteLock {
         }
         if (privileges.isEmpty()) {
             forget();
-            return "granted nothing: " + account() + " held no write privilege on " + Sql.quote(endpoint.database())
-                    + ".* when the final sync made the source read-only";
+            return new SourceLock(SourceLock.Action.GRANTED, account(), endpoint.database(), List.of(), 0,
+                    "it held no write privilege on " + Sql.quote(endpoint.database())
+                    + ".* when the final sync made the source read-only");
         }
-        String remark = known ? "" : " (every write privilege: the final sync that revoked them ran in another"
-                + " process, so which the account held is not known here; check its grants)";
-        String grant = "GRANT " + String.join(", ", privileges) + " ON " + Sql.quote(endpoint.database()) + ".* TO "
-                + account();
-        Sql.execute(c, grant);
+        Sql.execute(c, "GRANT " + String.join(", ", privileges) + " ON " + Sql.quote(endpoint.database()) + ".* TO "
+                + account());
         forget();
-        return grant + remark;
+        return new SourceLock(SourceLock.Action.GRANTED, account(), endpoint.database(), privileges, 0, known ? ""
+                : "every write privilege: the final sync that revoked them ran in another process, so which the"
+                + " account held is not known here; check its grants");
     }
 
     private synchronized void forget() {
