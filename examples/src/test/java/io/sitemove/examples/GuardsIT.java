@@ -13,6 +13,7 @@ import io.sitemove.MigrationStatus.State;
 import io.sitemove.Phase;
 import io.sitemove.PhaseOrderException;
 import io.sitemove.Secret;
+import io.sitemove.remote.ssh.HostKeyException;
 import io.sitemove.event.MigrationListener;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,10 +72,14 @@ class GuardsIT {
         Files.write(changedKnownHosts, lines, StandardCharsets.UTF_8);
         Migration m = Migration.open(plan(demo.settings().withKnownHosts(changedKnownHosts), "hostkey"));
 
-        MigrationException e = assertThrows(MigrationException.class, () -> m.runTo(Phase.INITIAL_SYNC));
+        HostKeyException e = assertThrows(HostKeyException.class, () -> m.runTo(Phase.INITIAL_SYNC));
 
         assertTrue(e.getMessage().toLowerCase().contains("host key"), e.getMessage());
         assertTrue(e.getMessage().contains(demo.kit().newSsh().host()), e.getMessage());
+        assertEquals(HostKeyException.Refusal.CHANGED_KEY, e.refusal());
+        assertEquals("new", e.server().name());
+        assertTrue(e.fingerprint().orElseThrow().startsWith("SHA256:"), e.fingerprint().toString());
+        assertEquals(java.util.Optional.of(Phase.PREFLIGHT), e.phase());
         assertEquals(State.FAILED, m.status().state());
         assertEquals(Phase.PREFLIGHT, m.status().phase());
         assertTrue(targetIsEmpty(), "nothing was copied");

@@ -1,5 +1,6 @@
 package io.sitemove.verify;
 
+import io.sitemove.remote.PluginNames;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.PreflightContext;
 import io.sitemove.spi.Verification;
@@ -184,11 +185,7 @@ public final class HttpVerifier implements Verifier {
 
         /** The name in reports; "http" by default. */
         public Builder name(String name) {
-            Objects.requireNonNull(name, "name cannot be null");
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("name cannot be blank");
-            }
-            this.name = name;
+            this.name = PluginNames.check(name);
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.sitemove.sync.files.internal;
 
 import io.sitemove.MigrationException;
+import io.sitemove.remote.AccessRefusedException;
 import io.sitemove.Server;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.remote.ssh.ExecResult;
@@ -52,6 +53,8 @@ public final class FilesPreflight {
             checks.add(CheckResult.pass(component, check, "logged in as " + server.user() + "@" + server.host() + ":"
                     + server.port() + ", host key verified"));
             return ssh;
+        } catch (AccessRefusedException e) {
+            throw e;
         } catch (MigrationException e) {
             checks.add(CheckResult.fail(component, check, e.getMessage()));
             return null;

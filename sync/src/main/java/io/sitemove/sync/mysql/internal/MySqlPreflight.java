@@ -4,6 +4,7 @@ import io.sitemove.sync.mysql.internal.binlog.BinlogSettings;
 import io.sitemove.remote.db.Sql;
 
 import io.sitemove.MigrationException;
+import io.sitemove.remote.AccessRefusedException;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.remote.db.DbEndpoint;
 import java.sql.Connection;
@@ -81,6 +82,8 @@ public final class MySqlPreflight {
             String detail = String.join("; ", problems);
             return required ? CheckResult.fail(component, check, detail)
                     : CheckResult.pass(component, check, "warning: " + detail + "; deltas will compare checksums instead");
+        } catch (AccessRefusedException e) {
+            throw e;
         } catch (MigrationException e) {
             return CheckResult.fail(component, check, e.getMessage());
         } catch (SQLException e) {
@@ -96,6 +99,8 @@ public final class MySqlPreflight {
                     grants(c, endpoint.database()));
             checks.add(CheckResult.pass(component, check, "logged in as " + endpoint.user()));
             return facts;
+        } catch (AccessRefusedException e) {
+            throw e;
         } catch (MigrationException e) {
             checks.add(CheckResult.fail(component, check, e.getMessage()));
         } catch (SQLException e) {
