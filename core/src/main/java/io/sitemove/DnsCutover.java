@@ -95,7 +95,8 @@ public final class DnsCutover {
 
     @Override
     public String toString() {
-        return "DnsCutover[" + switcher.name() + ": " + records + ", low TTL " + lowTtl.toSeconds() + " s, names " + names + "]";
+        return "DnsCutover[" + switcher.name() + ": " + records + ", low TTL " + lowTtl.toSeconds() + " s, names "
+                + names + "]";
     }
 
     /** Builds {@link DnsCutover}; setters check their values, {@link #build()} the whole. Not thread-safe. */
@@ -113,7 +114,10 @@ public final class DnsCutover {
             this.switcher = Objects.requireNonNull(switcher, "switcher cannot be null");
         }
 
-        /** A record the cutover switches to (name, type, final TTL, new value); all records of that name and type are replaced. */
+        /**
+         * A record the cutover switches to (name, type, final TTL, new value); all records of that name and
+         * type are replaced.
+         */
         public Builder record(DnsRecord record) {
             records.add(Objects.requireNonNull(record, "record cannot be null"));
             return this;

@@ -99,6 +99,15 @@ class MigrationFailuresTest {
                 });
     }
 
+    static void throughMoratorium(Migration m) {
+        m.runTo(Phase.FUNCTIONAL_TESTING);
+        m.approve(Gate.FUNCTIONAL_TESTING);
+        m.runTo(Phase.OPTIMIZATION);
+        m.approve(Gate.OPTIMIZATION);
+        m.incrementalSync();
+        m.runTo(Phase.MORATORIUM);
+    }
+
     static Syncer throwing(RuntimeException failure, AtomicInteger calls) {
         return new Syncer() {
             @Override
@@ -183,12 +192,7 @@ class MigrationFailuresTest {
     @Test
     void aPropagationThatDidNotCompleteInItsTimeoutIsNotRetried() {
         Migration m = Migration.open(plan(files, 3).build());
-        m.runTo(Phase.FUNCTIONAL_TESTING);
-        m.approve(Gate.FUNCTIONAL_TESTING);
-        m.runTo(Phase.OPTIMIZATION);
-        m.approve(Gate.OPTIMIZATION);
-        m.incrementalSync();
-        m.runTo(Phase.MORATORIUM);
+        throughMoratorium(m);
         dns.neverPropagates();
 
         MigrationException e = assertThrows(MigrationException.class, m::cutover);
@@ -202,12 +206,7 @@ class MigrationFailuresTest {
     @Test
     void aRollbackFiresItsStartBeforeItsStepsAndItsEndAfterThem() {
         Migration m = Migration.open(plan(files, 1).build());
-        m.runTo(Phase.FUNCTIONAL_TESTING);
-        m.approve(Gate.FUNCTIONAL_TESTING);
-        m.runTo(Phase.OPTIMIZATION);
-        m.approve(Gate.OPTIMIZATION);
-        m.incrementalSync();
-        m.runTo(Phase.MORATORIUM);
+        throughMoratorium(m);
         m.cutover();
         events.clear();
 

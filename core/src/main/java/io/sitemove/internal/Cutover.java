@@ -39,8 +39,8 @@ final class Cutover {
      */
     void run(Optional<Duration> estimate) {
         Phase phase = Phase.FINAL_SYNC;
-        plan.backup().ifPresent(b -> steps.step(phase, StepNames.BACKUP, () -> new EntryData.BackedUp(
-                b.backup(new Contexts.Backup(work.base(), steps.reporter(phase, StepNames.BACKUP, steps.clock().instant()))))));
+        plan.backup().ifPresent(b -> steps.step(phase, StepNames.BACKUP, () -> new EntryData.BackedUp(b.backup(
+                new Contexts.Backup(work.base(), steps.reporter(phase, StepNames.BACKUP, steps.clock().instant()))))));
         EntryData.MaintenanceOn on = steps.step(phase, StepNames.MAINTENANCE_ON, EntryData.MaintenanceOn.class,
                 () -> work.maintenanceOn(phase, Side.SOURCE, estimate));
         Duration finalSyncs = Duration.ZERO;

@@ -60,7 +60,8 @@ final class DnsSteps {
         guard(phase, purpose, change);
         DnsApplyResult result = switcher.apply(ctx, change);
         listeners.fire(l -> l.dnsSwitched(new DnsSwitched(site, phase, clock.instant(), purpose, change, result.serial())));
-        return purpose + ": " + String.join(", ", change.describe()) + (result.serial() >= 0 ? " (serial " + result.serial() + ")" : "");
+        return purpose + ": " + String.join(", ", change.describe())
+                + (result.serial() >= 0 ? " (serial " + result.serial() + ")" : "");
     }
 
     /** Refuses, changing nothing, a change that touches RRsets the plan does not switch or too many records. */

@@ -107,6 +107,19 @@ public final class MigrateOneSite {
      * customer and operator; {@code beforeEachDelta} stands for the site's visitors changing things.
      */
     public static MigrationReport migrate(Migration m, int deltas, Runnable beforeEachDelta) {
+        throughMoratorium(m, deltas, beforeEachDelta);
+        waitUntil(m.status().cutoverNotBefore().orElse(Instant.now()));
+        beforeEachDelta.run();
+        m.cutover();
+        m.runTo(Phase.POST_MIGRATION);
+        return m.report();
+    }
+
+    /**
+     * Runs to the end of the moratorium: both gates approved in code, {@code deltas} incremental syncs
+     * (counting those already done), each after {@code beforeEachDelta}, and the TTL lowered.
+     */
+    public static void throughMoratorium(Migration m, int deltas, Runnable beforeEachDelta) {
         m.runTo(Phase.FUNCTIONAL_TESTING);
         m.approve(Gate.FUNCTIONAL_TESTING);
         m.runTo(Phase.OPTIMIZATION);
@@ -118,11 +131,6 @@ public final class MigrateOneSite {
                     round.duration().toMillis(), round.estimatedFinalSync().map(d -> d.toMillis() + " ms").orElse("?"));
         }
         m.runTo(Phase.MORATORIUM);
-        waitUntil(m.status().cutoverNotBefore().orElse(Instant.now()));
-        beforeEachDelta.run();
-        m.cutover();
-        m.runTo(Phase.POST_MIGRATION);
-        return m.report();
     }
 
     private static void waitUntil(Instant when) {

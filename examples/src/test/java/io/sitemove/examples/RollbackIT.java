@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sitemove.Gate;
 import io.sitemove.Migration;
 import io.sitemove.MigrationPlan;
 import io.sitemove.MigrationStatus.State;
@@ -31,14 +30,10 @@ class RollbackIT {
     @Test
     void rollbackBringsBackWhatWasWrittenAfterTheCutoverAndRestoresDnsExactly() throws Exception {
         String dnsBefore = digAnswers();
-        MigrationPlan plan = Plans.withoutTtlWait(MigrateOneSite.plan(demo.settings(), demo.work().resolve("journal"), new MigrationListener() { }));
+        MigrationPlan plan = Plans.withoutTtlWait(MigrateOneSite.plan(demo.settings(), demo.work().resolve("journal"),
+                new MigrationListener() { }));
         Migration m = Migration.open(plan);
-        m.runTo(Phase.FUNCTIONAL_TESTING);
-        m.approve(Gate.FUNCTIONAL_TESTING);
-        m.runTo(Phase.OPTIMIZATION);
-        m.approve(Gate.OPTIMIZATION);
-        m.incrementalSync();
-        m.runTo(Phase.MORATORIUM);
+        MigrateOneSite.throughMoratorium(m, 1, () -> { });
         m.cutover();
         assertNotEquals(dnsBefore, digAnswers(), "the cutover moved DNS");
 
