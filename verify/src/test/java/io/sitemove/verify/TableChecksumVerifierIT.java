@@ -119,7 +119,7 @@ class TableChecksumVerifierIT {
     }
 
     @Test
-    void preflightConnectsAndFindsTheDatabaseAndStopsAtARefusedLoginWithoutShowingThePassword() {
+    void preflightPassesAndStopsAtARefusedLoginNamingNoPassword() {
         Contexts.Ctx ctx = Contexts.of(kit, VerifyStage.FUNCTIONAL);
         MariaDb db = kit.newDb();
         TableChecksumVerifier wrongPassword = new TableChecksumVerifier(address(kit.oldDb()),
