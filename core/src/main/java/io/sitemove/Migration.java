@@ -2,14 +2,20 @@ package io.sitemove;
 
 import io.sitemove.internal.Engine;
 import io.sitemove.spi.Verification;
+import io.sitemove.spi.JournalLease;
+import io.sitemove.spi.LeaseHolder;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One site's migration, running or resumed. Its state lives in the plan's journal: open it again
  * after a crash, a restart or a pause of days and it continues from the last completed step.
- * Methods are synchronized; one process at a time should drive a site.
+ * Methods are synchronized. One runner per site: each operation takes the site's journal lease when it
+ * starts (and reads the journal afresh), checks it before every step and releases it when it ends; a
+ * second runner, in this process or another, is refused at once with a
+ * {@link io.sitemove.journal.LeaseHeldException} naming the holder.
  *
  * <pre>{@code
  * Migration m = Migration.open(plan);
@@ -26,11 +32,12 @@ import java.util.Objects;
  */
 public final class Migration {
     private final MigrationPlan plan;
-    private final Engine engine;
+    private final Clock clock;
+    private boolean takeOver;
 
     private Migration(MigrationPlan plan, Clock clock) {
         this.plan = plan;
-        this.engine = new Engine(plan, clock);
+        this.clock = clock;
     }
 
     /** Opens the site's migration: a new one if its journal is empty, else resumed from where the journal says. */
@@ -44,6 +51,30 @@ public final class Migration {
     }
 
     /**
+     * Makes the next operation take the site's lease over from a runner that holds it but is known to be
+     * dead (a journal whose leases end with their process still refuses a live one). Use with care: two
+     * live runners of one site corrupt nothing in the journal, but run the same steps twice.
+     */
+    public synchronized Migration takeOverLease() {
+        takeOver = true;
+        return this;
+    }
+
+    private <T> T leased(Function<Engine, T> operation) {
+        LeaseHolder holder = LeaseHolder.thisProcess("sitemove thread " + Thread.currentThread().getName(), clock.instant());
+        JournalLease lease;
+        try {
+            lease = plan.journal().lease(plan.site(), holder, takeOver);
+        } catch (MigrationException e) {
+            throw e.in(plan.site(), null, null);
+        }
+        try (lease) {
+            takeOver = false;
+            return operation.apply(new Engine(plan, clock, lease));
+        }
+    }
+
+    /**
      * Runs every phase not yet completed up to and including {@code phase}, stopping early at a gate
      * that is not approved. Runs the first incremental sync when it passes INCREMENTAL_SYNC and the
      * cutover when it passes FINAL_SYNC.
@@ -51,22 +82,24 @@ public final class Migration {
      * @throws MigrationException when a phase fails; the journal says where, and calling again continues there
      */
     public synchronized MigrationStatus runTo(Phase phase) {
-        return engine.runTo(Objects.requireNonNull(phase, "phase cannot be null"));
+        Objects.requireNonNull(phase, "phase cannot be null");
+        return leased(e -> e.runTo(phase));
     }
 
     /** Approves a gate the run has reached, completing its phase. Approving twice does nothing. */
     public synchronized MigrationStatus approve(Gate gate) {
-        return engine.approve(Objects.requireNonNull(gate, "gate cannot be null"));
+        Objects.requireNonNull(gate, "gate cannot be null");
+        return leased(e -> e.approve(gate));
     }
 
     /** Runs one incremental (delta) sync of every syncer; allowed from the optimization gate's approval to the cutover. */
     public synchronized SyncRound incrementalSync() {
-        return engine.incrementalSync();
+        return leased(Engine::incrementalSync);
     }
 
     /** Runs the functional verifiers again, e.g. after tuning the target; reports, never throws on a difference. */
     public synchronized List<Verification> verify() {
-        return engine.verify();
+        return leased(Engine::verify);
     }
 
     /**
@@ -77,7 +110,7 @@ public final class Migration {
      * @throws CutoverTooEarlyException when the old TTL has not expired since it was lowered
      */
     public synchronized MigrationStatus cutover() {
-        return engine.cutover();
+        return leased(Engine::cutover);
     }
 
     /**
@@ -85,16 +118,16 @@ public final class Migration {
      * the cutover are kept), DNS reverted exactly, source out of maintenance.
      */
     public synchronized MigrationStatus rollback() {
-        return engine.rollback();
+        return leased(Engine::rollback);
     }
 
     /** Where the migration stands. */
     public synchronized MigrationStatus status() {
-        return engine.status();
+        return new Engine(plan, clock, null).status();
     }
 
     /** What the migration did so far, phase by phase. */
     public synchronized MigrationReport report() {
-        return engine.report();
+        return new Engine(plan, clock, null).report();
     }
 }

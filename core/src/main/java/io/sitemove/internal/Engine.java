@@ -14,6 +14,7 @@ import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.Direction;
 import io.sitemove.spi.EntryData;
 import io.sitemove.spi.EntryKind;
+import io.sitemove.spi.JournalLease;
 import io.sitemove.spi.SyncMode;
 import io.sitemove.spi.SyncResult;
 import io.sitemove.spi.Syncer;
@@ -47,13 +48,17 @@ public final class Engine {
     private final Cutover cutover;
     private final PostMigration post;
 
-    public Engine(MigrationPlan plan, Clock clock) {
+    /**
+     * An engine over the journal as it is now; {@code lease} (null for reading the status only) is checked
+     * before every step.
+     */
+    public Engine(MigrationPlan plan, Clock clock, JournalLease lease) {
         this.plan = plan;
         this.site = plan.site();
         this.clock = clock;
         this.state = new JournalState(plan.journal().read(site));
         Listeners listeners = new Listeners(plan.listeners());
-        this.steps = new StepRunner(plan, clock, state, listeners);
+        this.steps = new StepRunner(plan, clock, state, listeners, lease);
         this.work = new Work(plan, steps);
         this.dns = plan.dns().map(d -> new DnsMoves(d, new DnsSteps(site, d.switcher(),
                 new Contexts.Dns(work.base(), d.records()), listeners, clock, d.guard()), steps));

@@ -11,6 +11,7 @@ import io.sitemove.event.StepFinished;
 import io.sitemove.spi.EntryData;
 import io.sitemove.spi.EntryKind;
 import io.sitemove.spi.JournalEntry;
+import io.sitemove.spi.JournalLease;
 import io.sitemove.spi.ProgressReporter;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,10 +37,12 @@ final class StepRunner {
     private final JournalState state;
     private final Listeners listeners;
     private final PolicyRetry retry;
+    private final JournalLease lease;
     private final Set<Phase> enteredThisRun = EnumSet.noneOf(Phase.class);
     private String currentStep = "";
 
-    StepRunner(MigrationPlan plan, Clock clock, JournalState state, Listeners listeners) {
+    StepRunner(MigrationPlan plan, Clock clock, JournalState state, Listeners listeners, JournalLease lease) {
+        this.lease = lease;
         this.plan = plan;
         this.site = plan.site();
         this.clock = clock;
@@ -72,6 +75,10 @@ final class StepRunner {
             return done.get().data();
         }
         currentStep = step;
+        if (lease == null) {
+            throw new IllegalStateException("step " + step + " run without the site's lease");
+        }
+        lease.check();
         Instant t0 = clock.instant();
         EntryData data = retry.run(phase, step, action);
         Duration took = Duration.between(t0, clock.instant());

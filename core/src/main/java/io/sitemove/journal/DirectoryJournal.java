@@ -1,8 +1,11 @@
 package io.sitemove.journal;
 
 import io.sitemove.internal.SiteNames;
+import io.sitemove.journal.internal.FileLease;
 import io.sitemove.spi.Journal;
 import io.sitemove.spi.JournalEntry;
+import io.sitemove.spi.JournalLease;
+import io.sitemove.spi.LeaseHolder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -90,6 +93,9 @@ public final class DirectoryJournal implements Journal {
                 migrateLegacy(site, file);
             }
             long expected = lastSeq(file) + 1;
+            if (expected == 1 && entry.seq() > 1) {
+                throw JournalException.vanished(file, site, entry.seq() - 1);
+            }
             if (entry.seq() != expected) {
                 throw JournalException.outOfSequence(file, site, expected - 1, entry.seq());
             }
@@ -186,6 +192,15 @@ public final class DirectoryJournal implements Journal {
         } catch (IOException ignored) {
             // some file systems cannot fsync a directory; the rename or the append itself is durable there
         }
+    }
+
+    /**
+     * Takes the site's lease: an operating-system lock on {@code <site>.lease}, which ends with its process,
+     * so a dead runner never blocks the next. A live holder is refused even with {@code takeOver}: stop it.
+     */
+    @Override
+    public JournalLease lease(String site, LeaseHolder holder, boolean takeOver) {
+        return FileLease.take(site, dir.resolve(SiteNames.check(site) + ".lease"), holder);
     }
 
     @Override

@@ -2,9 +2,12 @@ package io.sitemove.journal;
 
 import io.sitemove.Phase;
 import io.sitemove.internal.SiteNames;
+import io.sitemove.journal.internal.RowLease;
 import io.sitemove.spi.EntryKind;
 import io.sitemove.spi.Journal;
 import io.sitemove.spi.JournalEntry;
+import io.sitemove.spi.JournalLease;
+import io.sitemove.spi.LeaseHolder;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +33,13 @@ import javax.sql.DataSource;
  * }</pre>
  */
 public final class JdbcJournal implements Journal {
-    private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+    private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,57}");
+    private static final Duration DEFAULT_LEASE = Duration.ofMinutes(2);
 
     private final DataSource dataSource;
     private final String table;
+    private final String leaseTable;
+    private final Duration leaseTtl;
 
     /**
      * A journal in {@code table}, created if missing.
@@ -40,12 +47,29 @@ public final class JdbcJournal implements Journal {
      * @param table a plain table name (letters, digits, underscore), in the data source's default schema
      */
     public JdbcJournal(DataSource dataSource, String table) {
+        this(dataSource, table, DEFAULT_LEASE);
+    }
+
+    /**
+     * A journal in {@code table}, its leases in {@code <table>_lease}, both created if missing.
+     *
+     * @param table a plain table name (letters, digits, underscore, up to 58), in the data source's default schema
+     * @param leaseTtl how long a runner's lease lasts without renewal (it is renewed every third of that while
+     *     held): how soon a dead runner's site can be taken by another; 2 minutes unless given
+     */
+    public JdbcJournal(DataSource dataSource, String table, Duration leaseTtl) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource cannot be null");
         Objects.requireNonNull(table, "table cannot be null");
+        Objects.requireNonNull(leaseTtl, "leaseTtl cannot be null");
         if (!TABLE.matcher(table).matches()) {
-            throw new IllegalArgumentException("table name '" + table + "' must be letters, digits and underscores");
+            throw new IllegalArgumentException("table name '" + table + "' must be 1 to 58 letters, digits and underscores");
+        }
+        if (leaseTtl.toMillis() < 300) {
+            throw new IllegalArgumentException("leaseTtl must be at least 300 ms, was " + leaseTtl);
         }
         this.table = "`" + table + "`";
+        this.leaseTable = "`" + table + "_lease`";
+        this.leaseTtl = leaseTtl;
         createTable();
     }
 
@@ -55,6 +79,7 @@ public final class JdbcJournal implements Journal {
                     + "site VARCHAR(100) NOT NULL, seq BIGINT NOT NULL, at_micros BIGINT NOT NULL,"
                     + " kind VARCHAR(40) NOT NULL, phase VARCHAR(40) NOT NULL, step VARCHAR(255) NOT NULL,"
                     + " data MEDIUMTEXT NOT NULL, PRIMARY KEY (site, seq)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+            RowLease.createTable(c, leaseTable);
         } catch (SQLException e) {
             throw new JournalException("journal table " + table + " cannot be created: " + e.getMessage(), e);
         }
@@ -119,6 +144,12 @@ public final class JdbcJournal implements Journal {
                 return rs.getLong(1);
             }
         }
+    }
+
+    /** Takes the site's lease: a row in {@code <table>_lease} that expires unless renewed, which it is while held. */
+    @Override
+    public JournalLease lease(String site, LeaseHolder holder, boolean takeOver) {
+        return RowLease.take(dataSource, leaseTable, SiteNames.check(site), holder, leaseTtl, takeOver);
     }
 
     @Override

@@ -16,6 +16,13 @@ public class JournalException extends MigrationException {
                 + "; restore it from a backup or move it away to start the migration anew", cause);
     }
 
+    /** The journal was there when the run read it and is gone now. */
+    static JournalException vanished(java.nio.file.Path file, String site, long had) {
+        return new JournalException("journal " + file + " of '" + site + "' vanished: it held " + had + " entries when"
+                + " this run read it; restore it from a backup (nothing was written), or move the site's files away to"
+                + " start the migration anew", null);
+    }
+
     /** An append whose sequence number is not the next one. */
     static JournalException outOfSequence(Object where, String site, long last, long appended) {
         return new JournalException("journal " + where + " is at entry " + last + " but entry " + appended

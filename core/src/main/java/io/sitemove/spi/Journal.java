@@ -15,4 +15,15 @@ public interface Journal {
 
     /** Appends one entry durably. Its {@code seq} is one more than the last entry's. */
     void append(String site, JournalEntry entry);
+
+    /**
+     * Takes the site's lease for {@code holder}, or refuses at once with
+     * {@link io.sitemove.journal.LeaseHeldException} naming the runner that holds it. One runner per site:
+     * the engine takes the lease when an operation starts and checks it before every step.
+     *
+     * @param takeOver take the lease even from a holder that has not released it or let it expire (the
+     *     caller knows that holder is dead); a journal whose leases end with their process may refuse a
+     *     holder that is still alive all the same
+     */
+    JournalLease lease(String site, LeaseHolder holder, boolean takeOver);
 }

@@ -107,6 +107,19 @@ class DirectoryJournalTest {
     }
 
     @Test
+    void aJournalThatVanishedUnderARunIsReportedAsVanished() throws Exception {
+        DirectoryJournal journal = new DirectoryJournal(dir);
+        journal.append("shop", entry(1, EntryData.None.INSTANCE));
+        journal.append("shop", entry(2, EntryData.None.INSTANCE));
+        Files.delete(journal.fileOf("shop"));
+
+        JournalException e = assertThrows(JournalException.class, () -> journal.append("shop", entry(3, EntryData.None.INSTANCE)));
+
+        assertTrue(e.getMessage().contains("vanished: it held 2 entries"), e.getMessage());
+        assertTrue(Files.notExists(journal.fileOf("shop")), "nothing was written");
+    }
+
+    @Test
     void refusesASiteNameThatCouldLeaveItsDirectory() {
         DirectoryJournal journal = new DirectoryJournal(dir);
         assertThrows(IllegalArgumentException.class, () -> journal.append("../../x", entry(1, EntryData.None.INSTANCE)));

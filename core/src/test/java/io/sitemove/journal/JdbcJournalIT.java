@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.mysql.cj.jdbc.MysqlDataSource;
 import io.sitemove.spi.EntryData;
 import io.sitemove.spi.JournalEntry;
+import io.sitemove.spi.JournalLease;
+import io.sitemove.spi.LeaseHolder;
 import io.sitemove.testkit.MariaDb;
 import io.sitemove.testkit.Testkit;
 import io.sitemove.testkit.WithTestkit;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,6 +77,46 @@ class JdbcJournalIT {
         assertEquals(17, synced.result().moved().rows());
         assertEquals(java.time.Duration.ofMillis(630), synced.result().duration());
         assertEquals("{strategy=copy}", synced.result().details().summary());
+    }
+
+    @Test
+    void aHeldLeaseRefusesASecondRunnerNamingItAndIsFreeOnceReleased() {
+        JdbcJournal one = new JdbcJournal(panel, "journal_lease");
+        JdbcJournal two = new JdbcJournal(panel, "journal_lease");
+        LeaseHolder first = new LeaseHolder("panel-a", "host-a", 101, Instant.parse("2026-12-01T10:00:00Z"));
+
+        try (JournalLease held = one.lease("shop", first, false)) {
+            LeaseHeldException e = assertThrows(LeaseHeldException.class,
+                    () -> two.lease("shop", new LeaseHolder("panel-b", "host-b", 202, Instant.now()), false));
+            assertEquals(first, e.holder().orElseThrow());
+            assertTrue(e.getMessage().contains("panel-a (pid 101 on host-a"), e.getMessage());
+            held.check();
+        }
+        two.lease("shop", new LeaseHolder("panel-b", "host-b", 202, Instant.now()), false).close();
+    }
+
+    @Test
+    void aDeadRunnersLeaseIsTakenOnceExpiredOrAtOnceByATakeOverAndTheOldHolderLearnsItLostIt() throws Exception {
+        JdbcJournal journal = new JdbcJournal(panel, "journal_dead", Duration.ofSeconds(60));
+        try (Connection c = panel.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO journal_dead_lease VALUES ('expired', 't1', 'ghost', 'gone', 1,"
+                    + " UTC_TIMESTAMP(6), TIMESTAMPADD(SECOND, -5, UTC_TIMESTAMP(6)))");
+            s.executeUpdate("INSERT INTO journal_dead_lease VALUES ('stuck', 't2', 'ghost', 'gone', 1,"
+                    + " UTC_TIMESTAMP(6), TIMESTAMPADD(HOUR, 1, UTC_TIMESTAMP(6)))");
+        }
+        LeaseHolder me = new LeaseHolder("panel-c", "host-c", 303, Instant.now());
+
+        journal.lease("expired", me, false).close();
+        assertThrows(LeaseHeldException.class, () -> journal.lease("stuck", me, false));
+        JournalLease mine = journal.lease("stuck", me, true);
+        JournalLease theirs = journal.lease("stuck", new LeaseHolder("panel-d", "host-d", 404, Instant.now()), true);
+
+        LeaseLostException lost = assertThrows(LeaseLostException.class, mine::check);
+        assertTrue(lost.getMessage().contains("panel-c"), lost.getMessage());
+        theirs.check();
+        mine.close();
+        theirs.check();
+        theirs.close();
     }
 
     @Test
