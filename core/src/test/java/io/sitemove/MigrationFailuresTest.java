@@ -174,8 +174,28 @@ class MigrationFailuresTest {
                 .findFirst().orElseThrow();
         EntryData.Failed data = failed.data(EntryData.Failed.class).orElseThrow();
         assertEquals("sync:files", failed.step());
-        assertFalse(data.transientFailure());
+        assertTrue(data.transientFailure(), "a passing kind of failure, though the engine gave up on it");
         assertEquals(MigrationException.class.getName(), data.exception());
+    }
+
+    @Test
+    void aSyncIsToldWhenItMayFindItsOwnPartialWorkAndNotAfterARefusal() {
+        files.failNext(1, true);
+        Migration.open(plan(files, 3).build()).runTo(Phase.INITIAL_SYNC);
+        assertEquals(List.of(false, true), files.resumedFlags(), "the engine's second attempt follows a cut-off first");
+
+        RecordingSyncer crashing = new RecordingSyncer("files").crashNext();
+        Path other = dir.resolve("other");
+        MigrationPlan crashPlan = plan(crashing, 3).journal(new DirectoryJournal(other)).build();
+        assertThrows(RecordingSyncer.Crash.class, () -> Migration.open(crashPlan).runTo(Phase.INITIAL_SYNC));
+        Migration.open(crashPlan).runTo(Phase.INITIAL_SYNC);
+        assertEquals(List.of(false, true), crashing.resumedFlags(), "a run after a crash in the step resumes it");
+
+        RecordingSyncer refused = new RecordingSyncer("files").failNext(1, false);
+        MigrationPlan refusedPlan = plan(refused, 3).journal(new DirectoryJournal(dir.resolve("refused"))).build();
+        assertThrows(MigrationException.class, () -> Migration.open(refusedPlan).runTo(Phase.INITIAL_SYNC));
+        Migration.open(refusedPlan).runTo(Phase.INITIAL_SYNC);
+        assertEquals(List.of(false, false), refused.resumedFlags(), "after a permanent failure nothing is presumed ours");
     }
 
     @Test

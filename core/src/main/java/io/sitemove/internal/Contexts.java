@@ -46,8 +46,8 @@ final class Contexts {
 
     }
 
-    record Sync(Base base, SyncMode mode, Direction direction, Optional<String> cursor, ProgressReporter progress)
-            implements SyncContext, OnBase {
+    record Sync(Base base, SyncMode mode, Direction direction, Optional<String> cursor, ProgressReporter progress,
+            boolean resumed) implements SyncContext, OnBase {
     }
 
     record Verify(Base base, VerifyStage stage, ProgressReporter progress) implements VerifyContext, OnBase {

@@ -9,6 +9,7 @@ import io.sitemove.spi.JournalEntry;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,8 @@ public final class JournalState {
     private final Set<Phase> started = EnumSet.noneOf(Phase.class);
     private final Set<Gate> approved = EnumSet.noneOf(Gate.class);
     private final Map<String, JournalEntry> steps = new HashMap<>();
+    private final Set<String> startedSteps = new HashSet<>();
+    private final Map<String, EntryData.Failed> stepFailures = new HashMap<>();
     private JournalEntry lastFailure;
     private boolean rolledBack;
     private boolean rollbackStarted;
@@ -42,12 +45,19 @@ public final class JournalState {
                 started.add(e.phase());
                 lastFailure = null;
             }
+            case STEP_STARTED -> {
+                startedSteps.add(key(e.phase(), e.step()));
+                stepFailures.remove(key(e.phase(), e.step()));
+            }
             case STEP_DONE -> steps.put(key(e.phase(), e.step()), e);
             case PHASE_DONE -> {
                 completed.add(e.phase());
                 lastFailure = null;
             }
-            case PHASE_FAILED -> lastFailure = e;
+            case PHASE_FAILED -> {
+                lastFailure = e;
+                e.data(EntryData.Failed.class).ifPresent(f -> stepFailures.put(key(e.phase(), e.step()), f));
+            }
             case GATE_APPROVED -> approved.add(Gate.valueOf(e.step()));
             case ROLLBACK_STARTED -> rollbackStarted = true;
             case ROLLBACK_DONE -> rolledBack = true;
@@ -151,6 +161,19 @@ public final class JournalState {
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    /**
+     * Whether an earlier run began the step without finishing it, and did not stop at it with a permanent
+     * failure: what the step finds may be its own partial work.
+     */
+    public boolean resumable(Phase phase, String step) {
+        String k = key(phase, step);
+        if (!startedSteps.contains(k) || steps.containsKey(k)) {
+            return false;
+        }
+        EntryData.Failed failed = stepFailures.get(k);
+        return failed == null || failed.transientFailure();
     }
 
     /** The data a completed step left, when it is of the given type. */

@@ -40,6 +40,7 @@ final class StepRunner {
     private final JournalLease lease;
     private final Set<Phase> enteredThisRun = EnumSet.noneOf(Phase.class);
     private String currentStep = "";
+    private boolean resumed;
 
     StepRunner(MigrationPlan plan, Clock clock, JournalState state, Listeners listeners, JournalLease lease) {
         this.lease = lease;
@@ -79,8 +80,16 @@ final class StepRunner {
             throw new IllegalStateException("step " + step + " run without the site's lease");
         }
         lease.check();
+        resumed = state.resumable(phase, step);
+        append(EntryKind.STEP_STARTED, phase, step, EntryData.None.INSTANCE);
         Instant t0 = clock.instant();
-        EntryData data = retry.run(phase, step, action);
+        EntryData data = retry.run(phase, step, () -> {
+            try {
+                return action.get();
+            } finally {
+                resumed = true;
+            }
+        });
         Duration took = Duration.between(t0, clock.instant());
         append(EntryKind.STEP_DONE, phase, step, data);
         listeners.fire(l -> l.stepFinished(new StepFinished(site, phase, clock.instant(), step, took)));
@@ -96,6 +105,11 @@ final class StepRunner {
                     .in(site, phase, step);
         }
         return type.cast(data);
+    }
+
+    /** Whether the step running now may find its own partial work: see {@link io.sitemove.spi.SyncContext#resumed()}. */
+    boolean resumed() {
+        return resumed;
     }
 
     /** Runs the body as the phase: journals its start once per run, and its failure where it happens. */
@@ -118,7 +132,7 @@ final class StepRunner {
             String step = currentStep;
             MigrationException failure = retry.located(e, phase, step);
             append(EntryKind.PHASE_FAILED, phase, step, new EntryData.Failed(failure.getMessage(),
-                    failure.getClass().getName(), failure.isTransient()));
+                    failure.getClass().getName(), failure.wasTransient()));
             enteredThisRun.remove(phase);
             log.error("site {}: phase {} failed at step '{}': {}", site, phase, step, failure.reason());
             listeners.fire(l -> l.phaseFailed(new PhaseFailed(site, phase, clock.instant(), step, failure)));

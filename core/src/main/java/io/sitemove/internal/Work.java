@@ -49,7 +49,8 @@ final class Work {
         Instant started = steps.clock().instant();
         Optional<String> cursor = steps.state().cursor(s.name(), direction);
         log.info("site {}: {} sync '{}' {} (cursor {})", plan.site(), mode, s.name(), direction, cursor.orElse("none"));
-        SyncResult r = s.sync(new Contexts.Sync(base, mode, direction, cursor, steps.reporter(phase, step, started)));
+        SyncResult r = s.sync(new Contexts.Sync(base, mode, direction, cursor, steps.reporter(phase, step, started),
+                steps.resumed()));
         steps.listeners().fire(l -> l.syncTimed(new SyncTimed(plan.site(), phase, steps.clock().instant(), s.name(),
                 mode, direction, r)));
         return new EntryData.Synced(s.name(), mode, direction, started, r);

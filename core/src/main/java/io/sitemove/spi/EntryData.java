@@ -64,7 +64,8 @@ public sealed interface EntryData {
      *
      * @param message the failure's message (never a secret)
      * @param exception the failure's class name
-     * @param transientFailure whether trying again may help
+     * @param transientFailure whether the failure was of a passing kind (a dropped connection), even when
+     *     the engine gave up retrying it
      */
     record Failed(String message, String exception, boolean transientFailure) implements EntryData {
         public Failed {

@@ -4,6 +4,8 @@ package io.sitemove.spi;
 public enum EntryKind {
     /** A phase was entered (or re-entered by a resumed run). */
     PHASE_STARTED,
+    /** A step was begun (its plugin called); a later run knows that what it left may be its own. */
+    STEP_STARTED,
     /** A step completed; its data says what it left behind. */
     STEP_DONE,
     /** A phase completed. */

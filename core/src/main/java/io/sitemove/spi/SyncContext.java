@@ -18,4 +18,14 @@ public interface SyncContext extends MigrationContext {
 
     /** Where to report progress. */
     ProgressReporter progress();
+
+    /**
+     * True when an earlier attempt or an earlier run started this same sync and did not finish it (it
+     * was cut off, or failed in a passing way): what the receiving side holds may be this syncer's own
+     * partial work, such as the tables of an interrupted FULL copy, rather than someone else's data.
+     * False for a first attempt, and after a permanent failure such as a refusal.
+     */
+    default boolean resumed() {
+        return false;
+    }
 }

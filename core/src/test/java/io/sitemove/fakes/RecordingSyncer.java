@@ -30,6 +30,8 @@ public final class RecordingSyncer implements Syncer {
 
     private final String name;
     private final List<Call> calls = new ArrayList<>();
+    private final List<Boolean> resumed = new ArrayList<>();
+    private boolean crashNext;
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private boolean transientFailures;
     private long changesPerSync = 10;
@@ -45,9 +47,25 @@ public final class RecordingSyncer implements Syncer {
         return this;
     }
 
+    /** The process "dies" in the next call: an Error no engine code catches, as a kill would leave it. */
+    public RecordingSyncer crashNext() {
+        crashNext = true;
+        return this;
+    }
+
+    /** What a crashed call throws. */
+    public static final class Crash extends Error {
+        private static final long serialVersionUID = 1L;
+    }
+
     public RecordingSyncer changesPerSync(long n) {
         changesPerSync = n;
         return this;
+    }
+
+    /** What each call's context said of {@link SyncContext#resumed()}, in order. */
+    public List<Boolean> resumedFlags() {
+        return List.copyOf(resumed);
     }
 
     public List<Call> calls() {
@@ -71,6 +89,11 @@ public final class RecordingSyncer implements Syncer {
     @Override
     public SyncResult sync(SyncContext ctx) {
         calls.add(new Call(ctx.mode(), ctx.direction(), ctx.cursor().orElse(null)));
+        resumed.add(ctx.resumed());
+        if (crashNext) {
+            crashNext = false;
+            throw new Crash();
+        }
         if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw MigrationException.of(name + " failed on purpose", null, transientFailures);
         }
