@@ -1,6 +1,7 @@
 package io.sitemove.remote.db;
 
 import io.sitemove.MigrationException;
+import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -8,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Properties;
 
 /** Small JDBC helpers: connections that keep the password out of URLs, quoting, error wrapping. */
@@ -44,7 +47,8 @@ public final class Sql {
      * Opens a connection to the endpoint's database, or to its server when {@code withDatabase} is false.
      *
      * @throws DatabaseAuthException when the server refuses the login
-     * @throws MigrationException otherwise, transient when the server could not be reached
+     * @throws MigrationException otherwise, transient when the server could not be reached or did not answer
+     *     within the endpoint's {@link DbEndpoint#connectTimeout() connect timeout}
      */
     public static Connection open(DbEndpoint endpoint, boolean withDatabase) {
         Properties props = new Properties();
@@ -53,17 +57,54 @@ public final class Sql {
         try {
             return DriverManager.getConnection(withDatabase ? endpoint.jdbcUrl() : endpoint.serverJdbcUrl(), props);
         } catch (SQLException e) {
+            if (timedOut(e)) {
+                throw timedOut("connect as " + endpoint.user(), endpoint, null, e,
+                        "no answer within " + describe(endpoint.connectTimeout()) + " (the endpoint's connect timeout)");
+            }
             throw failure("connect as " + endpoint.user(), endpoint, null, e);
         }
     }
 
+    private static boolean timedOut(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static MigrationException timedOut(String what, DbEndpoint endpoint, String table, SQLException e,
+            String wait) {
+        return MigrationException.of("could not " + what + " on " + endpoint.where()
+                + (table == null ? "" : ", table " + quote(table)) + ": " + wait
+                + "; check that the database server is up and answering, then try again", e, true);
+    }
+
+    private static String describe(Duration bound) {
+        long ms = bound.toMillis();
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        if (ms % 60_000 == 0) {
+            return (ms / 60_000) + " min";
+        }
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
     /**
      * An SQL failure as a {@link MigrationException} naming the server, database and table; transient for
-     * dropped connections; a {@link DatabaseAuthException} when the login was refused.
+     * dropped connections and for a server silent longer than the endpoint's
+     * {@link DbEndpoint#readIdleTimeout() read-idle timeout}; a {@link DatabaseAuthException} when the login was
+     * refused.
      */
     public static MigrationException failure(String what, DbEndpoint endpoint, String table, SQLException e) {
         if (DatabaseAuthException.isRefusedLogin(e)) {
             return DatabaseAuthException.refused(what, endpoint, e);
+        }
+        if (timedOut(e)) {
+            return timedOut(what, endpoint, table, e, "the server sent nothing for "
+                    + describe(endpoint.readIdleTimeout()) + " (the endpoint's read-idle timeout)");
         }
         boolean transientFailure = e instanceof SQLTransientException || e instanceof SQLRecoverableException
                 || (e.getSQLState() != null && e.getSQLState().startsWith("08"));

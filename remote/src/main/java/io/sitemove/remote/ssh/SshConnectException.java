@@ -4,6 +4,7 @@ import io.sitemove.MigrationException;
 import io.sitemove.Server;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
@@ -27,9 +28,66 @@ public final class SshConnectException extends MigrationException {
     }
 
     private SshConnectException(String message, Server server, Throwable cause, boolean transientFailure) {
+        this(message, server, cause, transientFailure, timedOut(cause));
+    }
+
+    private SshConnectException(String message, Server server, Throwable cause, boolean transientFailure,
+            boolean timedOut) {
         super(message, cause, transientFailure);
         this.server = server;
-        this.timedOut = timedOut(cause);
+        this.timedOut = timedOut;
+    }
+
+    /**
+     * A wait on the server ran out. Transient. {@code what} says what did not come, naming the server, and the
+     * message adds the bound: {@code waitRanOut(old, "no SSH banner from old (10.0.0.5:22)", 30 s, e)} reads
+     * "no SSH banner from old (10.0.0.5:22) within 30 s; ...".
+     */
+    public static SshConnectException waitRanOut(Server server, String what, Duration bound, Throwable cause) {
+        return new SshConnectException(what + " within " + describe(bound)
+                + "; check that the server is up and answering, then try again", server, cause, true, true);
+    }
+
+    /** The TCP connection did not open within the server's connect timeout. Transient. */
+    public static SshConnectException connectTimedOut(Server server, Throwable cause) {
+        return waitRanOut(server, "no TCP connection to " + server.name() + " (" + address(server) + ")",
+                server.connectTimeout(), cause);
+    }
+
+    /** {@code where} in the handshake ran out of the server's handshake timeout. Transient. */
+    public static SshConnectException handshakeTimedOut(Server server, HandshakeStage where, Throwable cause) {
+        String who = server.name() + " (" + address(server) + ")";
+        String what = switch (where) {
+            case BANNER -> "no SSH banner from " + who;
+            case KEY_EXCHANGE -> "SSH key exchange with " + who + " did not finish";
+            case LOGIN -> "login as " + server.user() + " on " + who + " did not finish";
+        };
+        return waitRanOut(server, what, server.handshakeTimeout(), cause);
+    }
+
+    /** The stages of opening a connection that the handshake timeout bounds together. */
+    public enum HandshakeStage {
+        /** Waiting for the server's identification line. */
+        BANNER,
+        /** Waiting for the key exchange to finish. */
+        KEY_EXCHANGE,
+        /** Waiting for the login to be accepted or refused. */
+        LOGIN
+    }
+
+    /** A bound for messages: "30 s", "5 min", "1.5 s", "200 ms". */
+    public static String describe(Duration bound) {
+        long ms = bound.toMillis();
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        if (ms % 60_000 == 0) {
+            return (ms / 60_000) + " min";
+        }
+        if (ms % 1000 == 0) {
+            return (ms / 1000) + " s";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     /** No TCP connection could be opened to the server (refused, timed out, no route). Transient. */
@@ -52,6 +110,10 @@ public final class SshConnectException extends MigrationException {
 
     /** The connection dropped while {@code doing} ("logging in as site@192.0.2.7:22", "running ..."). Transient. */
     public static SshConnectException lost(Server server, String doing, Throwable cause) {
+        if (timedOut(cause)) {
+            return waitRanOut(server, "connection to " + server + " stayed silent while " + doing
+                    + ", no answer", server.readIdleTimeout(), cause);
+        }
         return new SshConnectException("connection to " + server + " failed while " + doing + ": " + cause
                 + "; try again", server, cause, true);
     }

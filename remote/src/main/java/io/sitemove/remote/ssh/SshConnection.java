@@ -2,17 +2,21 @@ package io.sitemove.remote.ssh;
 
 import io.sitemove.remote.ssh.internal.CheckingKnownHosts;
 import io.sitemove.remote.ssh.internal.FastCiphersFirst;
+import io.sitemove.remote.ssh.internal.HandshakeDeadline;
 import io.sitemove.remote.ssh.internal.ThreadDeathGuard;
 
 import io.sitemove.Server;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import net.schmizz.keepalive.KeepAlive;
 import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
@@ -27,6 +31,13 @@ import org.slf4j.LoggerFactory;
  * always checked against the server's known_hosts file; an unknown or changed key stops the
  * connection before anything runs. Thread-safe: several commands may run at once, each on its own channel.
  *
+ * <p>Every wait is bounded by the server's settings: the TCP connect by {@link Server#connectTimeout()}, the
+ * banner, key exchange and login together by {@link Server#handshakeTimeout()} (also the bound on opening a
+ * channel), and silence on the open connection by {@link Server#readIdleTimeout()}: keep-alives run at least
+ * every 15 s, so a command that writes nothing for a long time keeps its connection, while a peer that stops
+ * answering fails every command on the connection once that bound runs out. A wait that runs out is a
+ * transient {@link SshConnectException} whose message names the server and the wait.
+ *
  * <pre>{@code
  * try (SshConnection ssh = SshConnection.open(server)) {
  *     String free = ssh.exec(List.of("df", "-Pk", "/var/www")).requireSuccess("read free disk").stdoutText();
@@ -35,8 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SshConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SshConnection.class);
-    private static final int CONNECT_TIMEOUT_MS = 10_000;
-    private static final int KEEPALIVE_SECONDS = 15;
+    private static final int MAX_KEEPALIVE_SECONDS = 15;
 
     private final Server server;
     private final SSHClient client;
@@ -68,17 +78,38 @@ public final class SshConnection implements AutoCloseable {
         SSHClient client = new SSHClient(config);
         ThreadDeathGuard.watch(client.getTransport());
         client.addHostKeyVerifier(knownHosts);
-        client.setConnectTimeout(CONNECT_TIMEOUT_MS);
-        client.getConnection().getKeepAlive().setKeepAliveInterval(KEEPALIVE_SECONDS);
+        HandshakeDeadline deadline = bound(server, client);
         try {
-            connect(server, client, knownHosts);
-            authenticate(server, client);
+            connect(server, client, knownHosts, deadline);
+            authenticate(server, client, deadline);
         } catch (RuntimeException e) {
             closeQuietly(client);
             throw e;
+        } finally {
+            deadline.done();
         }
         LOG.debug("connected to {}", server);
         return new SshConnection(server, client, CheckingKnownHosts.publicKeyLine(knownHosts.verified()));
+    }
+
+    private static HandshakeDeadline bound(Server server, SSHClient client) {
+        HandshakeDeadline deadline = new HandshakeDeadline(server.handshakeTimeout(), server.name());
+        client.setSocketFactory(deadline);
+        client.setConnectTimeout(millis(server.connectTimeout().toMillis()));
+        client.setTimeout(millis(server.readIdleTimeout().toMillis()));
+        client.getTransport().setTimeoutMs(millis(server.handshakeTimeout().toMillis()));
+        long idleSeconds = Math.max(1, server.readIdleTimeout().toSeconds());
+        int interval = (int) Math.max(1, Math.min(MAX_KEEPALIVE_SECONDS, idleSeconds / 3));
+        KeepAlive keepAlive = client.getConnection().getKeepAlive();
+        keepAlive.setKeepAliveInterval(interval);
+        if (keepAlive instanceof KeepAliveRunner runner) {
+            runner.setMaxAliveCount((int) Math.max(1, Math.min(Integer.MAX_VALUE, idleSeconds / interval)));
+        }
+        return deadline;
+    }
+
+    private static int millis(long ms) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, ms));
     }
 
     private static CheckingKnownHosts loadKnownHosts(Server server) {
@@ -89,7 +120,8 @@ public final class SshConnection implements AutoCloseable {
         }
     }
 
-    private static void connect(Server server, SSHClient client, CheckingKnownHosts knownHosts) {
+    private static void connect(Server server, SSHClient client, CheckingKnownHosts knownHosts,
+            HandshakeDeadline deadline) {
         try {
             client.connect(server.host(), server.port());
         } catch (TransportException e) {
@@ -97,15 +129,48 @@ public final class SshConnection implements AutoCloseable {
                 throw HostKeyException.refused(server, knownHosts.refusal(), CheckingKnownHosts.keyType(knownHosts.offered()),
                         CheckingKnownHosts.fingerprint(knownHosts.offered()), e);
             }
-            throw SshConnectException.handshakeFailed(server, e);
+            throw handshakeFailure(server, client, deadline, e);
         } catch (UnknownHostException e) {
             throw SshConnectException.unknownHost(server, e);
+        } catch (SocketTimeoutException e) {
+            throw client.getSocket() != null && client.getSocket().isConnected()
+                    ? handshakeFailure(server, client, deadline, e) : SshConnectException.connectTimedOut(server, e);
         } catch (IOException e) {
+            if (client.getSocket() != null && client.getSocket().isConnected()) {
+                throw handshakeFailure(server, client, deadline, e);
+            }
             throw SshConnectException.unreachable(server, e);
         }
     }
 
-    private static void authenticate(Server server, SSHClient client) {
+    private static SshConnectException handshakeFailure(Server server, SSHClient client, HandshakeDeadline deadline,
+            IOException e) {
+        if (!deadline.expired() && !timedOut(e)) {
+            return SshConnectException.handshakeFailed(server, e);
+        }
+        return SshConnectException.handshakeTimedOut(server, bannerReceived(client)
+                ? SshConnectException.HandshakeStage.KEY_EXCHANGE : SshConnectException.HandshakeStage.BANNER, e);
+    }
+
+    private static boolean bannerReceived(SSHClient client) {
+        try {
+            String version = client.getTransport().getServerVersion();
+            return version != null && !version.isEmpty();
+        } catch (RuntimeException e) {
+            return false; // sshj cuts the banner's prefix off without checking there is one
+        }
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SocketTimeoutException || c instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void authenticate(Server server, SSHClient client, HandshakeDeadline deadline) {
         String keyName = server.identity().map(Path::toString).orElse("the default keys in ~/.ssh");
         try {
             if (server.identity().isPresent()) {
@@ -119,8 +184,14 @@ public final class SshConnection implements AutoCloseable {
                 client.authPublickey(server.user());
             }
         } catch (UserAuthException e) {
+            if (deadline.expired() || timedOut(e)) {
+                throw SshConnectException.handshakeTimedOut(server, SshConnectException.HandshakeStage.LOGIN, e);
+            }
             throw SshAuthException.refused(server, keyName, e);
         } catch (TransportException e) {
+            if (deadline.expired() || timedOut(e)) {
+                throw SshConnectException.handshakeTimedOut(server, SshConnectException.HandshakeStage.LOGIN, e);
+            }
             throw SshConnectException.lost(server, "logging in as " + server.user(), e);
         } catch (IOException e) {
             throw SshAuthException.keyUnusable(server, keyName, e);
