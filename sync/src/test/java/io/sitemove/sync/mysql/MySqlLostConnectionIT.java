@@ -37,16 +37,13 @@ class MySqlLostConnectionIT {
 
     @Test
     void theTargetConnectionKilledDuringLoadDataIsATransientLostConnectionAndARerunEndsIdentical() throws Exception {
-        oldDb.createDatabase("lost");
-        try (Connection c = oldDb.connect("lost"); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE big (id INT PRIMARY KEY, v VARCHAR(200), n BIGINT)");
-            s.execute("INSERT INTO big SELECT seq, REPEAT(CONCAT('row ', seq), 12), seq * 7 FROM seq_1_to_400000");
-        }
+        givenBigTable("lost");
         MySqlSyncer db = MySqlSyncer.builder().source(TestServers.endpoint(oldDb, "lost"))
                 .target(TestServers.endpoint(newDb, "lost")).workers(1).lockSourceForFinal(false).build();
         AtomicBoolean killed = new AtomicBoolean();
         AtomicBoolean copying = new AtomicBoolean(true);
-        CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> killFirstLoadData(killed, copying));
+        CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> killFirst(newDb, "LOAD DATA%", killed,
+                copying));
 
         MigrationException lost;
         try {
@@ -75,13 +72,55 @@ class MySqlLostConnectionIT {
         }
     }
 
-    /** Polls the target's process list until a LOAD DATA runs, and kills its connection. */
-    private void killFirstLoadData(AtomicBoolean killed, AtomicBoolean copying) {
-        try (Connection c = newDb.connect(""); Statement s = c.createStatement()) {
+    @Test
+    void theSourceConnectionKilledWhileItsRowsAreReadIsATransientLostConnectionAndARerunEndsIdentical()
+            throws Exception {
+        givenBigTable("lostsrc");
+        MySqlSyncer db = MySqlSyncer.builder().source(TestServers.endpoint(oldDb, "lostsrc"))
+                .target(TestServers.endpoint(newDb, "lostsrc")).workers(1).lockSourceForFinal(false).build();
+        AtomicBoolean killed = new AtomicBoolean();
+        AtomicBoolean copying = new AtomicBoolean(true);
+        CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> killFirst(oldDb, "SELECT % FROM `big`%",
+                killed, copying));
+
+        MigrationException lost;
+        try {
+            lost = assertThrows(MigrationException.class,
+                    () -> db.sync(TestContext.sync(oldServer, newServer, SyncMode.FULL, Direction.FORWARD)));
+        } finally {
+            copying.set(false);
+            killer.get(30, TimeUnit.SECONDS);
+        }
+
+        assertTrue(killed.get(), "a snapshot read was killed");
+        String m = lost.getMessage();
+        assertTrue(lost.isTransient(), m);
+        assertTrue(m.startsWith("the connection to the source database "
+                + TestServers.endpoint(oldDb, "lostsrc").where() + " was lost while reading table `big`"), m);
+        assertFalse(m.contains("NullPointerException") || m.contains("\tat ") || m.contains("\n"), m);
+
+        db.sync(TestContext.sync(oldServer, newServer, SyncMode.FULL, Direction.FORWARD));
+
+        try (Connection left = oldDb.connect("lostsrc"); Connection right = newDb.connect("lostsrc")) {
+            assertEquals(DatabaseDigest.rows(left, "big"), DatabaseDigest.rows(right, "big"));
+        }
+    }
+
+    private void givenBigTable(String database) throws Exception {
+        oldDb.createDatabase(database);
+        try (Connection c = oldDb.connect(database); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE big (id INT PRIMARY KEY, v VARCHAR(200), n BIGINT)");
+            s.execute("INSERT INTO big SELECT seq, REPEAT(CONCAT('row ', seq), 12), seq * 7 FROM seq_1_to_400000");
+        }
+    }
+
+    /** Polls the server's process list until a statement like {@code pattern} runs, and kills its connection. */
+    private static void killFirst(MariaDb server, String pattern, AtomicBoolean killed, AtomicBoolean copying) {
+        try (Connection c = server.connect(""); Statement s = c.createStatement()) {
             while (copying.get() && !killed.get()) {
                 long id = -1;
                 try (ResultSet rs = s.executeQuery("SELECT ID FROM information_schema.PROCESSLIST"
-                        + " WHERE INFO LIKE 'LOAD DATA%' AND ID <> CONNECTION_ID()")) {
+                        + " WHERE INFO LIKE '" + pattern + "' AND ID <> CONNECTION_ID()")) {
                     if (rs.next()) {
                         id = rs.getLong(1);
                     }

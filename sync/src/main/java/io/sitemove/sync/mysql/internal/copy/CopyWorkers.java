@@ -198,8 +198,7 @@ final class CopyWorkers {
         } catch (SQLException e) {
             failure.compareAndSet(null, failure(read, write, table, e));
         } catch (RuntimeException e) {
-            failure.compareAndSet(null, LostConnection.closed(write) || LostConnection.closed(read)
-                    ? failure(read, write, table, e) : e);
+            failure.compareAndSet(null, failure(read, write, table, e));
         } finally {
             outstanding.decrementAndGet();
         }
@@ -207,14 +206,11 @@ final class CopyWorkers {
 
     /** A failure loading {@code table}: a lost connection named by its side, else the SQL failure. */
     private RuntimeException failure(Connection read, Connection write, String table, Exception e) {
-        if (LostConnection.closed(read)) {
-            return LostConnection.of(request.name(), request.from(), "source", "reading", table, e);
+        if (!LostConnection.isLost(e, read, write)) {
+            return e instanceof SQLException sql ? Sql.failure("copy rows from " + request.from().where() + " ("
+                    + request.name() + ")", request.to(), table, sql) : (RuntimeException) e;
         }
-        if (e instanceof SQLException sql && !LostConnection.isLost(sql, write)) {
-            return Sql.failure("copy rows from " + request.from().where() + " (" + request.name() + ")", request.to(),
-                    table, sql);
-        }
-        return e instanceof RuntimeException r && !LostConnection.closed(write) ? r
+        return LostConnection.gone(read) ? LostConnection.of(request.name(), request.from(), "source", "reading", table, e)
                 : LostConnection.of(request.name(), request.to(), "target", "loading", table, e);
     }
 

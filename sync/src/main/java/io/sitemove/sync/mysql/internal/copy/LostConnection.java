@@ -3,6 +3,7 @@ package io.sitemove.sync.mysql.internal.copy;
 import io.sitemove.MigrationException;
 import io.sitemove.remote.db.DbEndpoint;
 import io.sitemove.remote.db.Sql;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -20,13 +21,33 @@ final class LostConnection {
     private LostConnection() {
     }
 
-    /** Whether the failure means the connection is gone. */
-    static boolean isLost(SQLException e, Connection c) {
-        if (e instanceof SQLRecoverableException || (e.getSQLState() != null && e.getSQLState().startsWith("08"))
-                || LOST_CODES.contains(e.getErrorCode())) {
+    /** Whether the failure means a connection is gone: its kind, its error code, an I/O cause, or a closed connection. */
+    static boolean isLost(Exception e, Connection... connections) {
+        if (e instanceof SQLException sql && (sql instanceof SQLRecoverableException
+                || (sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                || LOST_CODES.contains(sql.getErrorCode()))) {
             return true;
         }
-        return closed(c);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        for (Connection c : connections) {
+            if (closed(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the connection is closed or no longer answers (within 2 s). */
+    static boolean gone(Connection c) {
+        try {
+            return c.isClosed() || !c.isValid(2);
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
     /** Whether the connection is closed (a driver that cannot say counts as closed). */
@@ -41,8 +62,14 @@ final class LostConnection {
     /** The failure of a copy that lost its connection to {@code endpoint} while {@code doing} table {@code table}. */
     static MigrationException of(String name, DbEndpoint endpoint, String side, String doing, String table,
             Exception cause) {
-        String first = cause.getMessage() == null ? cause.getClass().getSimpleName()
-                : cause.getMessage().strip().split("\\R", 2)[0];
+        Throwable root = cause;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SQLException || t instanceof IOException) {
+                root = t;
+            }
+        }
+        String first = root.getMessage() == null ? root.getClass().getSimpleName()
+                : root.getMessage().strip().split("\\R", 2)[0];
         return MigrationException.retryable("the connection to the " + side + " database " + endpoint.where() + " was"
                 + " lost while " + doing + " table " + Sql.quote(table) + " (" + name + ": " + first + "); the copy"
                 + " stopped there; tried again, the FULL copy starts over from a new snapshot and recreates every"
