@@ -197,7 +197,7 @@ public final class DbSuite implements Suite {
 
     private static SyncResult full(MariaDb old, MariaDb fresh, String from, String to, int threads) {
         return MySqlSyncer.builder().source(endpoint(old, from)).target(endpoint(fresh, to)).workers(threads)
-                .lockSourceForFinal(false).build()
+                .replaceExisting(true).lockSourceForFinal(false).build()
                 .sync(BenchSyncContext.database(SyncMode.FULL, null));
     }
 

@@ -77,7 +77,7 @@ public final class FileSyncer implements Syncer {
 
     private FileSyncer(Builder b) {
         this.settings = new FileSyncSettings(b.name, b.sourceRoot, b.targetRoot, b.excludes, b.allowMassDeletion,
-                b.targetOwner, b.verifyContent, b.strategy, b.authorizedKeys, b.relayBelow);
+                b.targetOwner, b.verifyContent, b.strategy, b.authorizedKeys, b.relayBelow, b.replaceExisting);
     }
 
     /** Starts a file syncer. */
@@ -164,8 +164,7 @@ public final class FileSyncer implements Syncer {
 
     @Override
     public List<CheckResult> preflight(PreflightContext ctx) {
-        return new FilesPreflight(settings.name()).run(ctx.source(), settings.sourceRoot(), ctx.target(),
-                settings.targetRoot());
+        return new FilesPreflight(settings).run(ctx.source(), ctx.target());
     }
 
     @Override
@@ -181,6 +180,7 @@ public final class FileSyncer implements Syncer {
         private String targetRoot;
         private final List<String> excludes = new ArrayList<>();
         private boolean allowMassDeletion;
+        private boolean replaceExisting;
         private String targetOwner;
         private boolean verifyContent;
         private Strategy strategy = Strategy.AUTO;
@@ -294,6 +294,17 @@ public final class FileSyncer implements Syncer {
          */
         public Builder allowMassDeletion(boolean allow) {
             this.allowMassDeletion = allow;
+            return this;
+        }
+
+        /**
+         * Whether preflight lets a sync into a non-empty target root delete the entries the source does
+         * not have; off by default: preflight fails listing them (the first 20, with a count). The
+         * sync's own deletion guard ({@link #allowMassDeletion(boolean)}) applies either way, and
+         * {@code allowMassDeletion(true)} also satisfies this check.
+         */
+        public Builder replaceExisting(boolean replace) {
+            this.replaceExisting = replace;
             return this;
         }
 

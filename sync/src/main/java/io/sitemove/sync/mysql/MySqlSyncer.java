@@ -10,6 +10,7 @@ import io.sitemove.spi.SyncResult;
 import io.sitemove.spi.Syncer;
 import io.sitemove.sync.mysql.internal.Definer;
 import io.sitemove.sync.mysql.internal.EventsAfterCutover;
+import io.sitemove.sync.mysql.internal.ExistingTables;
 import io.sitemove.sync.mysql.internal.MySqlPreflight;
 import io.sitemove.sync.mysql.internal.MySqlSync;
 import io.sitemove.sync.mysql.internal.SourceWriteLock;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Copies a MySQL or MariaDB database from the source to the target over JDBC. FULL reads one
@@ -39,7 +41,10 @@ import java.util.Set;
  * Each result's details are one of the {@link MySqlSyncDetails} records: {@link MySqlCopyDetails},
  * {@link MySqlBinlogDeltaDetails} or {@link MySqlChecksumDeltaDetails}. REVERSE copies target to source
  * (usually by checksum: a target rarely keeps a binlog). Tables the source no longer has are
- * reported, and dropped only with {@link Builder#dropMissingTables(boolean)}.
+ * reported, and dropped only with {@link Builder#dropMissingTables(boolean)}. A FULL copy into a target
+ * that already holds tables of the source's names is refused, in preflight and by the sync itself
+ * ({@link ExistingTablesException}), unless {@link Builder#replaceExisting(boolean)} or a named list
+ * ({@link Builder#replaceExisting(String...)}) says they may be replaced.
  *
  * <p>While a delta writes rows, the receiving database's triggers are suspended (dropped and
  * recreated): the source's triggers already did their work, which arrives as rows.
@@ -73,7 +78,8 @@ public final class MySqlSyncer implements Syncer {
     private MySqlSyncer(Builder b) {
         this.settings = new MySqlSync.Settings(b.name, b.source, b.target, b.dropMissingTables, b.deltaMethod,
                 b.recopyTablesOnDdl, b.definer, b.lockSourceForFinal, b.applicationUser, new CopySettings(b.workers,
-                b.bulkLoad == BulkLoad.LOAD_DATA, b.buildIndexesAfterLoad, b.chunkRows, SNAPSHOT_LOCK_WAIT));
+                b.bulkLoad == BulkLoad.LOAD_DATA, b.buildIndexesAfterLoad, b.chunkRows, SNAPSHOT_LOCK_WAIT),
+                new ExistingTables.Replace(b.replaceAll, b.replaceNamed));
         this.sync = new MySqlSync(settings);
     }
 
@@ -142,6 +148,9 @@ public final class MySqlSyncer implements Syncer {
     public List<CheckResult> preflight(PreflightContext ctx) {
         MySqlPreflight preflight = new MySqlPreflight(settings.name());
         List<CheckResult> checks = new ArrayList<>(preflight.run(settings.source(), settings.target()));
+        if (checks.stream().noneMatch(c -> !c.passed() && c.check().startsWith("connect to "))) {
+            checks.add(preflight.existingTables(sync.existing(), settings.source(), settings.target()));
+        }
         if (settings.deltaMethod() != DeltaMethod.CHECKSUM) {
             checks.add(preflight.binlog(settings.source(), settings.deltaMethod() == DeltaMethod.BINLOG));
         }
@@ -170,6 +179,8 @@ public final class MySqlSyncer implements Syncer {
         private BulkLoad bulkLoad = BulkLoad.LOAD_DATA;
         private int chunkRows = 100_000;
         private boolean buildIndexesAfterLoad = true;
+        private boolean replaceAll;
+        private final Set<String> replaceNamed = new TreeSet<>();
 
         private Builder() {
         }
@@ -233,6 +244,30 @@ public final class MySqlSyncer implements Syncer {
         /** The database to copy into; created when missing. */
         public Builder target(DbEndpoint target) {
             this.target = Objects.requireNonNull(target, "target cannot be null");
+            return this;
+        }
+
+        /**
+         * Whether a FULL copy may drop and recreate the tables the target database already holds under
+         * the source's table names; off by default: preflight fails naming them, and the FULL sync is
+         * refused with an {@link ExistingTablesException} before anything is written. Deltas and the
+         * rollback's REVERSE sync are not concerned.
+         */
+        public Builder replaceExisting(boolean replace) {
+            this.replaceAll = replace;
+            return this;
+        }
+
+        /** Lets a FULL copy replace only these tables of the target (see {@link #replaceExisting(boolean)}). */
+        public Builder replaceExisting(String... tables) {
+            Objects.requireNonNull(tables, "tables cannot be null");
+            for (String t : tables) {
+                Objects.requireNonNull(t, "table cannot be null");
+                if (t.isBlank()) {
+                    throw new IllegalArgumentException("a table name cannot be blank");
+                }
+                replaceNamed.add(t);
+            }
             return this;
         }
 

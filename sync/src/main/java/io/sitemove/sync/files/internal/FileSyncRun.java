@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
 public final class FileSyncRun {
     private static final Logger LOG = LoggerFactory.getLogger(FileSyncRun.class);
 
+    /** How many times a sync sends at most, while files change as they are sent. */
+    private static final int ROUNDS = 3;
+
     private final FileSyncSettings settings;
     private final SyncContext ctx;
     private final long started = System.nanoTime();
@@ -47,12 +50,30 @@ public final class FileSyncRun {
             DirectKeys keys = new DirectKeys(settings, ctx, sender, receiver, facts);
             boolean done = false;
             try {
-                Comparison comparison = compare(sender, receiver, receiving, facts);
-                Mover.Moved moved = new Mover(settings, comparison, keys).move();
+                Comparison comparison = compare(sender, receiver, receiving, facts, null);
+                SyncResult result = SyncReport.of(settings, comparison, new Mover(settings, comparison, keys).move(),
+                        started);
                 step("placed");
-                SyncResult result = SyncReport.of(settings, comparison, moved, started);
+                InFlight inFlight = InFlight.after(comparison);
+                long resent = 0;
+                for (int round = 1; round < ROUNDS && !inFlight.changed().isEmpty(); round++) {
+                    LOG.info("{}: {} files changed on {} while they were sent ({}); sending them again",
+                            settings.name(), inFlight.changed().size(), sender.where(), shortList(inFlight.paths()));
+                    resent += inFlight.changed().size();
+                    comparison = compare(sender, receiver, Parallel.start("sitemove-list-receiver",
+                            () -> receiver.manifest(true)), facts, inFlight.relisted());
+                    result = SyncReport.merge(result, SyncReport.of(settings, comparison,
+                            new Mover(settings, comparison, keys).move(), started));
+                    inFlight = InFlight.after(comparison);
+                }
+                if (!inFlight.changed().isEmpty()) {
+                    LOG.warn("{}: {} files were still changing on {} after {} rounds ({}); the next sync settles them",
+                            settings.name(), inFlight.changed().size(), sender.where(), ROUNDS,
+                            shortList(inFlight.paths()));
+                }
+                RootTime.keep(settings.name(), sender, receiver);
                 done = true;
-                return result;
+                return SyncReport.inFlight(result, resent, inFlight.paths());
             } finally {
                 keys.discard(done);
             }
@@ -61,10 +82,10 @@ public final class FileSyncRun {
 
     /** Lists the sending tree (the receiving one is being listed), plans and guards the deletions. */
     private Comparison compare(RemoteTree sender, RemoteTree receiver, Parallel<List<FileEntry>> receiving,
-            Parallel<ReceiverFacts> facts) {
+            Parallel<ReceiverFacts> facts, List<FileEntry> listed) {
         List<FileEntry> sent;
         try {
-            sent = sender.manifest(false);
+            sent = listed != null ? listed : sender.manifest(false);
         } catch (RuntimeException e) {
             try {
                 receiving.join();
@@ -97,6 +118,11 @@ public final class FileSyncRun {
         }
         return facts.root() ? Ownership.byNameOn(receiver, sent, received, facts.users(), facts.groups())
                 : Ownership.none();
+    }
+
+    private static String shortList(List<String> paths) {
+        return paths.size() <= 10 ? String.join(", ", paths)
+                : String.join(", ", paths.subList(0, 10)) + " and " + (paths.size() - 10) + " more";
     }
 
     private void step(String what) {

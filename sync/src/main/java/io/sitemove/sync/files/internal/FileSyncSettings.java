@@ -18,10 +18,11 @@ import java.util.Map;
  * @param strategy how contents travel
  * @param authorizedKeys the authorized_keys file a direct transfer into each side authorises its key in, where set
  * @param relayBelow below how many bytes to send {@link Strategy#AUTO} relays
+ * @param replaceExisting whether preflight lets a sync delete the target's entries the source lacks
  */
 public record FileSyncSettings(String name, String sourceRoot, String targetRoot, List<String> excludes,
         boolean allowMassDeletion, String targetOwner, boolean verifyContent, Strategy strategy,
-        Map<Side, String> authorizedKeys, long relayBelow) {
+        Map<Side, String> authorizedKeys, long relayBelow, boolean replaceExisting) {
     public FileSyncSettings {
         excludes = List.copyOf(excludes);
         authorizedKeys = Map.copyOf(authorizedKeys);

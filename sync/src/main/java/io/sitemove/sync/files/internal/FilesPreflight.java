@@ -15,12 +15,16 @@ public final class FilesPreflight {
             "p=$1; while [ ! -e \"$p\" ]; do p=$(dirname -- \"$p\"); done; printf %s \"$p\"";
 
     private final String component;
+    private final FileSyncSettings settings;
 
-    public FilesPreflight(String component) {
-        this.component = component;
+    public FilesPreflight(FileSyncSettings settings) {
+        this.component = settings.name();
+        this.settings = settings;
     }
 
-    public List<CheckResult> run(Server source, String sourceRoot, Server target, String targetRoot) {
+    public List<CheckResult> run(Server source, Server target) {
+        String sourceRoot = settings.sourceRoot();
+        String targetRoot = settings.targetRoot();
         List<CheckResult> checks = new ArrayList<>();
         SshConnection from = connect(source, checks);
         SshConnection to = connect(target, checks);
@@ -34,6 +38,9 @@ public final class FilesPreflight {
                         ? CheckResult.pass(component, "free disk on " + target.name(), detail)
                         : CheckResult.fail(component, "free disk on " + target.name(), detail
                         + "; free space on the target first"));
+            }
+            if (needKb != null && freeKb != null) {
+                checks.add(new TargetOnlyEntries(component, settings).check(from, to));
             }
         } finally {
             if (from != null) {

@@ -32,4 +32,21 @@ final class SyncReport {
                 plan.newOrChanged(), plan.vanished(), plan.attributeOnly(), transfer.bytes(), transfer.wire());
         return result;
     }
+
+    /** A second round's result added to the first's: counts summed, the later round's cursor and details. */
+    static SyncResult merge(SyncResult first, SyncResult then) {
+        return new SyncResult(Counts.files(first.moved().files() + then.moved().files(),
+                first.moved().bytes() + then.moved().bytes()), first.deleted() + then.deleted(),
+                first.attributesFixed() + then.attributesFixed(), then.duration(), then.cursor(), then.details());
+    }
+
+    /** The result with what changed while it was sent in its details. */
+    static SyncResult inFlight(SyncResult result, long resent, List<String> changed) {
+        if (resent == 0 && changed.isEmpty()) {
+            return result;
+        }
+        FileSyncDetails details = ((FileSyncDetails) result.details()).inFlight(resent, changed);
+        return new SyncResult(result.moved(), result.deleted(), result.attributesFixed(), result.duration(),
+                result.cursor(), details);
+    }
 }

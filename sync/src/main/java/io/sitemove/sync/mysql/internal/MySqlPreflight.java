@@ -6,6 +6,7 @@ import io.sitemove.remote.db.Sql;
 import io.sitemove.MigrationException;
 import io.sitemove.remote.AccessRefusedException;
 import io.sitemove.spi.CheckResult;
+import io.sitemove.sync.mysql.ExistingTablesException;
 import io.sitemove.remote.db.DbEndpoint;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -55,6 +56,21 @@ public final class MySqlPreflight {
         checks.add(privileges("CREATE, INSERT, DELETE, DROP on target " + target.where(), to.privileges(),
                 Set.of("CREATE", "INSERT", "DELETE", "DROP")));
         return checks;
+    }
+
+    /** Whether a FULL copy would replace tables the target already holds without the plan's leave. */
+    public CheckResult existingTables(ExistingTables guard, DbEndpoint source, DbEndpoint target) {
+        String check = "existing tables of target " + target.where();
+        try {
+            List<String> risk = guard.atRisk(source, target);
+            return risk.isEmpty() ? CheckResult.pass(component, check, "none the copy may not replace")
+                    : CheckResult.fail(component, check, new ExistingTablesException(component, target.where(), risk)
+                            .getMessage());
+        } catch (AccessRefusedException e) {
+            throw e;
+        } catch (MigrationException e) {
+            return CheckResult.fail(component, check, e.getMessage());
+        }
     }
 
     /**

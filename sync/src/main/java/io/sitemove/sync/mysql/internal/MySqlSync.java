@@ -52,19 +52,27 @@ public final class MySqlSync {
      * @param lockSourceForFinal whether a FINAL sync locks the source for the site's account
      * @param applicationUser the site's account, or null
      * @param copy how whole tables are copied
+     * @param replace which of the target's tables a FULL copy may replace
      */
     public record Settings(String name, DbEndpoint source, DbEndpoint target, boolean dropMissingTables,
             DeltaMethod deltaMethod, boolean recopyTablesOnDdl, Definer definer, boolean lockSourceForFinal,
-            SourceWriteLock applicationUser, CopySettings copy) {
+            SourceWriteLock applicationUser, CopySettings copy, ExistingTables.Replace replace) {
     }
 
     private final Settings settings;
     private final SourceLocking locking;
+    private final ExistingTables existing;
 
     public MySqlSync(Settings settings) {
         this.settings = settings;
         this.locking = new SourceLocking(settings.name(), settings.source(), settings.applicationUser(),
                 settings.lockSourceForFinal());
+        this.existing = new ExistingTables(settings.name(), settings.replace());
+    }
+
+    /** The guard that refuses a FULL copy over tables the target already holds. */
+    public ExistingTables existing() {
+        return existing;
     }
 
     /** Runs one sync as the context asks. */
@@ -120,6 +128,9 @@ public final class MySqlSync {
 
     private SyncResult fullCopy(SyncContext ctx, long started) {
         boolean forward = ctx.direction() == Direction.FORWARD;
+        if (forward) {
+            existing.refuseOrClaim(settings.source(), settings.target());
+        }
         CopyOutcome copy = new ParallelCopy(request(ctx, forward), TableChoice.ALL).run();
         MySqlCopyDetails details = new MySqlCopyDetails(ctx.direction(), copy.tables(), copy.figures(), copy.objects(),
                 cursorBefore(ctx), copy.position().orElse(null), null);

@@ -194,13 +194,13 @@ public final class ChunkLoader {
             long loaded;
             try (Statement s = write.createStatement()) {
                 JdbcStatement hook = s.unwrap(JdbcStatement.class);
-                hook.setLocalInfileInputStream(stream);
+                stream(hook, stream);
                 try {
                     loaded = s.executeLargeUpdate(load);
                 } catch (SQLException e) {
                     throw stream.failure() != null ? stream.failure() : e;
                 } finally {
-                    hook.setLocalInfileInputStream(InputStream.nullInputStream());
+                    stream(hook, InputStream.nullInputStream());
                 }
                 if (stream.failure() != null) {
                     throw stream.failure();
@@ -232,6 +232,15 @@ public final class ChunkLoader {
         }
         largestRow = Math.max(largestRow, stream.largestRow());
         return new Loaded(rows, bytes);
+    }
+
+    /** Sets the stream LOAD DATA LOCAL reads; a connection the driver tore down is reported as closed. */
+    private void stream(JdbcStatement hook, InputStream in) throws SQLException {
+        try {
+            hook.setLocalInfileInputStream(in);
+        } catch (RuntimeException e) {
+            throw LostConnection.closedUnderneath(e, write);
+        }
     }
 
     private Loaded insert(TableJob t, ResultSet rs) throws SQLException {

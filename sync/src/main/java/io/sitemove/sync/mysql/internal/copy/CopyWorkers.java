@@ -161,7 +161,7 @@ final class CopyWorkers {
                     LockSupport.parkNanos(5_000_000);
                     continue;
                 }
-                load(loader, write, load);
+                load(loader, read, write, load);
             }
         } catch (SQLException e) {
             failure.compareAndSet(null, Sql.failure("prepare a copy connection (" + request.name() + ")", request.to(),
@@ -172,7 +172,7 @@ final class CopyWorkers {
     }
 
     /** Loads one table's chunks, then builds its deferred indexes; a failure stops every worker. */
-    private void load(ChunkLoader loader, Connection write, TableLoad load) {
+    private void load(ChunkLoader loader, Connection read, Connection write, TableLoad load) {
         TableJob job = load.chunks().get(0).table();
         String table = job.name();
         try {
@@ -196,13 +196,22 @@ final class CopyWorkers {
                         (System.nanoTime() - t0) / 1_000_000);
             }
         } catch (SQLException e) {
-            failure.compareAndSet(null, Sql.failure("copy rows from " + request.from().where() + " (" + request.name()
-                    + ")", request.to(), table, e));
+            failure.compareAndSet(null, failure(read, write, table, e));
         } catch (RuntimeException e) {
-            failure.compareAndSet(null, e);
+            failure.compareAndSet(null, failure(read, write, table, e));
         } finally {
             outstanding.decrementAndGet();
         }
+    }
+
+    /** A failure loading {@code table}: a lost connection named by its side, else the SQL failure. */
+    private RuntimeException failure(Connection read, Connection write, String table, Exception e) {
+        if (!LostConnection.isLost(e, read, write)) {
+            return e instanceof SQLException sql ? Sql.failure("copy rows from " + request.from().where() + " ("
+                    + request.name() + ")", request.to(), table, sql) : (RuntimeException) e;
+        }
+        return LostConnection.gone(read) ? LostConnection.of(request.name(), request.from(), "source", "reading", table, e)
+                : LostConnection.of(request.name(), request.to(), "target", "loading", table, e);
     }
 
     private void prepareSession(Connection write) throws SQLException {
