@@ -92,12 +92,8 @@ public final class MigrateOneSite {
                 .build();
     }
 
-    /**
-     * The target database is the new server's, written only by this migration, so a FULL copy resumed
-     * in another process may replace the tables its interrupted run wrote.
-     */
     private static MySqlSyncer databaseSyncer(SiteSettings s, DbEndpoint oldDb, DbEndpoint newDb) {
-        MySqlSyncer.Builder db = MySqlSyncer.builder().source(oldDb).target(newDb).replaceExisting(true);
+        MySqlSyncer.Builder db = MySqlSyncer.builder().source(oldDb).target(newDb);
         if (s.appDbUser().isEmpty()) {
             db.lockSourceForFinal(false);
         } else {

@@ -15,6 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The guard against a silent overwrite: the target's base tables that a FULL copy would drop and
  * recreate (those the source has too), less those the plan lets it replace and those this syncer
  * already wrote itself (so the engine's retry of an interrupted copy is not refused by its own tables).
+ * A copy that the engine says resumes an earlier, interrupted one ({@code SyncContext.resumed()}, after
+ * a crash of the panel) is not checked at all: the tables it finds are that copy's, and the preflight
+ * checked the target before the first.
  */
 public final class ExistingTables {
     /**

@@ -128,7 +128,7 @@ public final class MySqlSync {
 
     private SyncResult fullCopy(SyncContext ctx, long started) {
         boolean forward = ctx.direction() == Direction.FORWARD;
-        if (forward) {
+        if (forward && !ctx.resumed()) {
             existing.refuseOrClaim(settings.source(), settings.target());
         }
         CopyOutcome copy = new ParallelCopy(request(ctx, forward), TableChoice.ALL).run();
