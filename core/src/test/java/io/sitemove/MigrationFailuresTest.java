@@ -13,6 +13,7 @@ import io.sitemove.event.PhaseFailed;
 import io.sitemove.event.RollbackFinished;
 import io.sitemove.event.RollbackStarted;
 import io.sitemove.event.StepFinished;
+import io.sitemove.fakes.FilesSyncer;
 import io.sitemove.fakes.FlagMaintenance;
 import io.sitemove.fakes.InMemoryDns;
 import io.sitemove.fakes.RecordingSyncer;
@@ -30,7 +31,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,17 +109,7 @@ class MigrationFailuresTest {
     }
 
     static Syncer throwing(RuntimeException failure, AtomicInteger calls) {
-        return new Syncer() {
-            @Override
-            public String name() {
-                return "files";
-            }
-
-            @Override
-            public Set<String> writes() {
-                return Set.of("fake:files");
-            }
-
+        return new FilesSyncer() {
             @Override
             public SyncResult sync(SyncContext ctx) {
                 calls.incrementAndGet();

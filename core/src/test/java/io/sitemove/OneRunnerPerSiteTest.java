@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sitemove.fakes.FilesSyncer;
 import io.sitemove.fakes.FlagMaintenance;
 import io.sitemove.journal.DirectoryJournal;
 import io.sitemove.journal.LeaseHeldException;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
@@ -36,21 +36,11 @@ class OneRunnerPerSiteTest {
     Path dir;
 
     /** A syncer that counts its syncs and, when told, holds inside one until released. */
-    static final class HoldingSyncer implements Syncer {
+    static final class HoldingSyncer extends FilesSyncer {
         final AtomicInteger syncs = new AtomicInteger();
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         volatile boolean hold = true;
-
-        @Override
-        public String name() {
-            return "files";
-        }
-
-        @Override
-        public Set<String> writes() {
-            return Set.of("fake:files");
-        }
 
         @Override
         public SyncResult sync(SyncContext ctx) {

@@ -37,13 +37,14 @@ class ParallelTest {
     void aFailureOnTheTargetIsThrownAndTheSourceIsInterrupted() throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
         IllegalArgumentException failure = new IllegalArgumentException("bad listing");
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parallel.onBoth("list files",
                 () -> {
                     started.countDown();
                     try {
-                        Thread.sleep(60_000);
+                        never.await(60, TimeUnit.SECONDS);
                     } catch (InterruptedException stopped) {
                         interrupted.countDown();
                     }

@@ -38,21 +38,9 @@ class MySqlLostConnectionIT {
     @Test
     void theTargetConnectionKilledDuringLoadDataIsATransientLostConnectionAndARerunEndsIdentical() throws Exception {
         givenBigTable("lost");
-        MySqlSyncer db = MySqlSyncer.builder().source(TestServers.endpoint(oldDb, "lost"))
-                .target(TestServers.endpoint(newDb, "lost")).workers(1).lockSourceForFinal(false).build();
+        MySqlSyncer db = syncer("lost");
         AtomicBoolean killed = new AtomicBoolean();
-        AtomicBoolean copying = new AtomicBoolean(true);
-        CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> killFirst(newDb, "LOAD DATA%", killed,
-                copying));
-
-        MigrationException lost;
-        try {
-            lost = assertThrows(MigrationException.class,
-                    () -> db.sync(TestContext.sync(oldServer, newServer, SyncMode.FULL, Direction.FORWARD)));
-        } finally {
-            copying.set(false);
-            killer.get(30, TimeUnit.SECONDS);
-        }
+        MigrationException lost = fullCopyFailing(db, newDb, "LOAD DATA%", killed);
 
         assertTrue(killed.get(), "a LOAD DATA was killed");
         String m = lost.getMessage();
@@ -76,21 +64,9 @@ class MySqlLostConnectionIT {
     void theSourceConnectionKilledWhileItsRowsAreReadIsATransientLostConnectionAndARerunEndsIdentical()
             throws Exception {
         givenBigTable("lostsrc");
-        MySqlSyncer db = MySqlSyncer.builder().source(TestServers.endpoint(oldDb, "lostsrc"))
-                .target(TestServers.endpoint(newDb, "lostsrc")).workers(1).lockSourceForFinal(false).build();
+        MySqlSyncer db = syncer("lostsrc");
         AtomicBoolean killed = new AtomicBoolean();
-        AtomicBoolean copying = new AtomicBoolean(true);
-        CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> killFirst(oldDb, "SELECT % FROM `big`%",
-                killed, copying));
-
-        MigrationException lost;
-        try {
-            lost = assertThrows(MigrationException.class,
-                    () -> db.sync(TestContext.sync(oldServer, newServer, SyncMode.FULL, Direction.FORWARD)));
-        } finally {
-            copying.set(false);
-            killer.get(30, TimeUnit.SECONDS);
-        }
+        MigrationException lost = fullCopyFailing(db, oldDb, "SELECT % FROM `big`%", killed);
 
         assertTrue(killed.get(), "a snapshot read was killed");
         String m = lost.getMessage();
@@ -103,6 +79,25 @@ class MySqlLostConnectionIT {
 
         try (Connection left = oldDb.connect("lostsrc"); Connection right = newDb.connect("lostsrc")) {
             assertEquals(DatabaseDigest.rows(left, "big"), DatabaseDigest.rows(right, "big"));
+        }
+    }
+
+    private MySqlSyncer syncer(String database) {
+        return MySqlSyncer.builder().source(TestServers.endpoint(oldDb, database))
+                .target(TestServers.endpoint(newDb, database)).workers(1).lockSourceForFinal(false).build();
+    }
+
+    /** A FULL copy while the first statement of {@code server} matching {@code pattern} is killed; its failure. */
+    private MigrationException fullCopyFailing(MySqlSyncer db, MariaDb server, String pattern, AtomicBoolean killed)
+            throws Exception {
+        AtomicBoolean copying = new AtomicBoolean(true);
+        CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> killFirst(server, pattern, killed, copying));
+        try {
+            return assertThrows(MigrationException.class,
+                    () -> db.sync(TestContext.sync(oldServer, newServer, SyncMode.FULL, Direction.FORWARD)));
+        } finally {
+            copying.set(false);
+            killer.get(30, TimeUnit.SECONDS);
         }
     }
 
