@@ -66,7 +66,7 @@ class MySqlLostConnectionIT {
         givenBigTable("lostsrc");
         MySqlSyncer db = syncer("lostsrc");
         AtomicBoolean killed = new AtomicBoolean();
-        MigrationException lost = fullCopyFailing(db, oldDb, "SELECT % FROM `big`%", killed);
+        MigrationException lost = fullCopyFailing(db, oldDb, "SELECT % FROM `big` WHERE %", killed);
 
         assertTrue(killed.get(), "a snapshot read was killed");
         String m = lost.getMessage();
