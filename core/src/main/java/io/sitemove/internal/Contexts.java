@@ -15,7 +15,9 @@ import io.sitemove.spi.SyncMode;
 import io.sitemove.spi.VerifyContext;
 import io.sitemove.spi.VerifyStage;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The engine's implementations of the SPI contexts. */
 final class Contexts {
@@ -46,8 +48,17 @@ final class Contexts {
 
     }
 
+    /** A sync's context; its checkpoints go to {@code checkpoints}. */
     record Sync(Base base, SyncMode mode, Direction direction, Optional<String> cursor, ProgressReporter progress,
-            boolean resumed) implements SyncContext, OnBase {
+            boolean resumed, Consumer<String> checkpoints) implements SyncContext, OnBase {
+        @Override
+        public void checkpoint(String cursor) {
+            Objects.requireNonNull(cursor, "cursor cannot be null");
+            if (cursor.isEmpty()) {
+                throw new IllegalArgumentException("cursor cannot be empty");
+            }
+            checkpoints.accept(cursor);
+        }
     }
 
     record Verify(Base base, VerifyStage stage, ProgressReporter progress) implements VerifyContext, OnBase {

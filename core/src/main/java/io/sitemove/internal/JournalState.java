@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** What a migration's journal says: phases and steps done, gates approved, the last failure. */
+/**
+ * What a migration's journal says: phases and steps done, gates approved, the last failure. Safe to share
+ * between threads: a syncer's checkpoint may be added from its own thread.
+ */
 public final class JournalState {
     private final List<JournalEntry> entries;
     private final Set<Phase> completed = EnumSet.noneOf(Phase.class);
@@ -34,7 +37,7 @@ public final class JournalState {
     }
 
     /** Takes in a new entry. */
-    public void add(JournalEntry e) {
+    public synchronized void add(JournalEntry e) {
         entries.add(e);
         apply(e);
     }
@@ -58,6 +61,8 @@ public final class JournalState {
                 lastFailure = e;
                 e.data(EntryData.Failed.class).ifPresent(f -> stepFailures.put(key(e.phase(), e.step()), f));
             }
+            case SYNC_CHECKPOINT -> {
+            }
             case GATE_APPROVED -> approved.add(Gate.valueOf(e.step()));
             case ROLLBACK_STARTED -> rollbackStarted = true;
             case ROLLBACK_DONE -> rolledBack = true;
@@ -68,45 +73,45 @@ public final class JournalState {
         return phase + "/" + step;
     }
 
-    public List<JournalEntry> entries() {
+    public synchronized List<JournalEntry> entries() {
         return List.copyOf(entries);
     }
 
-    public long lastSeq() {
+    public synchronized long lastSeq() {
         return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).seq();
     }
 
-    public boolean isEmpty() {
+    public synchronized boolean isEmpty() {
         return entries.isEmpty();
     }
 
-    public boolean completed(Phase phase) {
+    public synchronized boolean completed(Phase phase) {
         return completed.contains(phase);
     }
 
-    public Set<Phase> completedPhases() {
+    public synchronized Set<Phase> completedPhases() {
         return EnumSet.copyOf(completed.isEmpty() ? EnumSet.noneOf(Phase.class) : completed);
     }
 
-    public boolean started(Phase phase) {
+    public synchronized boolean started(Phase phase) {
         return started.contains(phase);
     }
 
-    public boolean approved(Gate gate) {
+    public synchronized boolean approved(Gate gate) {
         return approved.contains(gate);
     }
 
-    public boolean rolledBack() {
+    public synchronized boolean rolledBack() {
         return rolledBack;
     }
 
     /** Whether a rollback was begun (and may have stopped before it was done). */
-    public boolean rollbackStarted() {
+    public synchronized boolean rollbackStarted() {
         return rollbackStarted;
     }
 
     /** The first phase not completed, or empty when all are. */
-    public Optional<Phase> firstIncomplete() {
+    public synchronized Optional<Phase> firstIncomplete() {
         for (Phase p : Phase.values()) {
             if (!completed.contains(p)) {
                 return Optional.of(p);
@@ -116,27 +121,27 @@ public final class JournalState {
     }
 
     /** The STEP_DONE entry of a step, if it completed. */
-    public Optional<JournalEntry> step(Phase phase, String step) {
+    public synchronized Optional<JournalEntry> step(Phase phase, String step) {
         return Optional.ofNullable(steps.get(key(phase, step)));
     }
 
     /** The last failure, unless a later phase start or completion superseded it. */
-    public Optional<JournalEntry> lastFailure() {
+    public synchronized Optional<JournalEntry> lastFailure() {
         return Optional.ofNullable(lastFailure);
     }
 
     /** Every STEP_DONE entry, in order. */
-    public List<JournalEntry> stepsDone() {
+    public synchronized List<JournalEntry> stepsDone() {
         return entries.stream().filter(e -> e.kind() == EntryKind.STEP_DONE).toList();
     }
 
     /** The first entry of a kind for a phase. */
-    public Optional<JournalEntry> first(EntryKind kind, Phase phase) {
+    public synchronized Optional<JournalEntry> first(EntryKind kind, Phase phase) {
         return entries.stream().filter(e -> e.kind() == kind && e.phase() == phase).findFirst();
     }
 
     /** The last entry of a kind for a phase. */
-    public Optional<JournalEntry> last(EntryKind kind, Phase phase) {
+    public synchronized Optional<JournalEntry> last(EntryKind kind, Phase phase) {
         JournalEntry found = null;
         for (JournalEntry e : entries) {
             if (e.kind() == kind && e.phase() == phase) {
@@ -147,17 +152,24 @@ public final class JournalState {
     }
 
     /** Every completed sync, in order. */
-    public List<EntryData.Synced> syncs() {
+    public synchronized List<EntryData.Synced> syncs() {
         return entries.stream().filter(e -> e.kind() == EntryKind.STEP_DONE)
                 .flatMap(e -> e.data(EntryData.Synced.class).stream()).toList();
     }
 
-    /** The cursor a syncer left after its last sync in a direction. */
-    public Optional<String> cursor(String syncer, Direction direction) {
+    /**
+     * The cursor a syncer left in a direction: that of its last completed sync, or of a checkpoint journaled
+     * after it by a sync that did not finish, whichever came last.
+     */
+    public synchronized Optional<String> cursor(String syncer, Direction direction) {
         String found = null;
-        for (EntryData.Synced s : syncs()) {
-            if (s.syncer().equals(syncer) && s.direction() == direction && !s.result().cursor().isEmpty()) {
+        for (JournalEntry e : entries) {
+            if (e.kind() == EntryKind.STEP_DONE && e.data() instanceof EntryData.Synced s && s.syncer().equals(syncer)
+                    && s.direction() == direction && !s.result().cursor().isEmpty()) {
                 found = s.result().cursor();
+            } else if (e.kind() == EntryKind.SYNC_CHECKPOINT && e.data() instanceof EntryData.Checkpoint c
+                    && c.syncer().equals(syncer) && c.direction() == direction) {
+                found = c.cursor();
             }
         }
         return Optional.ofNullable(found);
@@ -167,7 +179,7 @@ public final class JournalState {
      * Whether an earlier run began the step without finishing it, and did not stop at it with a permanent
      * failure: what the step finds may be its own partial work.
      */
-    public boolean resumable(Phase phase, String step) {
+    public synchronized boolean resumable(Phase phase, String step) {
         String k = key(phase, step);
         if (!startedSteps.contains(k) || steps.containsKey(k)) {
             return false;
@@ -177,12 +189,12 @@ public final class JournalState {
     }
 
     /** The data a completed step left, when it is of the given type. */
-    public <T extends EntryData> Optional<T> stepData(Phase phase, String step, Class<T> type) {
+    public synchronized <T extends EntryData> Optional<T> stepData(Phase phase, String step, Class<T> type) {
         return step(phase, step).flatMap(e -> e.data(type));
     }
 
     /** The number of incremental-sync rounds completed. */
-    public int incrementalRounds() {
+    public synchronized int incrementalRounds() {
         int n = 0;
         while (steps.containsKey(key(Phase.INCREMENTAL_SYNC, StepNames.deltaRound(n + 1)))) {
             n++;

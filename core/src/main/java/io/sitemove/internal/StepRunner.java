@@ -148,7 +148,8 @@ final class StepRunner {
         listeners.fire(l -> l.phaseFinished(new PhaseFinished(site, phase, clock.instant(), took)));
     }
 
-    void append(EntryKind kind, Phase phase, String step, EntryData data) {
+    /** Journals an entry; safe from any thread (a syncer's checkpoint comes from the sync's own). */
+    synchronized void append(EntryKind kind, Phase phase, String step, EntryData data) {
         JournalEntry e = new JournalEntry(state.lastSeq() + 1, clock.instant(), kind, phase, step, data);
         plan.journal().append(site, e);
         state.add(e);

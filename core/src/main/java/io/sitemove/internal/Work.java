@@ -8,6 +8,7 @@ import io.sitemove.event.SyncTimed;
 import io.sitemove.event.VerificationFailed;
 import io.sitemove.spi.Direction;
 import io.sitemove.spi.EntryData;
+import io.sitemove.spi.EntryKind;
 import io.sitemove.spi.Side;
 import io.sitemove.spi.SyncMode;
 import io.sitemove.spi.SyncResult;
@@ -50,7 +51,8 @@ final class Work {
         Optional<String> cursor = steps.state().cursor(s.name(), direction);
         log.info("site {}: {} sync '{}' {} (cursor {})", plan.site(), mode, s.name(), direction, cursor.orElse("none"));
         SyncResult r = s.sync(new Contexts.Sync(base, mode, direction, cursor, steps.reporter(phase, step, started),
-                steps.resumed()));
+                steps.resumed(), c -> steps.append(EntryKind.SYNC_CHECKPOINT, phase, step,
+                        new EntryData.Checkpoint(s.name(), mode, direction, c))));
         steps.listeners().fire(l -> l.syncTimed(new SyncTimed(plan.site(), phase, steps.clock().instant(), s.name(),
                 mode, direction, r)));
         return new EntryData.Synced(s.name(), mode, direction, started, r);

@@ -22,6 +22,7 @@ import java.util.Optional;
     @JsonSubTypes.Type(value = EntryData.Failed.class, name = "failed"),
     @JsonSubTypes.Type(value = EntryData.Checks.class, name = "checks"),
     @JsonSubTypes.Type(value = EntryData.Synced.class, name = "synced"),
+    @JsonSubTypes.Type(value = EntryData.Checkpoint.class, name = "checkpoint"),
     @JsonSubTypes.Type(value = EntryData.Round.class, name = "round"),
     @JsonSubTypes.Type(value = EntryData.Verified.class, name = "verified"),
     @JsonSubTypes.Type(value = EntryData.DnsRead.class, name = "dns-read"),
@@ -97,6 +98,26 @@ public sealed interface EntryData {
             Objects.requireNonNull(direction, "direction cannot be null");
             Objects.requireNonNull(started, "started cannot be null");
             Objects.requireNonNull(result, "result cannot be null");
+        }
+    }
+
+    /**
+     * A sync still running committed everything up to {@code cursor} on the receiving side.
+     *
+     * @param syncer the syncer's name
+     * @param mode FULL, DELTA or FINAL
+     * @param direction FORWARD, or REVERSE in a rollback
+     * @param cursor where the next sync in this direction starts if this one does not finish
+     */
+    record Checkpoint(String syncer, SyncMode mode, Direction direction, String cursor) implements EntryData {
+        public Checkpoint {
+            Objects.requireNonNull(syncer, "syncer cannot be null");
+            Objects.requireNonNull(mode, "mode cannot be null");
+            Objects.requireNonNull(direction, "direction cannot be null");
+            Objects.requireNonNull(cursor, "cursor cannot be null");
+            if (cursor.isEmpty()) {
+                throw new IllegalArgumentException("cursor cannot be empty");
+            }
         }
     }
 

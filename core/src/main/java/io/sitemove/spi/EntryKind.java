@@ -8,6 +8,11 @@ public enum EntryKind {
     STEP_STARTED,
     /** A step completed; its data says what it left behind. */
     STEP_DONE,
+    /**
+     * A sync that had not finished said the receiving side holds everything up to a cursor
+     * ({@link io.sitemove.spi.SyncContext#checkpoint}); the next sync in that direction starts from it.
+     */
+    SYNC_CHECKPOINT,
     /** A phase completed. */
     PHASE_DONE,
     /** A phase stopped at a failure; the step names where. */

@@ -28,4 +28,15 @@ public interface SyncContext extends MigrationContext {
     default boolean resumed() {
         return false;
     }
+
+    /**
+     * Says that the receiving side now holds everything up to this cursor, committed; if this sync does
+     * not finish, the next sync in this direction starts from it (it is what {@link #cursor()} then
+     * returns). A syncer that commits in batches calls it after each commit, from any thread; the engine
+     * journals it at once. The default does nothing (a context outside an engine).
+     *
+     * @param cursor the cursor after the last committed batch, in the form {@link SyncResult#cursor()} has
+     */
+    default void checkpoint(String cursor) {
+    }
 }
