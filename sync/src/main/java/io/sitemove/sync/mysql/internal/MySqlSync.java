@@ -31,6 +31,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One MySQL syncer's syncs: a FULL copy ({@link ParallelCopy}), or a delta read from the binary log
@@ -39,6 +41,7 @@ import java.util.TreeSet;
  * one lets it back in ({@link SourceLocking}). Each sync's result carries its own details record.
  */
 public final class MySqlSync {
+    private static final Logger LOG = LoggerFactory.getLogger(MySqlSync.class);
     /**
      * How the syncer was built.
      *
@@ -80,7 +83,12 @@ public final class MySqlSync {
         long started = System.nanoTime();
         boolean reverse = ctx.direction() == Direction.REVERSE;
         SourceLock lock = ctx.mode() == SyncMode.FINAL && !reverse ? locking.lock() : null;
-        SyncResult result = syncOnce(ctx, started);
+        SyncResult result;
+        try {
+            result = syncOnce(ctx, started);
+        } catch (MigrationException e) {
+            throw lock == null || lock.action() != SourceLock.Action.REVOKED ? e : stillLocked(e, lock);
+        }
         if (reverse) {
             SourceLock unlocked = locking.unlock();
             lock = unlocked != null ? unlocked : lock;
@@ -91,6 +99,21 @@ public final class MySqlSync {
         MySqlSyncDetails details = ((MySqlSyncDetails) result.details()).withSourceLock(lock);
         return new SyncResult(result.moved(), result.deleted(), result.attributesFixed(), result.duration(),
                 result.cursor(), details);
+    }
+
+    /**
+     * A final sync's failure that says the source stays read-only: its message gains the lock, once, when
+     * it is of the base type (a subclass carries data of its own and is kept as it is, the lock logged).
+     */
+    private MigrationException stillLocked(MigrationException e, SourceLock lock) {
+        String words = "the source " + settings.source().where() + " stays read-only for " + lock.account()
+                + " (its write privileges revoked by this final sync); running the FINAL sync again keeps it so and"
+                + " completes it, a rollback gives the privileges back";
+        LOG.warn("{}: final sync failed; {}", settings.name(), words);
+        if (e.getClass() != MigrationException.class || e.reason().contains(words)) {
+            return e;
+        }
+        return MigrationException.of(e.reason() + "; " + words, e.getCause(), e.isTransient());
     }
 
     private SyncResult syncOnce(SyncContext ctx, long started) {
@@ -139,7 +162,7 @@ public final class MySqlSync {
 
     private SyncResult binlogDelta(SyncContext ctx, BinlogPosition cursor, long started) {
         BinlogDelta.Outcome delta = new BinlogDelta(settings.name(), from(ctx), to(ctx), settings.recopyTablesOnDdl(),
-                ctx.progress()).run(cursor);
+                ctx.progress(), p -> ctx.checkpoint(p.toString())).run(cursor);
         long rows = delta.written() + delta.updated();
         long bytes = delta.bytes();
         CopiedTables recopied = CopiedTables.none();

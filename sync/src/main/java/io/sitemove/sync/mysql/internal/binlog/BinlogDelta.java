@@ -12,17 +12,14 @@ import com.github.shyiko.mysql.binlog.event.QueryEventData;
 import com.github.shyiko.mysql.binlog.event.TableMapEventData;
 import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
 import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
-import com.github.shyiko.mysql.binlog.network.ServerException;
 import io.sitemove.Counts;
 import io.sitemove.MigrationException;
 import io.sitemove.spi.ProgressReporter;
 import io.sitemove.remote.db.DbEndpoint;
-import java.io.IOException;
 import java.io.Serializable;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -33,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,11 +39,22 @@ import org.slf4j.LoggerFactory;
  * when the delta starts, and applies the row events of the synced database to the receiving one
  * in order, committing in batches at transaction boundaries. A schema change in the stream stops
  * it (or, when allowed, marks tables for a full recopy by the caller).
+ *
+ * <p>After each batch's commit the position just after the transaction's end (where the next read
+ * starts) goes to the checkpoint consumer, which journals it: a delta cut off midway resumes after its
+ * last committed batch, so a table without a primary key does not get those rows a second time. Two
+ * windows remain. A batch committed whose checkpoint was not journaled (the process died between the
+ * commit and the journal line) is applied again by the next delta: harmless where every table has a
+ * primary key (rows are upserted and deleted by key), a duplicate of its inserted rows in a table
+ * without one. Closing it would take the position written in the same transaction as the rows, to a
+ * bookkeeping table on the receiving server read back at the start: a table of ours in the site's
+ * database (or a schema of ours on its server, with the privileges for it) and one more write per
+ * batch. And once the delta has seen a schema change it stops checkpointing, so that a rerun sees the
+ * change again and recopies the tables it concerns.
  */
 public final class BinlogDelta {
     private static final Logger LOG = LoggerFactory.getLogger(BinlogDelta.class);
     private static final int BATCH_ROWS = 2000;
-    private static final Duration IDLE_LIMIT = Duration.ofSeconds(60);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What the delta did. */
@@ -62,6 +71,8 @@ public final class BinlogDelta {
     private final DbEndpoint to;
     private final boolean recopyOnDdl;
     private final ProgressReporter progress;
+    private final Consumer<BinlogPosition> checkpoints;
+    private final DeltaFailures failures;
 
     private final Map<String, TableInfo> tableCache = new HashMap<>();
     private final Map<String, byte[]> tableTypes = new HashMap<>();
@@ -78,13 +89,19 @@ public final class BinlogDelta {
     private long sinceCommit;
     private long totalBytes;
     private String table;
+    private BinlogPosition at;
+    private BinlogPosition committed;
 
-    public BinlogDelta(String name, DbEndpoint from, DbEndpoint to, boolean recopyOnDdl, ProgressReporter progress) {
+    /** A delta whose checkpoints (the position after each committed batch) go to {@code checkpoints}. */
+    public BinlogDelta(String name, DbEndpoint from, DbEndpoint to, boolean recopyOnDdl, ProgressReporter progress,
+            Consumer<BinlogPosition> checkpoints) {
         this.name = name;
         this.from = from;
         this.to = to;
         this.recopyOnDdl = recopyOnDdl;
         this.progress = progress;
+        this.checkpoints = checkpoints;
+        this.failures = new DeltaFailures(name, from, to);
     }
 
     /** Runs the delta from the cursor. */
@@ -131,6 +148,8 @@ public final class BinlogDelta {
     }
 
     private Outcome apply(Connection read, Connection write, BinlogPosition cursor, BinlogPosition end, long sourceId) {
+        at = cursor;
+        committed = cursor;
         long serverId;
         do {
             serverId = 1_000_000_000L + RANDOM.nextInt(1_000_000_000);
@@ -145,22 +164,23 @@ public final class BinlogDelta {
         try (RowApplier applier = new RowApplier(write)) {
             BinlogPosition after;
             try {
-                after = new BinlogReader(from, serverId, IDLE_LIMIT).read(cursor, end,
+                after = new BinlogReader(from, serverId).read(cursor, end,
                         (event, position) -> onEvent(read, applier, event, position));
                 table = null;
                 if (!stale.isEmpty()) {
                     throw MigrationException.permanent(stale.values().iterator().next());
                 }
                 applier.commit();
+                checkpoint(after);
             } catch (BinlogReader.ReadFailure e) {
                 rollback(write);
-                throw translate(e, cursor);
+                throw failures.of(e, at, committed, cursor, table, read, write);
             } catch (MigrationException e) {
                 rollback(write);
                 throw e;
             } catch (SQLException e) {
                 rollback(write);
-                throw Sql.failure("commit the binlog delta (" + name + ")", to, null, e);
+                throw failures.commit(e, at, committed, cursor, write);
             }
             outcome = outcome(cursor, after, applier.unmatched());
         } finally {
@@ -184,13 +204,14 @@ public final class BinlogDelta {
     }
 
     private void onEvent(Connection read, RowApplier applier, Event event, BinlogPosition position) throws Exception {
+        at = position;
         EventType type = event.getHeader().getEventType();
         if (type == EventType.TABLE_MAP && event.getData() instanceof TableMapEventData map) {
             mapTable(read, map, position);
         } else if (EventType.isRowMutation(type)) {
             applyRows(applier, event, position);
         } else if (type == EventType.XID) {
-            endOfTransaction(applier);
+            endOfTransaction(applier, position);
         } else if (type == EventType.QUERY && event.getData() instanceof QueryEventData query) {
             onQuery(applier, query, position);
         } else if (type == EventType.TRANSACTION_PAYLOAD) {
@@ -200,7 +221,8 @@ public final class BinlogDelta {
         }
     }
 
-    private void mapTable(Connection read, TableMapEventData map, BinlogPosition position) throws SQLException {
+    private void mapTable(Connection read, TableMapEventData map, BinlogPosition position)
+            throws DeltaFailures.MetadataReadFailure {
         if (!from.database().equals(map.getDatabase())) {
             tablesById.remove(map.getTableId());
             return;
@@ -210,7 +232,11 @@ public final class BinlogDelta {
         byte[] types = map.getColumnTypes();
         TableInfo info = tableCache.get(t);
         if (info == null || !Arrays.equals(types, tableTypes.get(t))) {
-            info = TableInfo.read(read, from.database(), t);
+            try {
+                info = TableInfo.read(read, from.database(), t);
+            } catch (SQLException e) {
+                throw new DeltaFailures.MetadataReadFailure(e);
+            }
             tableCache.put(t, info);
             tableTypes.put(t, types.clone());
         }
@@ -277,18 +303,27 @@ public final class BinlogDelta {
         }
     }
 
-    private void endOfTransaction(RowApplier applier) throws SQLException {
+    private void endOfTransaction(RowApplier applier, BinlogPosition position) throws SQLException {
         if (sinceCommit >= BATCH_ROWS) {
             applier.commit();
             sinceCommit = 0;
+            checkpoint(position);
             report();
+        }
+    }
+
+    /** The receiving side holds everything before {@code position}, committed; a checkpoint unless a schema changed. */
+    private void checkpoint(BinlogPosition position) {
+        if (schemaChanges.isEmpty() && recopy.isEmpty() && position.compareTo(committed) > 0) {
+            committed = position;
+            checkpoints.accept(position);
         }
     }
 
     private void onQuery(RowApplier applier, QueryEventData query, BinlogPosition position) throws SQLException {
         String sql = query.getSql() == null ? "" : query.getSql();
         if (sql.equalsIgnoreCase("COMMIT")) {
-            endOfTransaction(applier);
+            endOfTransaction(applier, position);
             return;
         }
         QueryClassifier.Kind kind = QueryClassifier.classify(sql);
@@ -322,24 +357,6 @@ public final class BinlogDelta {
                 + " (oldest kept: " + (files.isEmpty() ? "none" : files.iterator().next()) + ", "
                 + settings.retention() + "); run a full sync (or the checksum fallback: deltaMethod(CHECKSUM)),"
                 + " and keep binlogs longer than the time between syncs");
-    }
-
-    private MigrationException translate(BinlogReader.ReadFailure e, BinlogPosition cursor) {
-        Throwable cause = e.getCause();
-        if (cause instanceof MigrationException m) {
-            return m;
-        }
-        if (cause instanceof SQLException s) {
-            return Sql.failure("apply binlog row events (" + name + ")", to, table, s);
-        }
-        if (cause instanceof ServerException s && s.getErrorCode() == 1236) {
-            return MigrationException.permanent("binlog delta (" + name + ") from " + cursor + ": " + from.where()
-                    + " refused to send its binary log (" + s.getMessage() + "); if the file was purged, run a full sync"
-                    + " (or the checksum fallback)", s);
-        }
-        boolean transientFailure = cause == null || cause instanceof IOException
-                || cause instanceof java.util.concurrent.TimeoutException;
-        return MigrationException.of(e.getMessage() + (transientFailure ? "; try again" : ""), e, transientFailure);
     }
 
     private static void prepare(Connection write) throws SQLException {

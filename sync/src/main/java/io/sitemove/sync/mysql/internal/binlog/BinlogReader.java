@@ -9,6 +9,8 @@ import com.github.shyiko.mysql.binlog.network.SSLMode;
 import io.sitemove.remote.db.DbEndpoint;
 import io.sitemove.sync.mysql.BinlogPosition;
 import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +20,10 @@ import java.util.concurrent.TimeoutException;
  * Reads a server's binary log over the replication protocol from one position up to another, and
  * hands each event with the position after it to a handler, in order, on the reading thread. The
  * connection asks for a non-blocking dump with its own server id, logs in with the endpoint's
- * credentials, and never loads local files.
+ * credentials, and never loads local files. Its waits are the endpoint's: opening the connection and
+ * logging in within {@link DbEndpoint#connectTimeout()}, and no silence longer than
+ * {@link DbEndpoint#readIdleTimeout()} while no event is being handled (the socket's read timeout, and
+ * a watchdog for a server that trickles bytes without completing an event).
  */
 public final class BinlogReader {
     /** Told each event in order, with the binlog position just after it. */
@@ -27,12 +32,29 @@ public final class BinlogReader {
         void event(Event event, BinlogPosition after) throws Exception;
     }
 
-    /** Why the read stopped short; {@code cause} is the handler's failure or the replication error. */
+    /**
+     * Why the read stopped short; {@code cause} is the handler's failure or the replication error.
+     * {@link #connected()} says whether the stream had been opened and logged in to.
+     */
     public static final class ReadFailure extends Exception {
         private static final long serialVersionUID = 1L;
+        private final boolean connected;
+        private final boolean idle;
 
-        ReadFailure(String message, Throwable cause) {
+        ReadFailure(String message, Throwable cause, boolean connected, boolean idle) {
             super(message, cause);
+            this.connected = connected;
+            this.idle = idle;
+        }
+
+        /** Whether the stream had been opened and logged in to before it failed. */
+        public boolean connected() {
+            return connected;
+        }
+
+        /** Whether the server sent nothing for the read-idle bound. */
+        public boolean idle() {
+            return idle;
         }
     }
 
@@ -44,13 +66,14 @@ public final class BinlogReader {
     private volatile boolean reached;
     private volatile long lastActivity;
     private volatile boolean applying;
+    private volatile boolean connected;
     private String file;
     private long position;
 
-    public BinlogReader(DbEndpoint endpoint, long serverId, Duration idleLimit) {
+    public BinlogReader(DbEndpoint endpoint, long serverId) {
         this.endpoint = endpoint;
         this.serverId = serverId;
-        this.idleLimit = idleLimit;
+        this.idleLimit = endpoint.readIdleTimeout();
     }
 
     /** Reads events after {@code from} until the position reaches {@code end}; returns where it stopped. */
@@ -62,6 +85,12 @@ public final class BinlogReader {
         lastActivity = System.nanoTime();
         client.registerEventListener(event -> onEvent(event, end, handler, finished));
         client.registerLifecycleListener(new BinaryLogClient.AbstractLifecycleListener() {
+            @Override
+            public void onConnect(BinaryLogClient c) {
+                connected = true;
+                lastActivity = System.nanoTime();
+            }
+
             @Override
             public void onCommunicationFailure(BinaryLogClient c, Exception e) {
                 fail(e, finished);
@@ -90,12 +119,13 @@ public final class BinlogReader {
         reader.start();
         await(finished, client, reader);
         if (failure != null) {
+            boolean idle = failure instanceof TimeoutException || failure instanceof SocketTimeoutException;
             throw new ReadFailure("binlog read from " + endpoint.where() + " stopped at " + file + ":" + position
-                    + ": " + failure.getMessage(), failure);
+                    + ": " + failure.getMessage(), failure, connected, idle);
         }
         if (!reached) {
             throw new ReadFailure("the binlog of " + endpoint.where() + " ended at " + file + ":" + position
-                    + " before " + end, null);
+                    + " before " + end, null, connected, false);
         }
         return new BinlogPosition(file, position);
     }
@@ -110,7 +140,13 @@ public final class BinlogReader {
         client.setBinlogPosition(from.position());
         client.setBlocking(false);
         client.setKeepAlive(false);
-        client.setConnectTimeout(10_000);
+        client.setConnectTimeout(endpoint.connectTimeout().toMillis());
+        int readIdle = (int) Math.min(Integer.MAX_VALUE, idleLimit.toMillis());
+        client.setSocketFactory(() -> {
+            Socket socket = new Socket();
+            socket.setSoTimeout(readIdle);
+            return socket;
+        });
         client.setSSLMode(SSLMode.PREFERRED);
         client.setEventDeserializer(ExactEventDeserializer.create());
         return client;
@@ -123,8 +159,13 @@ public final class BinlogReader {
     private void await(CountDownLatch finished, BinaryLogClient client, Thread reader) {
         try {
             while (!finished.await(200, TimeUnit.MILLISECONDS)) {
-                if (!applying && System.nanoTime() - lastActivity > idleLimit.toNanos()) {
-                    fail(new TimeoutException("no binlog event for " + idleLimit.toSeconds() + " s"), finished);
+                long silent = System.nanoTime() - lastActivity;
+                if (!connected && silent > endpoint.connectTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1)) {
+                    fail(new TimeoutException("the binlog stream was not opened within "
+                            + endpoint.connectTimeout().toMillis() + " ms (the endpoint's connect timeout)"), finished);
+                } else if (connected && !applying && silent > idleLimit.toNanos()) {
+                    fail(new TimeoutException("no binlog event for " + idleLimit.toMillis()
+                            + " ms (the endpoint's read-idle timeout)"), finished);
                 }
             }
         } catch (InterruptedException e) {

@@ -14,7 +14,7 @@ import java.util.Set;
  * which table, what happens next; transient, the driver's failure attached as the cause and only its
  * first line in the message.
  */
-final class LostConnection {
+public final class LostConnection {
     /** Killed by KILL, server shutdown, server gone away, lost during a query. */
     private static final Set<Integer> LOST_CODES = Set.of(1927, 1053, 2006, 2013);
 
@@ -22,7 +22,7 @@ final class LostConnection {
     }
 
     /** Whether the failure means a connection is gone: its kind, its error code, an I/O cause, or a closed connection. */
-    static boolean isLost(Exception e, Connection... connections) {
+    public static boolean isLost(Exception e, Connection... connections) {
         if (e instanceof SQLException sql && (sql instanceof SQLRecoverableException
                 || (sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
                 || LOST_CODES.contains(sql.getErrorCode()))) {
@@ -51,7 +51,7 @@ final class LostConnection {
     }
 
     /** Whether the connection is closed (a driver that cannot say counts as closed). */
-    static boolean closed(Connection c) {
+    public static boolean closed(Connection c) {
         try {
             return c.isClosed();
         } catch (SQLException e) {
@@ -62,18 +62,23 @@ final class LostConnection {
     /** The failure of a copy that lost its connection to {@code endpoint} while {@code doing} table {@code table}. */
     static MigrationException of(String name, DbEndpoint endpoint, String side, String doing, String table,
             Exception cause) {
+        String first = firstLine(cause);
+        return MigrationException.retryable("the connection to the " + side + " database " + endpoint.where() + " was"
+                + " lost while " + doing + " table " + Sql.quote(table) + " (" + name + ": " + first + "); the copy"
+                + " stopped there; tried again, the FULL copy starts over from a new snapshot and recreates every"
+                + " table, so nothing is applied twice", cause);
+    }
+
+    /** The first line of the deepest SQL or I/O failure in the chain: what the driver said, without its trace. */
+    public static String firstLine(Throwable cause) {
         Throwable root = cause;
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof SQLException || t instanceof IOException) {
                 root = t;
             }
         }
-        String first = root.getMessage() == null ? root.getClass().getSimpleName()
+        return root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getSimpleName()
                 : root.getMessage().strip().split("\\R", 2)[0];
-        return MigrationException.retryable("the connection to the " + side + " database " + endpoint.where() + " was"
-                + " lost while " + doing + " table " + Sql.quote(table) + " (" + name + ": " + first + "); the copy"
-                + " stopped there; tried again, the FULL copy starts over from a new snapshot and recreates every"
-                + " table, so nothing is applied twice", cause);
     }
 
     /**
