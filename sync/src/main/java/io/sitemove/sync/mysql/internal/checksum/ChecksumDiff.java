@@ -81,7 +81,8 @@ final class ChecksumDiff {
             }
             return true;
         } catch (SQLException e) {
-            throw Sql.failure("compare table checksums", at, table, e);
+            throw ChecksumFailures.of("checksum delta", "compare table checksums", "comparing the checksums of", at,
+                    at == from ? "source" : "target", table, e);
         }
     }
 }

@@ -159,8 +159,8 @@ final class RangeDelta {
             }
             return true;
         } catch (SQLException e) {
-            RuntimeException failed = Sql.failure("compare key ranges with " + from.where() + " (" + name + ")", at,
-                    table, e);
+            RuntimeException failed = ChecksumFailures.of(name, "compare key ranges with " + from.where(),
+                    "comparing key ranges of", at, at == from ? "source" : "target", table, e);
             failure.compareAndSet(null, failed);
             throw failed;
         } catch (RuntimeException e) {

@@ -2,7 +2,6 @@ package io.sitemove.sync.mysql.internal.checksum;
 
 import io.sitemove.remote.Parallel;
 import io.sitemove.remote.db.DbEndpoint;
-import io.sitemove.remote.db.Sql;
 import io.sitemove.sync.mysql.internal.ColumnInfo;
 import io.sitemove.sync.mysql.internal.copy.Chunk;
 import java.sql.Connection;
@@ -35,7 +34,8 @@ final class RangeHash {
             try {
                 return hash(write, sql, range);
             } catch (SQLException e) {
-                throw Sql.failure("hash a key range (" + name + ")", to, range.table().name(), e);
+                throw ChecksumFailures.of(name, "hash a key range", "hashing a key range of", to, "target",
+                        range.table().name(), e);
             }
         });
         String[] mine;
@@ -47,7 +47,8 @@ final class RangeHash {
             } catch (RuntimeException ignored) {
                 // the source's failure is the one reported
             }
-            throw Sql.failure("hash a key range (" + name + ")", from, range.table().name(), e);
+            throw ChecksumFailures.of(name, "hash a key range", "hashing a key range of", from, "source",
+                    range.table().name(), e);
         }
         String[] other = theirs.join();
         return mine == null || other == null || !mine[0].equals(other[0]) || !Objects.equals(mine[1], other[1]);

@@ -138,7 +138,7 @@ final class RangeReplacer {
             }
             return together;
         } catch (SQLException e) {
-            throw Sql.failure("replace key ranges (" + name + ")", to, table, e);
+            throw ChecksumFailures.of(name, "replace key ranges", "replacing key ranges of", to, "target", table, e);
         }
     }
 
