@@ -38,6 +38,8 @@ class MySqlLostConnectionDeltaIT {
     private static final int ROUNDS = 60;
     private static final int ROWS_PER_STATEMENT = 500;
     private static final int KILL_AT_CHECKPOINT = 5;
+    /** From this round on a third table changes too: its first change needs the source's metadata read. */
+    private static final int LATE_ROUNDS = 50;
     /**
      * Padding of each row changed in the source-kill tests: some 60 MB of binary log, more than the sockets
      * between the servers buffer, so that the source's dump thread is still sending when it is killed.
@@ -66,6 +68,13 @@ class MySqlLostConnectionDeltaIT {
             throws Exception {
         killedAndRerun("ldsource", SyncMode.DELTA, WIDE, this::killBinlogDumps, "the source binlog stream connection to "
                 + TestServers.endpoint(oldDb, "ldsource").where() + " was lost at ");
+    }
+
+    @Test
+    void theSourceMetadataReadConnectionKilledDuringADeltaResumesFromItsLastCheckpointWithNothingAppliedTwice()
+            throws Exception {
+        killedAndRerun("ldmeta", SyncMode.DELTA, 0, this::killSourceSessions, "the source metadata read connection to "
+                + TestServers.endpoint(oldDb, "ldmeta").where() + " was lost at ");
     }
 
     @Test
@@ -203,6 +212,10 @@ class MySqlLostConnectionDeltaIT {
         assertTrue(m.contains("it will resume from " + resume + ", the end of its last committed batch"), m);
         assertFalse(m.contains("\n") || m.contains("\tat ") || m.contains("Exception") || m.contains("deserializ"), m);
         assertTrue(lost.getCause() != null, "the failure is attached");
+        try (Connection right = newDb.connect(database)) {
+            assertEquals("1", DatabaseDigest.single(right, "SELECT COUNT(*) FROM information_schema.TRIGGERS"
+                    + " WHERE TRIGGER_SCHEMA = '" + database + "'"), "the target's trigger is back after the failure");
+        }
 
         CursorContext rerun = CursorContext.of(oldServer, newServer, mode, Direction.FORWARD, resume);
         long t1 = System.nanoTime();
@@ -238,6 +251,8 @@ class MySqlLostConnectionDeltaIT {
             s.execute("CREATE TABLE nokey (a INT, v VARCHAR(1100))");
             s.execute("INSERT INTO keyed SELECT seq, CONCAT('first ', seq), 0 FROM seq_1_to_100");
             s.execute("INSERT INTO nokey SELECT seq, CONCAT('first ', seq) FROM seq_1_to_100");
+            s.execute("CREATE TABLE late (id INT PRIMARY KEY, v VARCHAR(100))");
+            s.execute("CREATE TRIGGER keyed_kept BEFORE INSERT ON keyed FOR EACH ROW SET NEW.n = NEW.n");
             if (withSiteAccount) {
                 s.execute("CREATE USER IF NOT EXISTS 'lfsite'@'%' IDENTIFIED BY 'site-password-1'");
                 s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + database + "`.* TO 'lfsite'@'%'");
@@ -256,6 +271,9 @@ class MySqlLostConnectionDeltaIT {
                         + " row ', seq, " + pad + ") FROM seq_1_to_" + ROWS_PER_STATEMENT);
                 changes += s.executeUpdate("INSERT INTO keyed SELECT " + base + " + seq, CONCAT('round " + round
                         + " row ', seq, " + pad + "), " + round + " FROM seq_1_to_" + ROWS_PER_STATEMENT);
+                if (round >= LATE_ROUNDS) {
+                    changes += s.executeUpdate("INSERT INTO late VALUES (" + round + ", 'late')");
+                }
                 if (round % 10 == 9) {
                     changes += s.executeUpdate("UPDATE keyed SET n = n + 1, v = CONCAT(LEFT(v, 1000), ' updated') WHERE id % 7 = 0");
                 }
@@ -267,6 +285,11 @@ class MySqlLostConnectionDeltaIT {
     private void killTargetSessions() {
         kill(newDb, "SELECT ID FROM information_schema.PROCESSLIST WHERE DB LIKE 'l_target'"
                 + " AND ID <> CONNECTION_ID()");
+    }
+
+    private void killSourceSessions() {
+        kill(oldDb, "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = 'ldmeta'"
+                + " AND COMMAND NOT LIKE 'Binlog Dump%' AND ID <> CONNECTION_ID()");
     }
 
     private void killBinlogDumps() {

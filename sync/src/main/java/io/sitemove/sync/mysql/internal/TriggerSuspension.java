@@ -2,6 +2,8 @@ package io.sitemove.sync.mysql.internal;
 
 import io.sitemove.remote.db.Sql;
 
+import io.sitemove.remote.db.DbEndpoint;
+import io.sitemove.sync.mysql.internal.copy.LostConnection;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -67,22 +69,45 @@ public final class TriggerSuspension implements AutoCloseable {
     /** Recreates the triggers; a failure names those lost, so that a FULL sync can bring them back. */
     @Override
     public void close() throws SQLException {
+        recreate(connection);
+    }
+
+    /**
+     * Recreates the triggers as {@link #close} does, on a new connection to {@code endpoint} when the one
+     * they were suspended on is gone (its session killed, the server restarted): a delta that lost its
+     * connection does not leave them dropped.
+     */
+    public void restore(DbEndpoint endpoint) throws SQLException {
         if (saved.isEmpty()) {
             return;
         }
-        String mode = Sql.single(connection, "SELECT @@SESSION.sql_mode");
+        if (!LostConnection.gone(connection)) {
+            recreate(connection);
+            return;
+        }
+        try (Connection fresh = Sql.open(endpoint, true)) {
+            recreate(fresh);
+            LOG.info("recreated {} triggers on {} over a new connection, the delta's was lost", saved.size(), where);
+        }
+    }
+
+    private void recreate(Connection c) throws SQLException {
+        if (saved.isEmpty()) {
+            return;
+        }
+        String mode = Sql.single(c, "SELECT @@SESSION.sql_mode");
         List<String> lost = new ArrayList<>();
         SQLException first = null;
         for (Saved trigger : saved) {
             try {
-                SchemaObjects.setSession(connection, trigger.sqlMode(), null);
-                Sql.execute(connection, trigger.statement());
+                SchemaObjects.setSession(c, trigger.sqlMode(), null);
+                Sql.execute(c, trigger.statement());
             } catch (SQLException e) {
                 lost.add(trigger.name());
                 first = first == null ? e : first;
             }
         }
-        SchemaObjects.setSession(connection, mode, null);
+        SchemaObjects.setSession(c, mode, null);
         if (first != null) {
             throw new SQLException("triggers " + lost + " on " + where + " were suspended for the delta and could not be"
                     + " recreated (" + first.getMessage() + "); run a FULL sync to restore them", first.getSQLState(),

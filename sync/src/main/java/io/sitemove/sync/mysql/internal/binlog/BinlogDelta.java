@@ -183,19 +183,33 @@ public final class BinlogDelta {
                 throw failures.commit(e, at, committed, cursor, write);
             }
             outcome = outcome(cursor, after, applier.unmatched());
-        } finally {
-            try {
-                triggers.close();
-            } catch (SQLException e) {
-                throw Sql.failure("restore the triggers after the binlog delta (" + name + ")", to, null, e);
-            }
+        } catch (RuntimeException e) {
+            restore(triggers, e);
+            throw e;
         }
+        restore(triggers, null);
         report();
         rowsByTable.forEach((t, rows) -> LOG.info("{}: applied {} binlog row changes to table {} on {}", name, rows,
                 Sql.quote(t), to.where()));
         LOG.info("{}: binlog delta {} -> {} from {} to {}: {} written, {} updated, {} deleted ({} bytes of events)",
                 name, cursor, outcome.after(), from.where(), to.where(), written, updated, deleted, bytes);
         return outcome;
+    }
+
+    /** Puts the triggers back; a failure to is thrown, or kept with the delta's own {@code failure} and logged. */
+    private void restore(TriggerSuspension triggers, RuntimeException failure) {
+        try {
+            triggers.restore(to);
+        } catch (SQLException | RuntimeException e) {
+            RuntimeException lost = e instanceof SQLException s
+                    ? Sql.failure("restore the triggers after the binlog delta (" + name + ")", to, null, s)
+                    : (RuntimeException) e;
+            if (failure == null) {
+                throw lost;
+            }
+            failure.addSuppressed(lost);
+            LOG.warn("{}: {}", name, lost.getMessage());
+        }
     }
 
     private Outcome outcome(BinlogPosition before, BinlogPosition after, long unmatched) {

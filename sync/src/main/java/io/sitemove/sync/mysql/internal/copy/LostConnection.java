@@ -42,7 +42,7 @@ public final class LostConnection {
     }
 
     /** Whether the connection is closed or no longer answers (within 2 s). */
-    static boolean gone(Connection c) {
+    public static boolean gone(Connection c) {
         try {
             return c.isClosed() || !c.isValid(2);
         } catch (SQLException e) {
