@@ -164,8 +164,8 @@ final class CopyWorkers {
                 load(loader, read, write, load);
             }
         } catch (SQLException e) {
-            failure.compareAndSet(null, Sql.failure("prepare a copy connection (" + request.name() + ")", request.to(),
-                    null, e));
+            failure.compareAndSet(null, LostConnection.sqlFailure(request, request.to(), "prepare a copy connection",
+                    "preparing a copy connection for", null, e));
         } catch (RuntimeException e) {
             failure.compareAndSet(null, e);
         }

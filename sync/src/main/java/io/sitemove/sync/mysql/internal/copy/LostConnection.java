@@ -21,6 +21,18 @@ public final class LostConnection {
     private LostConnection() {
     }
 
+    /**
+     * A failure of {@code doing} on {@code at}, one of the copy's two sides: a lost connection named as such,
+     * any other SQL failure as {@link Sql#failure} says it ({@code what} could not be done).
+     */
+    static MigrationException sqlFailure(CopyRequest request, DbEndpoint at, String what, String doing, String table,
+            SQLException e) {
+        if (!isLost(e)) {
+            return Sql.failure(what + " (" + request.name() + ")", at, table, e);
+        }
+        return of(request.name(), at, at.equals(request.from()) ? "source" : "target", doing, table, e);
+    }
+
     /** Whether the failure means a connection is gone: its kind, its error code, an I/O cause, or a closed connection. */
     public static boolean isLost(Exception e, Connection... connections) {
         if (e instanceof SQLException sql && (sql instanceof SQLRecoverableException
@@ -59,12 +71,15 @@ public final class LostConnection {
         }
     }
 
-    /** The failure of a copy that lost its connection to {@code endpoint} while {@code doing} table {@code table}. */
+    /**
+     * The failure of a copy that lost its connection to {@code endpoint} while {@code doing} table {@code table}
+     * (null: while working on the tables in general).
+     */
     static MigrationException of(String name, DbEndpoint endpoint, String side, String doing, String table,
             Exception cause) {
         String first = firstLine(cause);
         return MigrationException.retryable("the connection to the " + side + " database " + endpoint.where() + " was"
-                + " lost while " + doing + " table " + Sql.quote(table) + " (" + name + ": " + first + "); the copy"
+                + " lost while " + doing + (table == null ? " its tables" : " table " + Sql.quote(table)) + " (" + name + ": " + first + "); the copy"
                 + " stopped there; tried again, the FULL copy starts over from a new snapshot and recreates every"
                 + " table, so nothing is applied twice", cause);
     }

@@ -76,7 +76,7 @@ public final class ParallelCopy {
                 triggers.close();
             }
         } catch (SQLException e) {
-            throw Sql.failure("copy tables (" + request.name() + ")", at, null, e);
+            throw LostConnection.sqlFailure(request, at, "copy tables", "preparing the copy of", null, e);
         }
     }
 

@@ -77,7 +77,7 @@ public final class TablePreparation {
             chunks.addAll(planned);
             return job;
         } catch (SQLException e) {
-            throw Sql.failure("prepare the copy (" + request.name() + ")", at, table, e);
+            throw LostConnection.sqlFailure(request, at, "prepare the copy", "preparing", table, e);
         }
     }
 
