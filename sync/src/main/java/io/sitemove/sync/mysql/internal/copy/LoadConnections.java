@@ -14,15 +14,17 @@ public final class LoadConnections {
 
     /**
      * Opens a connection to the receiving database that may answer {@code LOAD DATA LOCAL} with a
-     * stream the caller sets; until then the server gets an empty stream, never a local file.
+     * stream the caller sets; until then the server gets an empty stream, never a local file. The endpoint's
+     * URL is used as it is (its bounds and safe options); the one option that differs goes in the connection's
+     * properties, which Connector/J lets override the URL's.
      */
     public static Connection open(DbEndpoint endpoint) {
         Properties props = new Properties();
         props.setProperty("user", endpoint.user());
         props.setProperty("password", endpoint.password().reveal());
-        String url = endpoint.jdbcUrl().replace("allowLoadLocalInfile=false", "allowLoadLocalInfile=true");
+        props.setProperty("allowLoadLocalInfile", "true");
         try {
-            Connection c = DriverManager.getConnection(url, props);
+            Connection c = DriverManager.getConnection(endpoint.jdbcUrl(), props);
             try {
                 ChunkLoader.guard(c);
             } catch (SQLException e) {
