@@ -119,7 +119,8 @@ public final class BinlogReader {
         reader.start();
         await(finished, client, reader);
         if (failure != null) {
-            boolean idle = failure instanceof TimeoutException || failure instanceof SocketTimeoutException;
+            boolean idle = connected
+                    && (failure instanceof TimeoutException || failure instanceof SocketTimeoutException);
             throw new ReadFailure("binlog read from " + endpoint.where() + " stopped at " + file + ":" + position
                     + ": " + failure.getMessage(), failure, connected, idle);
         }
