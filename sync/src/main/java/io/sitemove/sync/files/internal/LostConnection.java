@@ -11,6 +11,10 @@ import io.sitemove.remote.ssh.SshConnectException;
 final class LostConnection {
     /** What the next sync does after a transfer into a staging directory was cut off. */
     static final String STAGED_RESUMES = "the next sync keeps the files that arrived whole and sends the rest";
+    /** What the next sync does after the direct transfer (rsync) was cut off. */
+    static final String DIRECT_RESUMES = "the next sync keeps what rsync placed and sends the rest";
+    /** What the next sync does after a script of idempotent commands (placing, removing, fixing) was cut off. */
+    static final String REPEATS = "the next sync finds what is left to do and does it";
     /** What the next sync does after a step that changed nothing was cut off. */
     static final String STARTS_OVER = "nothing was changed; the next sync does it again";
 

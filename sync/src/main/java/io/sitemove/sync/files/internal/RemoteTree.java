@@ -79,8 +79,7 @@ public final class RemoteTree {
             }
             return entries;
         } catch (IOException e) {
-            throw MigrationException.retryable("listing the files of " + where() + " was cut off: " + e.getMessage()
-                    + "; try again", e);
+            throw LostConnection.of(ssh.server(), "listing the files under " + root, LostConnection.STARTS_OVER, e);
         }
     }
 

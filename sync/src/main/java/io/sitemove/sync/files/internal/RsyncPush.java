@@ -6,7 +6,6 @@ import io.sitemove.Server;
 import io.sitemove.spi.ProgressReporter;
 import io.sitemove.remote.ssh.RemoteCommandException;
 import io.sitemove.remote.ssh.RemoteProcess;
-import io.sitemove.remote.ssh.SshConnectException;
 import io.sitemove.remote.ssh.SshConnection;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -91,11 +90,12 @@ public final class RsyncPush {
                 sent = read(rsync, push);
                 feeder.join();
             } catch (IOException e) {
-                throw new SshConnectException("the direct transfer from " + where + " broke: " + e.getMessage()
-                        + "; try again", e, true);
+                throw LostConnection.of(sender.server(), "running the direct transfer (rsync) from " + where,
+                        LostConnection.DIRECT_RESUMES, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SshConnectException("interrupted while copying from " + where, e, true);
+                throw LostConnection.interrupted(sender.server(), "running the direct transfer (rsync) from " + where,
+                        e);
             }
             int exit = rsync.waitFor();
             String stderr = rsync.stderrText().strip();
@@ -202,8 +202,9 @@ public final class RsyncPush {
                 || text.contains("no route to host") || text.contains("connection reset")
                 || text.contains("broken pipe") || text.contains("connection closed");
         if ((network || unreachable) && !text.contains("no space left")) {
-            return MigrationException.retryable(prefix + "the connection between the servers broke; try again,"
-                    + " or use Strategy.RELAY if the old server cannot reach the new one", null);
+            return MigrationException.retryable(prefix + "the connection between the servers was lost; "
+                    + LostConnection.DIRECT_RESUMES + " (or use Strategy.RELAY if the old server cannot reach the new"
+                    + " one)", null);
         }
         return new RemoteCommandException(prefix + FailureHints.hint(stderr, to.name()), exit);
     }

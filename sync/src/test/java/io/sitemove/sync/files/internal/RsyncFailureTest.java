@@ -31,4 +31,13 @@ class RsyncFailureTest {
         assertFalse(RsyncPush.failure(WHERE, NEW, 23, "rsync: mkstemp failed: No space left on device (28)")
                 .isTransient());
     }
+
+    @Test
+    void aConnectionBetweenTheServersLostIsToldAsLostWithWhatTheNextSyncDoes() {
+        MigrationException e = RsyncPush.failure(WHERE, NEW, 12, "rsync: connection unexpectedly closed");
+
+        assertTrue(e.isTransient(), e.getMessage());
+        assertTrue(e.getMessage().contains("the connection between the servers was lost; the next sync keeps what"
+                + " rsync placed and sends the rest"), e.getMessage());
+    }
 }
