@@ -19,8 +19,10 @@ import io.sitemove.testkit.WithTestkit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +55,84 @@ class FileSyncerSshdStoppedIT {
     @Test
     void theSourceSshdKilledMidwayFailsAsALostConnectionToTheSourceAndTheRerunSendsOnlyTheRest() throws Exception {
         stoppedMidway("source-stopped", kit.oldSsh(), "old", " failed while sending files from ");
+    }
+
+    @Test
+    void theTargetSshdKilledUnderTheDirectTransferFailsAsLostBetweenTheServersAndTheRerunSendsOnlyTheRest()
+            throws Exception {
+        MigrationException lost = directStoppedMidway("direct-target-stopped", kit.newSsh());
+
+        assertTrue(lost.getMessage().contains("the connection between the servers was lost; the next sync keeps what"
+                + " rsync placed and sends the rest"), lost.getMessage());
+    }
+
+    @Test
+    void theSourceSshdKilledUnderTheDirectTransferFailsAsALostConnectionToTheSourceAndTheRerunSendsOnlyTheRest()
+            throws Exception {
+        MigrationException lost = directStoppedMidway("direct-source-stopped", kit.oldSsh());
+
+        SshConnectException typed = assertInstanceOf(SshConnectException.class, lost, lost.toString());
+        assertEquals("old", typed.server().map(Server::name).orElse("none"), lost.getMessage());
+        assertTrue(lost.getMessage().startsWith("connection to old ("), lost.getMessage());
+        assertTrue(lost.getMessage().contains("(the next sync keeps what rsync placed and sends the rest)"),
+                lost.getMessage());
+    }
+
+    private MigrationException directStoppedMidway(String dir, SshServer stopped) throws Exception {
+        Path source = kit.oldSsh().root().resolve(dir);
+        Path target = kit.newSsh().root().resolve(dir);
+        tree(source);
+        Server oldServer = server(kit.oldSsh());
+        Server newServer = server(kit.newSsh());
+        FileSyncer files = FileSyncer.builder().strategy(Strategy.DIRECT).sourceRoot(source.toString())
+                .targetRoot(target.toString())
+                .authorizedKeysFile(io.sitemove.spi.Side.TARGET, kit.newSsh().authorizedKeys().toString()).build();
+        StoppingContext ctx = new StoppingContext(TestContext.forward(oldServer, newServer, SyncMode.FULL), 8L * MIB,
+                () -> kit.stopSsh(stopped));
+
+        MigrationException lost;
+        long failedNanos;
+        try {
+            lost = assertThrows(MigrationException.class, () -> files.sync(ctx));
+            failedNanos = System.nanoTime();
+        } finally {
+            if (ctx.stoppedAt() > 0) {
+                kit.restartSsh(stopped);
+            }
+        }
+
+        long millis = (failedNanos - ctx.stoppedNanos()) / 1_000_000;
+        LOG.info("direct: sshd {} killed after {} bytes; the sync failed {} ms later: {}", stopped.name(),
+                ctx.stoppedAt(), millis, lost.getMessage());
+        assertTrue(ctx.stoppedAt() > 0, "the sshd was killed midway");
+        assertTrue(millis < READ_IDLE.toMillis() + SLACK_MILLIS, "failed within the read-idle bound: " + millis
+                + " ms");
+        assertTrue(lost.isTransient(), "a lost connection is transient: " + lost);
+        assertFalse(lost.getMessage().contains("\n") || lost.getMessage().contains("\tat "), lost.getMessage());
+        int whole = 0;
+        for (int i = 0; i < FILES; i++) {
+            Path arrived = target.resolve("media/f" + i + ".bin");
+            if (Files.exists(arrived)) {
+                assertEquals(Files.mismatch(source.resolve("media/f" + i + ".bin"), arrived), -1L,
+                        "a file under its final name is whole: " + arrived);
+                whole++;
+            }
+        }
+
+        SyncResult rerun = files.sync(TestContext.forward(oldServer, newServer, SyncMode.DELTA));
+
+        LocalTrees.assertSame(source, target);
+        LOG.info("direct rerun: {} files had arrived whole, {} bytes sent", whole, rerun.moved().bytes());
+        assertTrue(whole >= 1 && whole < FILES, "files that had arrived whole: " + whole);
+        assertEquals((long) (FILES - whole) * MIB, rerun.moved().bytes(), "only the files not yet whole were sent");
+        files.cleanup(TestContext.forward(oldServer, newServer, SyncMode.DELTA));
+        assertFalse(Files.readString(kit.newSsh().authorizedKeys()).contains("sitemove-"),
+                "the cleanup removed the temporary key the killed run could not");
+        try (Stream<Path> tmp = Files.list(Path.of("/tmp"))) {
+            assertEquals(List.of(), tmp.filter(p -> p.getFileName().toString().startsWith("sitemove-test_site-"))
+                    .toList(), "the cleanup removed the key directory the killed run could not");
+        }
+        return lost;
     }
 
     private void stoppedMidway(String dir, SshServer stopped, String name, String doing) throws Exception {
@@ -96,7 +176,7 @@ class FileSyncerSshdStoppedIT {
         SyncResult rerun = files.sync(TestContext.forward(oldServer, newServer, SyncMode.FULL));
 
         LocalTrees.assertSame(source, target);
-        assertEquals(java.util.List.of(), LocalTrees.stagingDirs(target), "no staging directory left");
+        assertEquals(List.of(), LocalTrees.stagingDirs(target), "no staging directory left");
         long reused = Details.of(rerun).resumed();
         LOG.info("rerun: {} files had arrived whole, {} bytes sent of {} MiB", reused, rerun.moved().bytes(), FILES);
         assertTrue(reused >= 1 && reused < FILES, "files that had arrived whole: " + reused);

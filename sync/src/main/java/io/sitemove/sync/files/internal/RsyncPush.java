@@ -97,7 +97,13 @@ public final class RsyncPush {
                 throw LostConnection.interrupted(sender.server(), "running the direct transfer (rsync) from " + where,
                         e);
             }
-            int exit = rsync.waitFor();
+            int exit;
+            try {
+                exit = rsync.waitFor();
+            } catch (RuntimeException e) {
+                throw LostConnection.retold(e, sender.server(), "running the direct transfer (rsync) from " + where,
+                        LostConnection.DIRECT_RESUMES);
+            }
             String stderr = rsync.stderrText().strip();
             if (rsync.exitSignal().isPresent()) {
                 throw killed(sender.server(), where, rsync.exitSignal().get(), sent.files() + " of "
@@ -183,7 +189,7 @@ public final class RsyncPush {
     static MigrationException failure(String where, Server to, int exit, String stderr) {
         String text = stderr.toLowerCase(Locale.ROOT);
         String prefix = "the direct transfer (rsync) from " + where + " failed with code " + exit + "; stderr: "
-                + stderr + "; ";
+                + String.join(" / ", stderr.strip().lines().toList()) + "; ";
         if (text.contains("another instance of rrsync")) {
             return MigrationException.retryable(prefix + "an earlier transfer into the same directory is still"
                     + " ending on " + to.name() + " (rrsync's lock); try again in a moment", null);
