@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sitemove.MigrationException;
 import io.sitemove.Server;
 import io.sitemove.remote.ssh.SshConnectException;
+import io.sitemove.testkit.FaultTest;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** How a file sync tells a lost connection: the server attached, what was being done, what the next sync does. */
+@FaultTest
 class LostConnectionTest {
     private static final Server NEW = Server.builder("new").host("127.0.0.3").user("site")
             .readIdleTimeout(Duration.ofSeconds(40)).build();
