@@ -110,7 +110,13 @@ public final class ContentCheck {
                 Thread.currentThread().interrupt();
                 throw LostConnection.interrupted(tree.ssh().server(), "hashing files under " + tree.root(), e);
             }
-            int exit = sha.waitFor();
+            int exit;
+            try {
+                exit = sha.waitFor();
+            } catch (RuntimeException e) {
+                throw LostConnection.retold(e, tree.ssh().server(), "hashing files under " + tree.root(),
+                        LostConnection.STARTS_OVER);
+            }
             if (exit == XARGS_SOME_FAILED) {
                 LOG.warn("some files under {} could not be hashed; they will be sent: {}", tree.where(),
                         sha.stderrText().strip());
