@@ -39,6 +39,11 @@ final class Lifecycle {
         processes.remove(process);
     }
 
+    void kill(ManagedProcess process) {
+        process.kill();
+        processes.remove(process);
+    }
+
     void onClose(Runnable cleanup) {
         cleanups.add(cleanup);
     }

@@ -93,6 +93,19 @@ final class ManagedProcess {
         }
     }
 
+    /**
+     * Ends the process and every descendant it has now with SIGKILL, as a crash would: none of them
+     * gets a chance to say goodbye to its peers. Returns once all have exited (or 10 s passed).
+     */
+    void kill() {
+        List<ProcessHandle> tree = process.descendants().toList();
+        process.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        Instant deadline = Instant.now().plusSeconds(10);
+        waitFor(process.toHandle(), deadline);
+        tree.forEach(child -> waitFor(child, deadline));
+    }
+
     void stop() {
         terminate();
         awaitExit(Instant.now().plusSeconds(10));

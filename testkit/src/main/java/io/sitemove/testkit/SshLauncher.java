@@ -2,6 +2,8 @@ package io.sitemove.testkit;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +14,7 @@ final class SshLauncher {
 
     private final Lifecycle lifecycle;
     private final Path workDir;
+    private final Map<String, ManagedProcess> running = new ConcurrentHashMap<>();
 
     SshLauncher(Lifecycle lifecycle, Path workDir) {
         this.lifecycle = lifecycle;
@@ -43,6 +46,31 @@ final class SshLauncher {
     private int startOn(Path sshd, Side side, Path dir, Path hostKey, ClientKey clientKey, Path userKeys, int port) {
         Path config = dir.resolve("sshd_config");
         Dirs.write(config, config(side, port, dir, hostKey, clientKey, userKeys));
+        launch(sshd, side, dir, port);
+        return port;
+    }
+
+    /** Kills the sshd serving {@code server} and its sessions (see {@link ManagedProcess#kill()}). */
+    synchronized void stop(SshServer server) {
+        ManagedProcess process = running.remove(server.name());
+        if (process == null) {
+            throw new IllegalStateException("sshd " + server.name() + " is not running");
+        }
+        lifecycle.kill(process);
+        LOG.info("sshd {} on {}:{} killed (pid {})", server.name(), server.host(), server.port(), process.pid());
+    }
+
+    /** Starts the sshd of {@code server} again from its configuration: same address, port and host key. */
+    synchronized void restart(SshServer server) {
+        if (running.containsKey(server.name())) {
+            throw new IllegalStateException("sshd " + server.name() + " is running");
+        }
+        Side side = server.name().equals(Side.OLD.label()) ? Side.OLD : Side.NEW;
+        launch(Binaries.sshd(), side, side.dir(workDir).resolve("sshd"), server.port());
+    }
+
+    private void launch(Path sshd, Side side, Path dir, int port) {
+        Path config = dir.resolve("sshd_config");
         ManagedProcess process = lifecycle.start("sshd " + side.label(),
                 List.of(sshd.toString(), "-D", "-e", "-f", config.toString()), dir.resolve("sshd.log"));
         try {
@@ -52,8 +80,8 @@ final class SshLauncher {
             lifecycle.stop(process);
             throw e;
         }
+        running.put(side.label(), process);
         LOG.info("sshd {} listens on {}:{} (pid {})", side.label(), side.host(), port, process.pid());
-        return port;
     }
 
     private static String config(Side side, int port, Path dir, Path hostKey, ClientKey clientKey, Path userKeys) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 final class StartedServers {
     volatile SshServer oldSsh;
     volatile SshServer newSsh;
+    volatile SshLauncher sshLauncher;
     volatile Path clientKey;
     volatile Path knownHosts;
     volatile MariaDb oldDb;

@@ -88,6 +88,7 @@ final class Startup {
         SshServer newSsh = launcher.start(Side.NEW, key);
         Path knownHosts = clientDir.resolve("known_hosts");
         Dirs.write(knownHosts, knownHostsLine(oldSsh) + knownHostsLine(newSsh));
+        servers.sshLauncher = launcher;
         servers.clientKey = key.privateKey();
         servers.knownHosts = knownHosts;
         servers.oldSsh = oldSsh;

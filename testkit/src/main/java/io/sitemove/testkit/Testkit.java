@@ -66,6 +66,43 @@ public final class Testkit implements AutoCloseable {
     }
 
     /**
+     * Stops one of the testkit's sshd as a crash of the server would: SIGKILL to the listening sshd and,
+     * at the same moment, to every process below it (the per-connection sshd and the commands they run), so
+     * each open SSH connection to it ends at once, without an SSH goodbye, and a partial write stays as
+     * it was. (SIGTERM to the listener alone, as {@code systemctl stop ssh} does, would leave the open
+     * sessions running.) Returns once they all exited; {@link #restartSsh(SshServer)} starts it again.
+     *
+     * @param server {@link #oldSsh()} or {@link #newSsh()}
+     * @throws IllegalStateException if that sshd is not running (not started, or already stopped)
+     */
+    public void stopSsh(SshServer server) {
+        launcher(server).stop(server);
+    }
+
+    /**
+     * Starts an sshd stopped by {@link #stopSsh(SshServer)} again, with the configuration it had: the
+     * same address, port and host key, so {@link #knownHosts()} still holds. Returns once it greets with
+     * an SSH banner.
+     *
+     * @param server {@link #oldSsh()} or {@link #newSsh()}
+     * @throws IllegalStateException if that sshd is running
+     * @throws TestkitException if it does not start
+     */
+    public void restartSsh(SshServer server) {
+        launcher(server).restart(server);
+    }
+
+    private SshLauncher launcher(SshServer server) {
+        Objects.requireNonNull(server, "server cannot be null");
+        SshLauncher launcher = require(servers.sshLauncher, "ssh");
+        if (!server.equals(servers.oldSsh) && !server.equals(servers.newSsh)) {
+            throw new IllegalArgumentException("not an sshd of this testkit: " + server.name() + " on "
+                    + server.host() + ":" + server.port());
+        }
+        return launcher;
+    }
+
+    /**
      * Returns the client's private key: OpenSSH format, ed25519, no passphrase, mode 600.
      *
      * @return the private key file; both sshd accept it

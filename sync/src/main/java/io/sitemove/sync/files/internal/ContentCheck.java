@@ -6,7 +6,6 @@ import io.sitemove.MigrationException;
 import io.sitemove.sync.files.Exclusions;
 import io.sitemove.remote.ssh.RemoteCommandException;
 import io.sitemove.remote.ssh.RemoteProcess;
-import io.sitemove.remote.ssh.SshConnectException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -105,13 +104,19 @@ public final class ContentCheck {
                 read(sha.stdout(), tree, sink);
                 feeder.join();
             } catch (IOException e) {
-                throw new SshConnectException("hashing files under " + tree.where() + " was cut off: " + e.getMessage()
-                        + "; try again", e, true);
+                throw LostConnection.of(tree.ssh().server(), "hashing files under " + tree.root(),
+                        LostConnection.STARTS_OVER, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SshConnectException("interrupted while hashing files under " + tree.where(), e, true);
+                throw LostConnection.interrupted(tree.ssh().server(), "hashing files under " + tree.root(), e);
             }
-            int exit = sha.waitFor();
+            int exit;
+            try {
+                exit = sha.waitFor();
+            } catch (RuntimeException e) {
+                throw LostConnection.retold(e, tree.ssh().server(), "hashing files under " + tree.root(),
+                        LostConnection.STARTS_OVER);
+            }
             if (exit == XARGS_SOME_FAILED) {
                 LOG.warn("some files under {} could not be hashed; they will be sent: {}", tree.where(),
                         sha.stderrText().strip());

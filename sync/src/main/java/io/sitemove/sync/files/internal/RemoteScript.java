@@ -4,7 +4,6 @@ import io.sitemove.remote.ssh.RemoteCommandException;
 import io.sitemove.remote.ssh.RemoteProcess;
 import io.sitemove.remote.ssh.ShellQuote;
 import io.sitemove.remote.ssh.SshConnection;
-import io.sitemove.remote.ssh.SshConnectException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -91,13 +90,17 @@ public final class RemoteScript {
             sh.stdout().transferTo(OutputStream.nullOutputStream());
             feeder.join();
         } catch (IOException e) {
-            throw new SshConnectException("connection to " + ssh.server() + " broke while trying to " + what
-                    + ": " + e.getMessage() + "; try again", e, true);
+            throw LostConnection.of(ssh.server(), "trying to " + what + " under " + dir, LostConnection.REPEATS, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SshConnectException("interrupted while trying to " + what + " on " + ssh.server(), e, true);
+            throw LostConnection.interrupted(ssh.server(), "trying to " + what + " under " + dir, e);
         }
-        int exit = sh.waitFor();
+        int exit;
+        try {
+            exit = sh.waitFor();
+        } catch (RuntimeException e) {
+            throw LostConnection.retold(e, ssh.server(), "trying to " + what + " under " + dir, LostConnection.REPEATS);
+        }
         if (exit != 0) {
             String stderr = sh.stderrText().strip();
             throw new RemoteCommandException("could not " + what + " on " + ssh.server() + " under " + dir

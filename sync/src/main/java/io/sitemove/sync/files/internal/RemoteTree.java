@@ -67,7 +67,7 @@ public final class RemoteTree {
                 create ? "create" : "keep"))) {
             closeQuietly(find.stdin());
             List<FileEntry> entries = new ManifestParser(where()).parse(find.stdout());
-            int exit = find.waitFor();
+            int exit = waitFor(find, "listing the files under " + root);
             if (exit == MISSING) {
                 throw MigrationException.permanent(root + " on " + ssh.server() + " does not exist or is not a directory;"
                         + " check the plan's roots");
@@ -79,8 +79,15 @@ public final class RemoteTree {
             }
             return entries;
         } catch (IOException e) {
-            throw MigrationException.retryable("listing the files of " + where() + " was cut off: " + e.getMessage()
-                    + "; try again", e);
+            throw LostConnection.of(ssh.server(), "listing the files under " + root, LostConnection.STARTS_OVER, e);
+        }
+    }
+
+    private int waitFor(RemoteProcess command, String doing) {
+        try {
+            return command.waitFor();
+        } catch (RuntimeException e) {
+            throw LostConnection.retold(e, ssh.server(), doing, LostConnection.STARTS_OVER);
         }
     }
 

@@ -6,7 +6,6 @@ import io.sitemove.Server;
 import io.sitemove.spi.ProgressReporter;
 import io.sitemove.remote.ssh.RemoteCommandException;
 import io.sitemove.remote.ssh.RemoteProcess;
-import io.sitemove.remote.ssh.SshConnectException;
 import io.sitemove.remote.ssh.SshConnection;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -91,13 +90,20 @@ public final class RsyncPush {
                 sent = read(rsync, push);
                 feeder.join();
             } catch (IOException e) {
-                throw new SshConnectException("the direct transfer from " + where + " broke: " + e.getMessage()
-                        + "; try again", e, true);
+                throw LostConnection.of(sender.server(), "running the direct transfer (rsync) from " + where,
+                        LostConnection.DIRECT_RESUMES, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SshConnectException("interrupted while copying from " + where, e, true);
+                throw LostConnection.interrupted(sender.server(), "running the direct transfer (rsync) from " + where,
+                        e);
             }
-            int exit = rsync.waitFor();
+            int exit;
+            try {
+                exit = rsync.waitFor();
+            } catch (RuntimeException e) {
+                throw LostConnection.retold(e, sender.server(), "running the direct transfer (rsync) from " + where,
+                        LostConnection.DIRECT_RESUMES);
+            }
             String stderr = rsync.stderrText().strip();
             if (rsync.exitSignal().isPresent()) {
                 throw killed(sender.server(), where, rsync.exitSignal().get(), sent.files() + " of "
@@ -183,7 +189,7 @@ public final class RsyncPush {
     static MigrationException failure(String where, Server to, int exit, String stderr) {
         String text = stderr.toLowerCase(Locale.ROOT);
         String prefix = "the direct transfer (rsync) from " + where + " failed with code " + exit + "; stderr: "
-                + stderr + "; ";
+                + String.join(" / ", stderr.strip().lines().toList()) + "; ";
         if (text.contains("another instance of rrsync")) {
             return MigrationException.retryable(prefix + "an earlier transfer into the same directory is still"
                     + " ending on " + to.name() + " (rrsync's lock); try again in a moment", null);
@@ -202,8 +208,9 @@ public final class RsyncPush {
                 || text.contains("no route to host") || text.contains("connection reset")
                 || text.contains("broken pipe") || text.contains("connection closed");
         if ((network || unreachable) && !text.contains("no space left")) {
-            return MigrationException.retryable(prefix + "the connection between the servers broke; try again,"
-                    + " or use Strategy.RELAY if the old server cannot reach the new one", null);
+            return MigrationException.retryable(prefix + "the connection between the servers was lost; "
+                    + LostConnection.DIRECT_RESUMES + " (or use Strategy.RELAY if the old server cannot reach the new"
+                    + " one)", null);
         }
         return new RemoteCommandException(prefix + FailureHints.hint(stderr, to.name()), exit);
     }

@@ -45,9 +45,10 @@ public final class TarRelay {
      */
     public static Result relay(RemoteTree from, RemoteTree to, boolean createRoot, List<FileEntry> entries,
             boolean owners, LongConsumer onBytes) {
-        try (RemoteProcess create = from.ssh().start(List.of("tar", "-cf", "-", "-C", from.root(),
+        Sides sides = new Sides(from, to);
+        try (RemoteProcess create = sides.start(true, List.of("tar", "-cf", "-", "-C", from.root(),
                 "--ignore-failed-read", "--null", "--verbatim-files-from", "--no-recursion", "-T", "-"));
-             RemoteProcess extract = to.ssh().start(List.of("sh", "-c", EXTRACT, "sh", to.root(),
+             RemoteProcess extract = sides.start(false, List.of("sh", "-c", EXTRACT, "sh", to.root(),
                      createRoot ? "create" : "keep", owners ? "--same-owner" : "--no-same-owner"))) {
             Thread feeder = new Thread(() -> feed(create.stdin(), entries), "sitemove-tar-list");
             feeder.setDaemon(true);
@@ -58,24 +59,19 @@ public final class TarRelay {
                 extract.stdin().close();
                 extract.stdout().transferTo(OutputStream.nullOutputStream());
                 feeder.join();
-            } catch (IOException e) {
+            } catch (SideCut e) {
                 abort(extract);
                 abort(create);
-                int code = extract.waitFor();
-                String stderr = extract.stderrText().strip();
-                if (code != 0 && !stderr.isEmpty()) {
-                    throw new RemoteCommandException("could not write files into " + to.where() + ": tar exited with"
-                            + " code " + code + ", stderr: " + stderr + "; "
-                            + FailureHints.hint(stderr, to.ssh().server().name()), code);
-                }
-                throw new SshConnectException("copying from " + from.where() + " to " + to.where() + " broke: "
-                        + e.getMessage() + "; try again", e, true);
+                throw e.sending ? sides.lost(true, e.getCause()) : receiverFailure(sides, extract, e.getCause());
+            } catch (IOException e) {
+                abort(create);
+                throw receiverFailure(sides, extract, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SshConnectException("interrupted while copying from " + from.where(), e, true);
+                throw LostConnection.interrupted(from.ssh().server(), sides.doing(true), e);
             }
-            int created = create.waitFor();
-            int extracted = extract.waitFor();
+            int created = sides.waitFor(true, create);
+            int extracted = sides.waitFor(false, extract);
             if (created > 1) {
                 throw new RemoteCommandException("could not read files from " + from.where() + ": tar exited with code "
                         + created + "; stderr: " + create.stderrText().strip(), created);
@@ -85,12 +81,71 @@ public final class TarRelay {
                 LOG.warn("tar on {} reported: {}", from.where(), create.stderrText().strip());
             }
             if (extracted != 0) {
-                String stderr = extract.stderrText().strip();
-                throw new RemoteCommandException("could not write files into " + to.where() + ": tar exited with code "
-                        + extracted + "; stderr: " + stderr + "; " + FailureHints.hint(stderr, to.ssh().server().name()),
-                        extracted);
+                throw cannotWrite(to, extracted, extract.stderrText().strip());
             }
             return new Result(bytes, complete);
+        }
+    }
+
+    /** Writing into the receiver failed: its tar's own words when it said why, else a lost connection. */
+    private static RuntimeException receiverFailure(Sides sides, RemoteProcess extract, IOException cause) {
+        int code = sides.waitFor(false, extract);
+        String stderr = extract.stderrText().strip();
+        if (code != 0 && !stderr.isEmpty()) {
+            return cannotWrite(sides.to, code, stderr);
+        }
+        return sides.lost(false, cause);
+    }
+
+    private static RemoteCommandException cannotWrite(RemoteTree to, int code, String stderr) {
+        return new RemoteCommandException("could not write files into " + to.where() + ": tar exited with code "
+                + code + "; stderr: " + stderr + "; " + FailureHints.hint(stderr, to.ssh().server().name()), code);
+    }
+
+    /** The two ends of one relay, for starting and waiting on their commands and naming a lost one. */
+    private record Sides(RemoteTree from, RemoteTree to) {
+        String doing(boolean sending) {
+            return sending ? "sending files from " + from.root() + " to " + to.where()
+                    : "receiving files into " + to.root() + " from " + from.where();
+        }
+
+        SshConnectException lost(boolean sending, Throwable cause) {
+            RemoteTree side = sending ? from : to;
+            return LostConnection.of(side.ssh().server(), doing(sending), LostConnection.STAGED_RESUMES, cause);
+        }
+
+        RemoteProcess start(boolean sending, List<String> argv) {
+            RemoteTree side = sending ? from : to;
+            try {
+                return side.ssh().start(argv);
+            } catch (RuntimeException e) {
+                throw LostConnection.retold(e, side.ssh().server(), doing(sending), LostConnection.STAGED_RESUMES);
+            }
+        }
+
+        int waitFor(boolean sending, RemoteProcess process) {
+            RemoteTree side = sending ? from : to;
+            try {
+                return process.waitFor();
+            } catch (RuntimeException e) {
+                throw LostConnection.retold(e, side.ssh().server(), doing(sending), LostConnection.STAGED_RESUMES);
+            }
+        }
+    }
+
+    /** An I/O failure of one end of the relay: reading from the sender, or writing to the receiver. */
+    private static final class SideCut extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final boolean sending;
+
+        SideCut(boolean sending, IOException cause) {
+            super(cause);
+            this.sending = sending;
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
         }
     }
 
@@ -98,16 +153,27 @@ public final class TarRelay {
         process.close();
     }
 
-    private static long pump(InputStream in, OutputStream out, LongConsumer onBytes) throws IOException {
+    private static long pump(InputStream in, OutputStream out, LongConsumer onBytes) throws SideCut {
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            out.write(buffer, 0, n);
+        while (true) {
+            int n;
+            try {
+                n = in.read(buffer);
+            } catch (IOException e) {
+                throw new SideCut(true, e);
+            }
+            if (n <= 0) {
+                return total;
+            }
+            try {
+                out.write(buffer, 0, n);
+            } catch (IOException e) {
+                throw new SideCut(false, e);
+            }
             total += n;
             onBytes.accept(total);
         }
-        return total;
     }
 
     private static void feed(OutputStream stdin, List<FileEntry> entries) {

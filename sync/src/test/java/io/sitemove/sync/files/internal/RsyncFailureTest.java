@@ -31,4 +31,16 @@ class RsyncFailureTest {
         assertFalse(RsyncPush.failure(WHERE, NEW, 23, "rsync: mkstemp failed: No space left on device (28)")
                 .isTransient());
     }
+
+    @Test
+    void aConnectionBetweenTheServersLostIsToldAsLostWithWhatTheNextSyncDoes() {
+        MigrationException e = RsyncPush.failure(WHERE, NEW, 255, "Connection to 127.0.0.3 closed by remote host.\n"
+                + "rsync: [sender] write error: Broken pipe (32)\n");
+
+        assertTrue(e.isTransient(), e.getMessage());
+        assertTrue(e.getMessage().contains("stderr: Connection to 127.0.0.3 closed by remote host. / rsync: [sender]"
+                + " write error: Broken pipe (32); "), "one line: " + e.getMessage());
+        assertTrue(e.getMessage().contains("the connection between the servers was lost; the next sync keeps what"
+                + " rsync placed and sends the rest"), e.getMessage());
+    }
 }
