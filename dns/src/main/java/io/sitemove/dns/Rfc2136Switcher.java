@@ -62,6 +62,13 @@ import org.xbill.DNS.Update;
  * the expected records and a serial at least the primary's. Recursive resolvers given to
  * {@link Builder#publicResolvers(List)} are asked too, once, and their answers reported under keys
  * {@code "resolver host:port"}, never required: their caches follow the old records' TTLs.
+ *
+ * <p>Every wait is bounded. Each answer is awaited at most {@link Builder#timeout(Duration)}, and each
+ * operation with the primary ends within {@link Builder#operationTimeout(Duration)}; a server that
+ * accepts and never answers, or a UDP port that swallows the queries, fails with a
+ * {@link DnsTimeoutException} (transient) that names the server, what was asked and the wait that ran
+ * out. A propagation check ends within its own timeout plus one answer timeout (for the resolvers),
+ * 100 ms per server that does not answer once its time is up, and the lookups that start it.
  */
 public final class Rfc2136Switcher implements DnsSwitcher {
     private static final Logger LOG = LoggerFactory.getLogger(Rfc2136Switcher.class);
@@ -71,16 +78,17 @@ public final class Rfc2136Switcher implements DnsSwitcher {
     private final ZoneScope scope;
     private final Primary primary;
     private final UpdateBuilder updates;
-    private final Propagator propagator;
-    private final ZoneSize zoneSize;
+    private final PublicResolvers resolvers;
+    private final List<InetSocketAddress> authoritativeServers;
+    private final int nameserverPort;
 
     private Rfc2136Switcher(Builder b) {
         this.scope = new ZoneScope(b.zone);
-        this.primary = new Primary(b.host, b.port, scope, b.keyName, b.algorithm, b.key, b.timeout);
+        this.primary = new Primary(b.host, b.port, scope, b.keyName, b.algorithm, b.key, b.timeout, b.operationTimeout);
         this.updates = new UpdateBuilder(scope);
-        this.propagator = new Propagator(primary, new Authorities(primary, b.authoritativeServers, b.nameserverPort),
-                new PublicResolvers(scope, b.publicResolvers, b.timeout));
-        this.zoneSize = new ZoneSize(primary);
+        this.authoritativeServers = b.authoritativeServers;
+        this.nameserverPort = b.nameserverPort;
+        this.resolvers = new PublicResolvers(scope, b.publicResolvers, b.timeout);
     }
 
     /** A builder; zone, server and tsig are required. */
@@ -95,7 +103,7 @@ public final class Rfc2136Switcher implements DnsSwitcher {
 
     @Override
     public List<DnsRecord> read(DnsContext ctx) {
-        return primary.read(sets(ctx.switchTo()));
+        return primary.bounded().read(sets(ctx.switchTo()));
     }
 
     /**
@@ -112,6 +120,7 @@ public final class Rfc2136Switcher implements DnsSwitcher {
         DnsChange canonical = new DnsChange(canonical(change.before()), canonical(change.after()));
         updates.validate(canonical);
         List<RRsetKey> sets = UpdateBuilder.sets(canonical);
+        Primary primary = this.primary.bounded();
         List<DnsRecord> current = primary.read(sets);
         Records.requireUnchanged(where(), canonical.before(), current);
         if (canonical.isEmpty()) {
@@ -127,6 +136,12 @@ public final class Rfc2136Switcher implements DnsSwitcher {
         return new DnsApplyResult(applied, serial);
     }
 
+    /**
+     * Asks every authoritative server until all agree or {@code timeout} is up, then the resolvers; see
+     * the class's description for the bound.
+     *
+     * @throws DnsTimeoutException when the primary does not answer the lookups that start the check
+     */
     @Override
     public Propagation awaitPropagation(DnsContext ctx, List<DnsRecord> expected, Duration timeout) {
         Objects.requireNonNull(expected, "expected cannot be null");
@@ -134,6 +149,9 @@ public final class Rfc2136Switcher implements DnsSwitcher {
         List<DnsRecord> wanted = canonical(expected);
         List<DnsRecord> all = new ArrayList<>(wanted);
         all.addAll(ctx.switchTo());
+        Primary primary = this.primary.bounded();
+        Propagator propagator = new Propagator(primary, new Authorities(primary, authoritativeServers, nameserverPort),
+                resolvers);
         return propagator.await(sets(all), wanted, timeout);
     }
 
@@ -150,22 +168,22 @@ public final class Rfc2136Switcher implements DnsSwitcher {
      * Counts the zone's records with a zone transfer (AXFR) from the primary over TCP, signed with
      * the TSIG key and verified; the SOA that opens and the one that closes the transfer are not
      * counted, so the zone's SOA is not either. The server must allow transfers with the key. Records
-     * are counted as they arrive, none is kept; the whole transfer may take six times the
-     * {@link Builder#timeout(Duration) timeout}.
+     * are counted as they arrive, none is kept; the whole transfer, connecting included, must end within
+     * the {@link Builder#operationTimeout(Duration) operation timeout}.
      *
      * @throws DnsException when the transfer is refused or its signature does not verify (permanent),
      *     or {@link DnsTimeoutException} when the server cannot be reached or stops answering
      */
     @Override
     public OptionalLong zoneRecordCount(DnsContext ctx) {
-        long count = zoneSize.count();
+        long count = new ZoneSize(primary.bounded()).count();
         LOG.debug("zone {} at {} holds {} records besides its SOA", scope, primary.label(), count);
         return OptionalLong.of(count);
     }
 
     @Override
     public List<CheckResult> preflight(PreflightContext ctx, DnsContext dns) {
-        return new Preflight(primary).run(RRsetKey.distinct(dns.switchTo()));
+        return new Preflight(primary.bounded()).run(RRsetKey.distinct(dns.switchTo()));
     }
 
     private List<RRsetKey> sets(List<DnsRecord> records) {
@@ -192,6 +210,7 @@ public final class Rfc2136Switcher implements DnsSwitcher {
         private Name algorithm;
         private byte[] key;
         private Duration timeout = Duration.ofSeconds(5);
+        private Duration operationTimeout = Duration.ofSeconds(30);
         private int nameserverPort = 53;
         private List<InetSocketAddress> authoritativeServers = List.of();
         private List<InetSocketAddress> publicResolvers = List.of();
@@ -230,9 +249,24 @@ public final class Rfc2136Switcher implements DnsSwitcher {
             return this;
         }
 
-        /** How long to wait for each answer (default 5 s). */
+        /**
+         * How long to wait for each answer (default 5 s), over UDP or TCP, connecting included, and a
+         * retry over TCP of a truncated UDP answer included.
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = Settings.positive(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * The deadline of one whole operation with the primary (default 30 s): reading the records,
+         * applying a change (its reads before and after included), the preflight checks, a zone transfer,
+         * and the lookups that start a propagation check. Each answer is awaited at most the time left,
+         * and once none is left the operation fails with a {@link DnsTimeoutException}. At least the
+         * {@link #timeout(Duration) timeout}.
+         */
+        public Builder operationTimeout(Duration operationTimeout) {
+            this.operationTimeout = Settings.positive(operationTimeout, "operationTimeout");
             return this;
         }
 
@@ -270,6 +304,11 @@ public final class Rfc2136Switcher implements DnsSwitcher {
             }
             if (keyName == null) {
                 throw new IllegalStateException("tsig(...) is required: updates must be signed");
+            }
+            if (operationTimeout.compareTo(timeout) < 0) {
+                throw new IllegalStateException("operationTimeout " + Settings.text(operationTimeout)
+                        + " is shorter than the timeout of one answer, " + Settings.text(timeout)
+                        + ": raise operationTimeout or lower timeout");
             }
             return new Rfc2136Switcher(this);
         }

@@ -41,6 +41,8 @@ class Rfc2136SwitcherBuilderTest {
         assertEquals("secret cannot be null",
                 assertThrows(NullPointerException.class, () -> b.tsig("k.", "hmac-sha256", null)).getMessage());
         assertEquals("timeout cannot be null", assertThrows(NullPointerException.class, () -> b.timeout(null)).getMessage());
+        assertEquals("operationTimeout cannot be null",
+                assertThrows(NullPointerException.class, () -> b.operationTimeout(null)).getMessage());
     }
 
     @Test
@@ -49,6 +51,7 @@ class Rfc2136SwitcherBuilderTest {
         assertThrows(IllegalArgumentException.class, () -> b.server("127.0.0.1", 0));
         assertThrows(IllegalArgumentException.class, () -> b.server("127.0.0.1", 65536));
         assertThrows(IllegalArgumentException.class, () -> b.timeout(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> b.operationTimeout(Duration.ofSeconds(-1)));
         assertThrows(IllegalArgumentException.class, () -> b.nameserverPort(-1));
         assertThrows(IllegalArgumentException.class, () -> b.authoritativeServers(List.of()));
         assertThrows(IllegalArgumentException.class, () -> b.publicResolvers(List.of()));

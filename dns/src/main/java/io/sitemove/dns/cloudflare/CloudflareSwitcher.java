@@ -281,7 +281,12 @@ public final class CloudflareSwitcher implements DnsSwitcher {
             return this;
         }
 
-        /** How long to wait for each answer, and for DNS answers in the propagation check (default 10 s). */
+        /**
+         * How long one call to the API may take in all, connecting and the whole answer included, and how
+         * long each DNS answer is awaited in the propagation check (default 10 s). An endpoint that
+         * accepts and never answers, or stops in the middle of its answer, fails the call with a
+         * transient {@link io.sitemove.dns.DnsTimeoutException} naming the API's address and this wait.
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = Settings.positive(timeout, "timeout");
             return this;

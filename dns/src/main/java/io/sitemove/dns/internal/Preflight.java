@@ -1,6 +1,7 @@
 package io.sitemove.dns.internal;
 
 import io.sitemove.dns.DnsException;
+import io.sitemove.dns.DnsTimeoutException;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.DnsRecord;
 import java.util.ArrayList;
@@ -10,7 +11,12 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.Update;
 
-/** The read-only checks of a switcher: the primary serves the zone, the key is accepted, the records can be read. */
+/**
+ * The read-only checks of a switcher: the primary serves the zone, the key is accepted, the records can
+ * be read. When the primary does not answer the first check, the others are failed without asking it
+ * again, so that a server that never answers costs one wait, not three; all of them end within the
+ * primary's operation deadline.
+ */
 public final class Preflight {
     private static final String COMPONENT = "dns";
 
@@ -22,23 +28,26 @@ public final class Preflight {
 
     public List<CheckResult> run(List<RRsetKey> sets) {
         List<CheckResult> out = new ArrayList<>();
-        out.add(soa());
-        out.add(key());
-        out.add(records(sets));
+        String soaCheck = "primary " + primary.label() + " serves zone " + primary.scope();
+        String keyCheck = primary.keyLabel() + " may update zone " + primary.scope();
+        String recordsCheck = "records to switch can be read";
+        try {
+            out.add(CheckResult.pass(COMPONENT, soaCheck, "authoritative, serial " + primary.serial()));
+        } catch (DnsTimeoutException e) {
+            out.add(CheckResult.fail(COMPONENT, soaCheck, e.getMessage()));
+            String skipped = "not checked: " + primary.label() + " did not answer the check that it serves the zone";
+            out.add(CheckResult.fail(COMPONENT, keyCheck, skipped));
+            out.add(CheckResult.fail(COMPONENT, recordsCheck, skipped));
+            return out;
+        } catch (DnsException e) {
+            out.add(CheckResult.fail(COMPONENT, soaCheck, e.getMessage()));
+        }
+        out.add(key(keyCheck));
+        out.add(records(recordsCheck, sets));
         return out;
     }
 
-    private CheckResult soa() {
-        String check = "primary " + primary.label() + " serves zone " + primary.scope();
-        try {
-            return CheckResult.pass(COMPONENT, check, "authoritative, serial " + primary.serial());
-        } catch (DnsException e) {
-            return CheckResult.fail(COMPONENT, check, e.getMessage());
-        }
-    }
-
-    private CheckResult key() {
-        String check = primary.keyLabel() + " may update zone " + primary.scope();
+    private CheckResult key(String check) {
         Update probe = new Update(primary.scope().zone());
         probe.present(primary.scope().zone(), Type.SOA);
         try {
@@ -56,8 +65,7 @@ public final class Preflight {
         }
     }
 
-    private CheckResult records(List<RRsetKey> sets) {
-        String check = "records to switch can be read";
+    private CheckResult records(String check, List<RRsetKey> sets) {
         try {
             List<DnsRecord> records = primary.read(sets);
             return CheckResult.pass(COMPONENT, check, records.isEmpty() ? "none exist yet at " + sets : records.toString());

@@ -1,6 +1,7 @@
 package io.sitemove.dns.internal;
 
 import io.sitemove.dns.DnsException;
+import io.sitemove.dns.DnsTimeoutException;
 import io.sitemove.dns.DnsUpdateException;
 import io.sitemove.spi.DnsRecord;
 import java.net.InetAddress;
@@ -25,6 +26,11 @@ import org.xbill.DNS.Type;
 /**
  * The primary name server of the zone, asked over TCP with every message signed by the TSIG key and
  * every response's signature verified (dnsjava records a bad signature but does not throw: this does).
+ *
+ * <p>Each answer is awaited at most the timeout. A {@link #bounded() bounded} copy, made for one
+ * operation of the switcher, also keeps the operation's deadline: each answer is awaited at most the
+ * time left, and once none is left nothing more is sent, so the operation ends within its deadline
+ * however many queries it makes.
  */
 public final class Primary {
     private final String host;
@@ -34,8 +40,16 @@ public final class Primary {
     private final Name algorithm;
     private final byte[] key;
     private final Duration timeout;
+    private final Duration operationTimeout;
+    private final long deadline;
+    private final boolean hasDeadline;
 
-    public Primary(String host, int port, ZoneScope scope, Name keyName, Name algorithm, byte[] key, Duration timeout) {
+    /**
+     * @param timeout how long each answer is awaited
+     * @param operationTimeout the deadline of one operation of a {@link #bounded()} copy
+     */
+    public Primary(String host, int port, ZoneScope scope, Name keyName, Name algorithm, byte[] key, Duration timeout,
+            Duration operationTimeout) {
         this.host = host;
         this.port = port;
         this.scope = scope;
@@ -43,6 +57,68 @@ public final class Primary {
         this.algorithm = algorithm;
         this.key = key.clone();
         this.timeout = timeout;
+        this.operationTimeout = operationTimeout;
+        this.deadline = 0;
+        this.hasDeadline = false;
+    }
+
+    private Primary(Primary p, long deadline) {
+        this.host = p.host;
+        this.port = p.port;
+        this.scope = p.scope;
+        this.keyName = p.keyName;
+        this.algorithm = p.algorithm;
+        this.key = p.key;
+        this.timeout = p.timeout;
+        this.operationTimeout = p.operationTimeout;
+        this.deadline = deadline;
+        this.hasDeadline = true;
+    }
+
+    /** A copy for one operation, whose deadline is the operation timeout from now. */
+    public Primary bounded() {
+        return new Primary(this, System.nanoTime() + operationTimeout.toNanos());
+    }
+
+    /**
+     * How long the next answer may be awaited: the timeout, or less when the operation's deadline is
+     * nearer; thrown when the deadline has passed.
+     *
+     * @param what what is to be asked, for the message
+     */
+    public Duration nextWait(String what) {
+        Duration left = timeLeft(what);
+        return left.compareTo(timeout) < 0 ? left : timeout;
+    }
+
+    /**
+     * The time left before the operation's deadline (the whole operation timeout for a copy that is not
+     * {@link #bounded()}); thrown when it has passed.
+     *
+     * @param what what is to be asked, for the message
+     */
+    public Duration timeLeft(String what) {
+        if (!hasDeadline) {
+            return operationTimeout;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new DnsTimeoutException("the operation's deadline of " + Settings.text(operationTimeout)
+                    + " with " + label() + " ran out before " + what + " could be sent: " + label()
+                    + " answers too slowly; check the name server and its load, or raise operationTimeout", null);
+        }
+        return Duration.ofNanos(left);
+    }
+
+    /** The deadline of one operation. */
+    public Duration operationTimeout() {
+        return operationTimeout;
+    }
+
+    /** What bounds a wait of {@code wait}, for messages. */
+    String bound(Duration wait) {
+        return wait.equals(timeout) ? "the timeout of one answer"
+                : "the rest of the operation's deadline of " + Settings.text(operationTimeout);
     }
 
     public ZoneScope scope() {
@@ -75,7 +151,8 @@ public final class Primary {
 
     /** Sends a signed message and checks the response's signature; the response code is left to the caller. */
     public Message exchange(Message message, String what, boolean update) {
-        Message response = Queries.send(address(), message, tsig(), true, timeout, what);
+        Duration wait = nextWait(what);
+        Message response = Queries.send(address(), message, tsig(), true, wait, what, bound(wait));
         TSIGRecord t = response.getTSIG();
         if (t != null && t.getError() != Rcode.NOERROR) {
             String text = keyLabel() + " rejected by " + label() + " (" + Tsigs.errorName(t.getError()) + ") for " + what

@@ -32,6 +32,9 @@ import org.xbill.DNS.Type;
  * reported the same way under its name, and asked again only while time is left: each query waits at
  * most the time left (and at least 100 ms, so that every server is asked once). Only a failure to learn
  * which servers to ask, or the primary's serial, is thrown (transient when the primary did not answer).
+ * The resolvers are asked by the same deadline, or within one query timeout when less is left; so the
+ * whole check ends within its timeout, plus one query timeout, plus 100 ms per server and resolver that
+ * does not answer once the time is up.
  */
 public final class Propagator {
     private static final long POLL_MILLIS = 200;
@@ -86,7 +89,7 @@ public final class Propagator {
             }
             long left = deadline - System.nanoTime();
             if (all || left <= 0) {
-                answers.putAll(resolvers.ask(bySet));
+                answers.putAll(resolvers.ask(bySet, Math.max(deadline, System.nanoTime() + this.timeout.toNanos())));
                 return new Propagation(all, answers, Duration.ofNanos(System.nanoTime() - start));
             }
             sleep(Math.min(POLL_MILLIS, Math.max(1, left / 1_000_000)));

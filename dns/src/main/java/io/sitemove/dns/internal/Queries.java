@@ -33,13 +33,23 @@ public final class Queries {
     }
 
     /**
-     * Sends {@code message} and returns the response unchecked.
+     * Sends {@code message} and returns the response unchecked; waits at most {@code timeout} in all,
+     * a retry over TCP of a truncated UDP answer included.
      *
      * @param tsig the key to sign with (dnsjava then verifies the response), or null
      * @param tcp true for TCP, false for UDP with a TCP retry on truncation
      */
     public static Message send(InetSocketAddress server, Message message, TSIG tsig, boolean tcp, Duration timeout,
             String what) {
+        return send(server, message, tsig, tcp, timeout, what, "the timeout of one answer");
+    }
+
+    /**
+     * As {@link #send(InetSocketAddress, Message, TSIG, boolean, Duration, String)}, with {@code bound}
+     * naming the wait in the message when it runs out ("the rest of the operation's deadline of 30 s").
+     */
+    public static Message send(InetSocketAddress server, Message message, TSIG tsig, boolean tcp, Duration timeout,
+            String what, String bound) {
         SimpleResolver resolver = new SimpleResolver(server);
         resolver.setTCP(tcp);
         resolver.setTimeout(timeout);
@@ -49,10 +59,10 @@ public final class Queries {
         try {
             return resolver.send(message);
         } catch (SocketTimeoutException e) {
-            throw timeout(server, what, timeout, e);
+            throw timeout(server, what, timeout, bound, e);
         } catch (IOException e) {
             if (e.getCause() instanceof TimeoutException || e.getCause() instanceof SocketTimeoutException) {
-                throw timeout(server, what, timeout, e);
+                throw timeout(server, what, timeout, bound, e);
             }
             throw new DnsTimeoutException("cannot ask " + label(server) + " for " + what + ": " + reason(e)
                     + "; check that the name server runs and that TCP and UDP to its port are open", e);
@@ -72,8 +82,10 @@ public final class Queries {
         return server.getHostString() + ":" + server.getPort();
     }
 
-    private static DnsTimeoutException timeout(InetSocketAddress server, String what, Duration timeout, IOException e) {
+    private static DnsTimeoutException timeout(InetSocketAddress server, String what, Duration timeout, String bound,
+            IOException e) {
         return new DnsTimeoutException("no answer from " + label(server) + " for " + what + " within "
-                + timeout.toMillis() + " ms; check that the name server runs and that its port is open", e);
+                + Settings.text(timeout) + " (" + bound + "); check that the name server runs and that its port is open",
+                e);
     }
 }

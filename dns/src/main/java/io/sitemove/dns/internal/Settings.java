@@ -27,6 +27,12 @@ public final class Settings {
         return duration;
     }
 
+    /** A wait in words for a message: "5 s", "1500 ms". */
+    public static String text(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
     /**
      * A list of servers that may not be empty, copied.
      *

@@ -3,6 +3,8 @@ package io.sitemove.dns.internal;
 import io.sitemove.dns.DnsException;
 import io.sitemove.dns.DnsTimeoutException;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.ZoneTransferException;
 import org.xbill.DNS.ZoneTransferIn;
@@ -10,7 +12,8 @@ import org.xbill.DNS.ZoneTransferIn;
 /**
  * Counts the records of the zone with a full zone transfer (AXFR) from the primary over TCP, signed
  * with the TSIG key; every message of the transfer is verified. Records are counted as they stream
- * in, none is kept; the SOA that opens the transfer and the one that closes it are not counted.
+ * in, none is kept; the SOA that opens the transfer and the one that closes it are not counted. The
+ * whole transfer, connecting included, must end within the time left of the primary's operation deadline.
  */
 public final class ZoneSize {
     private final Primary primary;
@@ -24,7 +27,8 @@ public final class ZoneSize {
         String what = "a zone transfer (AXFR) of zone " + primary.scope() + " from " + primary.label() + " with "
                 + primary.keyLabel();
         ZoneTransferIn transfer = ZoneTransferIn.newAXFR(primary.scope().zone(), primary.address(), primary.tsig());
-        transfer.setTimeout(primary.timeout().multipliedBy(6));
+        Duration bound = primary.timeLeft(what);
+        transfer.setTimeout(bound);
         Counter counter = new Counter();
         try {
             transfer.run(counter);
@@ -32,6 +36,10 @@ public final class ZoneSize {
             throw new DnsException(what + " failed (" + e.getMessage() + "); allow transfers of the zone with this key"
                     + " on the primary (BIND: allow-transfer { key \"...\"; };) and check key name, algorithm and"
                     + " secret", e, false);
+        } catch (SocketTimeoutException e) {
+            throw new DnsTimeoutException(what + " did not complete within the operation's deadline of "
+                    + Settings.text(primary.operationTimeout()) + ", which bounds a whole transfer: check that the"
+                    + " name server runs and answers, or raise operationTimeout for a large zone", e);
         } catch (IOException e) {
             throw new DnsTimeoutException(what + " did not complete: " + Queries.reason(e)
                     + "; check that the name server runs and that TCP to its port is open", e);

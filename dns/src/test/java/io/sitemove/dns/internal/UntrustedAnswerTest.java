@@ -51,7 +51,7 @@ class UntrustedAnswerTest {
             Name key = name("sitemove-key.");
             Primary primary = new Primary(server.getInetAddress().getHostAddress(), server.getLocalPort(),
                     new ZoneScope(name("example.test.")), key, TSIG.HMAC_SHA256, Tsigs.decode("k", Secret.of(KEY)),
-                    Duration.ofSeconds(5));
+                    Duration.ofSeconds(5), Duration.ofSeconds(30));
             DnsException e = assertThrows(DnsException.class, () -> primary.query(name("site.example.test."), Type.A));
             responder.get();
             return e;

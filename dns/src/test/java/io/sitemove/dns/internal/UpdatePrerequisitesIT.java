@@ -86,6 +86,7 @@ class UpdatePrerequisitesIT {
     private Primary primary(String secret) {
         Name key = Records.name(dns.tsigKeyName());
         return new Primary(dns.host(), dns.port(), new ZoneScope(Records.name(dns.zone())), key,
-                Tsigs.algorithm(dns.tsigAlgorithm()), Tsigs.decode(key.toString(), Secret.of(secret)), Duration.ofSeconds(5));
+                Tsigs.algorithm(dns.tsigAlgorithm()), Tsigs.decode(key.toString(), Secret.of(secret)), Duration.ofSeconds(5),
+                Duration.ofSeconds(30));
     }
 }

@@ -6,16 +6,22 @@ import io.sitemove.Secret;
 import io.sitemove.dns.DnsException;
 import io.sitemove.dns.DnsTimeoutException;
 import io.sitemove.dns.cloudflare.CloudflareApiException;
-import java.io.IOException;
+import io.sitemove.dns.internal.Settings;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,17 +103,42 @@ public final class CloudflareClient {
         return check(response.statusCode(), Envelope.parse(response.body()), what, outcome.retries());
     }
 
+    /**
+     * One request, bounded in all by the timeout: connecting, the answer's headers and its whole body (the
+     * request's own timeout stops at the headers); a call that runs out is cancelled.
+     */
     private HttpResponse<String> send(HttpRequest request, String what) {
+        CompletableFuture<HttpResponse<String>> call =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
+            return call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw noAnswer(what, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof HttpConnectTimeoutException) {
+                throw new DnsTimeoutException("cannot connect to Cloudflare's API at " + base + " for " + what
+                        + " within " + Settings.text(timeout) + " (the timeout); check this machine's connection to it",
+                        cause);
+            }
+            if (cause instanceof HttpTimeoutException) {
+                throw noAnswer(what, cause);
+            }
             throw new DnsTimeoutException("cannot reach Cloudflare's API at " + base + " for " + what + " ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + clean(e.getMessage()))
-                    + "); check this machine's connection to it", e);
+                    + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": "
+                    + clean(cause.getMessage())) + "); check this machine's connection to it", cause);
         } catch (InterruptedException e) {
+            call.cancel(true);
             Thread.currentThread().interrupt();
             throw new DnsException("interrupted while waiting for Cloudflare's API for " + what, e, true);
         }
+    }
+
+    private DnsTimeoutException noAnswer(String what, Throwable cause) {
+        return new DnsTimeoutException("Cloudflare's API at " + base + " gave no answer within " + Settings.text(timeout)
+                + " (the timeout of one call, its whole answer included) to " + what
+                + "; check this machine's connection to it and Cloudflare's status", cause);
     }
 
     private Envelope check(int status, Envelope envelope, String what, int retries) {
