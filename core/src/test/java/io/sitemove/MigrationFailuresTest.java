@@ -18,11 +18,13 @@ import io.sitemove.fakes.FlagMaintenance;
 import io.sitemove.fakes.InMemoryDns;
 import io.sitemove.fakes.RecordingSyncer;
 import io.sitemove.journal.DirectoryJournal;
+import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.Direction;
 import io.sitemove.spi.DnsRecord;
 import io.sitemove.spi.EntryData;
 import io.sitemove.spi.EntryKind;
 import io.sitemove.spi.JournalEntry;
+import io.sitemove.spi.PreflightContext;
 import io.sitemove.spi.SyncContext;
 import io.sitemove.spi.SyncMode;
 import io.sitemove.spi.SyncResult;
@@ -116,6 +118,55 @@ class MigrationFailuresTest {
                 throw failure;
             }
         };
+    }
+
+    /** A syncer whose preflight gives the checks {@code checks} on each call, counted. */
+    static Syncer checking(AtomicInteger calls, CheckResult... checks) {
+        return new FilesSyncer() {
+            @Override
+            public List<CheckResult> preflight(PreflightContext ctx) {
+                calls.incrementAndGet();
+                return List.of(checks);
+            }
+
+            @Override
+            public SyncResult sync(SyncContext ctx) {
+                throw new AssertionError("a failed preflight never syncs");
+            }
+        };
+    }
+
+    @Test
+    void aPreflightWhoseEveryFailedCheckIsTransientIsRetriedAndJournaledAsTransient() {
+        AtomicInteger calls = new AtomicInteger();
+        CheckResult unreachable = CheckResult.failed("files", "SSH access of old",
+                MigrationException.retryable("no SSH banner from old (192.0.2.2:22) within 1 s", null));
+        Migration m = Migration.open(plan(checking(calls, unreachable, CheckResult.pass("files", "disk", "ok")), 3)
+                .build());
+
+        PreflightFailedException e = assertThrows(PreflightFailedException.class, () -> m.runTo(Phase.INITIAL_SYNC));
+
+        assertEquals(3, calls.get(), "each attempt ran the checks again");
+        assertTrue(e.wasTransient(), e.getMessage());
+        assertEquals(3, e.attempts());
+        assertEquals(List.of(unreachable), e.failed());
+        assertTrue(unreachable.transientFailure());
+    }
+
+    @Test
+    void aPreflightWithOneCheckFailedAtWhatItFoundIsNotRetriedEvenBesideAnUnreachableServer() {
+        AtomicInteger calls = new AtomicInteger();
+        CheckResult unreachable = CheckResult.failed("files", "SSH access of old",
+                MigrationException.retryable("no SSH banner from old (192.0.2.2:22) within 1 s", null));
+        CheckResult full = CheckResult.fail("files", "free disk on new", "1 GiB free, 4 GiB needed");
+        Migration m = Migration.open(plan(checking(calls, unreachable, full), 3).build());
+
+        PreflightFailedException e = assertThrows(PreflightFailedException.class, () -> m.runTo(Phase.INITIAL_SYNC));
+
+        assertEquals(1, calls.get());
+        assertFalse(e.isTransient(), e.getMessage());
+        assertFalse(full.transientFailure());
+        assertThrows(IllegalArgumentException.class, () -> new CheckResult("files", "disk", true, "ok", true));
     }
 
     @Test

@@ -134,11 +134,11 @@ public final class TableChecksumVerifier implements Verifier {
             }
             return CheckResult.pass(name(), check, "connects, database exists");
         } catch (SQLException e) {
-            return CheckResult.fail(name(), check, Sql.failure("check the database", db, null, e).getMessage());
+            return CheckResult.failed(name(), check, Sql.failure("check the database", db, null, e));
         } catch (AccessRefusedException e) {
             throw e;
         } catch (MigrationException e) {
-            return CheckResult.fail(name(), check, e.getMessage());
+            return CheckResult.failed(name(), check, e);
         }
     }
 

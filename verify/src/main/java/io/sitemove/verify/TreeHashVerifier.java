@@ -199,7 +199,7 @@ public final class TreeHashVerifier implements Verifier {
         } catch (AccessRefusedException e) {
             throw e;
         } catch (MigrationException e) {
-            return List.of(CheckResult.fail(name(), check, e.getMessage()));
+            return List.of(CheckResult.failed(name(), check, e));
         }
     }
 

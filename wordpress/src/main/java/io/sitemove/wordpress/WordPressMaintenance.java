@@ -102,7 +102,7 @@ public final class WordPressMaintenance implements MaintenanceMode {
         } catch (AccessRefusedException e) {
             throw e;
         } catch (MigrationException e) {
-            checks.add(CheckResult.fail("maintenance", check, e.getMessage()));
+            checks.add(CheckResult.failed("maintenance", check, e));
         }
     }
 

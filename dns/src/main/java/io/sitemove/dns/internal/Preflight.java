@@ -34,13 +34,13 @@ public final class Preflight {
         try {
             out.add(CheckResult.pass(COMPONENT, soaCheck, "authoritative, serial " + primary.serial()));
         } catch (DnsTimeoutException e) {
-            out.add(CheckResult.fail(COMPONENT, soaCheck, e.getMessage()));
+            out.add(CheckResult.failed(COMPONENT, soaCheck, e));
             String skipped = "not checked: " + primary.label() + " did not answer the check that it serves the zone";
-            out.add(CheckResult.fail(COMPONENT, keyCheck, skipped));
-            out.add(CheckResult.fail(COMPONENT, recordsCheck, skipped));
+            out.add(new CheckResult(COMPONENT, keyCheck, false, skipped, e.isTransient()));
+            out.add(new CheckResult(COMPONENT, recordsCheck, false, skipped, e.isTransient()));
             return out;
         } catch (DnsException e) {
-            out.add(CheckResult.fail(COMPONENT, soaCheck, e.getMessage()));
+            out.add(CheckResult.failed(COMPONENT, soaCheck, e));
         }
         out.add(key(keyCheck));
         out.add(records(recordsCheck, sets));
@@ -61,7 +61,7 @@ public final class Preflight {
             return CheckResult.pass(COMPONENT, check, "an update that changes nothing was accepted and its answer"
                     + " is signed with the key");
         } catch (DnsException e) {
-            return CheckResult.fail(COMPONENT, check, e.getMessage());
+            return CheckResult.failed(COMPONENT, check, e);
         }
     }
 

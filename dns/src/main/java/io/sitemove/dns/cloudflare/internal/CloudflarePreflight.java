@@ -42,11 +42,11 @@ public final class CloudflarePreflight {
                     : "Cloudflare API answers", e.getMessage()));
             return out;
         } catch (DnsTimeoutException e) {
-            out.add(CheckResult.fail(COMPONENT, "Cloudflare API reachable", e.getMessage()));
+            out.add(CheckResult.failed(COMPONENT, "Cloudflare API reachable", e));
             return out;
         } catch (DnsException e) {
             out.add(CheckResult.pass(COMPONENT, "Cloudflare API token accepted", "the zone list was read"));
-            out.add(CheckResult.fail(COMPONENT, "Cloudflare zone " + zoneLabel + " found", e.getMessage()));
+            out.add(CheckResult.failed(COMPONENT, "Cloudflare zone " + zoneLabel + " found", e));
             return out;
         }
         out.add(CheckResult.pass(COMPONENT, "Cloudflare API token accepted", "zone " + found.name() + " was read"));

@@ -63,7 +63,7 @@ public final class FilesPreflight {
         } catch (AccessRefusedException e) {
             throw e;
         } catch (MigrationException e) {
-            checks.add(CheckResult.fail(component, check, e.getMessage()));
+            checks.add(CheckResult.failed(component, check, e));
             return null;
         }
     }

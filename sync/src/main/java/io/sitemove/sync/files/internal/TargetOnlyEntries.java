@@ -37,7 +37,7 @@ final class TargetOnlyEntries {
                     new Exclusions(settings.excludes()));
             return verdict(check, plan, source, target);
         } catch (MigrationException e) {
-            return CheckResult.fail(component, check, e.getMessage());
+            return CheckResult.failed(component, check, e);
         }
     }
 

@@ -69,7 +69,7 @@ public final class MySqlPreflight {
         } catch (AccessRefusedException e) {
             throw e;
         } catch (MigrationException e) {
-            return CheckResult.fail(component, check, e.getMessage());
+            return CheckResult.failed(component, check, e);
         }
     }
 
@@ -101,9 +101,9 @@ public final class MySqlPreflight {
         } catch (AccessRefusedException e) {
             throw e;
         } catch (MigrationException e) {
-            return CheckResult.fail(component, check, e.getMessage());
+            return CheckResult.failed(component, check, e);
         } catch (SQLException e) {
-            return CheckResult.fail(component, check, Sql.failure("read binlog settings", source, null, e).getMessage());
+            return CheckResult.failed(component, check, Sql.failure("read binlog settings", source, null, e));
         }
     }
 
@@ -118,7 +118,7 @@ public final class MySqlPreflight {
         } catch (AccessRefusedException e) {
             throw e;
         } catch (MigrationException e) {
-            checks.add(CheckResult.fail(component, check, e.getMessage()));
+            checks.add(CheckResult.failed(component, check, e));
         } catch (SQLException e) {
             checks.add(CheckResult.fail(component, check, Sql.failure("read server settings", endpoint, null, e)
                     .getMessage()));
