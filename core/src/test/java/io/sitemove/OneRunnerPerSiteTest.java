@@ -1,5 +1,6 @@
 package io.sitemove;
 
+import io.sitemove.testkit.FaultTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two runners of one site: the second is refused at once, naming the first, and nothing runs twice. */
+@FaultTest
 class OneRunnerPerSiteTest {
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package io.sitemove.journal;
 
+import io.sitemove.testkit.FaultTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,6 +70,7 @@ class DirectoryJournalTest {
     }
 
     @Test
+    @FaultTest
     void aLineTornByACrashIsIgnoredAndCutOffByTheNextAppend() throws Exception {
         DirectoryJournal journal = new DirectoryJournal(dir);
         journal.append("shop", entry(1, synced("c1")));
@@ -90,6 +92,7 @@ class DirectoryJournalTest {
     }
 
     @Test
+    @FaultTest
     void refusesAnEntryOutOfSequenceSoTwoWritersCannotInterleave() {
         DirectoryJournal journal = new DirectoryJournal(dir);
         journal.append("shop", entry(1, EntryData.None.INSTANCE));
@@ -99,6 +102,7 @@ class DirectoryJournalTest {
     }
 
     @Test
+    @FaultTest
     void aJournalWhoseEntriesAreOutOfOrderIsRefusedAsCorrupt() throws Exception {
         Files.writeString(dir.resolve("shop.journal.jsonl"), JournalCodec.toJson(entry(1, EntryData.None.INSTANCE)) + "\n"
                 + JournalCodec.toJson(entry(3, EntryData.None.INSTANCE)) + "\n");
@@ -107,6 +111,7 @@ class DirectoryJournalTest {
     }
 
     @Test
+    @FaultTest
     void aJournalThatVanishedUnderARunIsReportedAsVanished() throws Exception {
         DirectoryJournal journal = new DirectoryJournal(dir);
         journal.append("shop", entry(1, EntryData.None.INSTANCE));
@@ -120,6 +125,7 @@ class DirectoryJournalTest {
     }
 
     @Test
+    @FaultTest
     void refusesASiteNameThatCouldLeaveItsDirectory() {
         DirectoryJournal journal = new DirectoryJournal(dir);
         assertThrows(IllegalArgumentException.class, () -> journal.append("../../x", entry(1, EntryData.None.INSTANCE)));

@@ -1,5 +1,6 @@
 package io.sitemove.journal;
 
+import io.sitemove.testkit.FaultTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,6 +50,7 @@ class JdbcJournalIT {
     }
 
     @Test
+    @FaultTest
     void aSecondWriterOfTheSameEntryIsRefused() {
         JdbcJournal one = new JdbcJournal(panel, "journal_two_writers");
         JdbcJournal two = new JdbcJournal(panel, "journal_two_writers");
@@ -80,6 +82,7 @@ class JdbcJournalIT {
     }
 
     @Test
+    @FaultTest
     void aHeldLeaseRefusesASecondRunnerNamingItAndIsFreeOnceReleased() {
         JdbcJournal one = new JdbcJournal(panel, "journal_lease");
         JdbcJournal two = new JdbcJournal(panel, "journal_lease");
@@ -96,6 +99,7 @@ class JdbcJournalIT {
     }
 
     @Test
+    @FaultTest
     void aDeadRunnersLeaseIsTakenOnceExpiredOrAtOnceByATakeOverAndTheOldHolderLearnsItLostIt() throws Exception {
         JdbcJournal journal = new JdbcJournal(panel, "journal_dead", Duration.ofSeconds(60));
         try (Connection c = panel.getConnection(); Statement s = c.createStatement()) {
@@ -120,6 +124,7 @@ class JdbcJournalIT {
     }
 
     @Test
+    @FaultTest
     void refusesATableNameThatIsNotPlain() {
         assertThrows(IllegalArgumentException.class, () -> new JdbcJournal(panel, "journal`; DROP TABLE x; --"));
     }

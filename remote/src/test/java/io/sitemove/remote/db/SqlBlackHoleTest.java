@@ -1,5 +1,6 @@
 package io.sitemove.remote.db;
 
+import io.sitemove.testkit.FaultTest;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** A database host that accepts the TCP connection and never greets stops the connect within its bound. */
+@FaultTest
 class SqlBlackHoleTest {
     private static final Duration SLACK = Duration.ofSeconds(4);
 

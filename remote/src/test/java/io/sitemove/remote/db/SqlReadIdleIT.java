@@ -1,5 +1,6 @@
 package io.sitemove.remote.db;
 
+import io.sitemove.testkit.FaultTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** The read-idle bound is about silence on the socket: a statement that stays silent longer fails, in time. */
 @WithTestkit(ssh = false, mariaDb = true, dns = false)
+@FaultTest
 class SqlReadIdleIT {
 
     @Test

@@ -1,5 +1,6 @@
 package io.sitemove.remote.ssh;
 
+import io.sitemove.testkit.FaultTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A server that accepts the TCP connection and then says nothing stops the SSH connection within its bound. */
+@FaultTest
 class SshBlackHoleTest {
     private static final Duration SLACK = Duration.ofSeconds(4);
 

@@ -1,5 +1,6 @@
 package io.sitemove.sync.files;
 
+import io.sitemove.testkit.FaultTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** Preflight says what a sync into a non-empty target root would delete, and fails unless the plan allows it. */
 @WithTestkit(ssh = true, mariaDb = false, dns = false)
+@FaultTest
 class FileSyncerExistingTargetIT {
     private final Server oldServer;
     private final Server newServer;

@@ -1,5 +1,6 @@
 package io.sitemove.sync.files;
 
+import io.sitemove.testkit.FaultTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** A file that grows while it is sent is sent again or reported, and the root keeps its own mtime. */
 @WithTestkit(ssh = true, mariaDb = false, dns = false)
+@FaultTest
 class FileSyncerInFlightIT {
     private final Server oldServer;
     private final Server newServer;

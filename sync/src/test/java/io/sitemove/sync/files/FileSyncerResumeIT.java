@@ -1,5 +1,6 @@
 package io.sitemove.sync.files;
 
+import io.sitemove.testkit.FaultTest;
 import io.sitemove.remote.TestServers;
 import io.sitemove.remote.TestContext;
 import io.sitemove.remote.CuttingProxy;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @WithTestkit(ssh = true, mariaDb = false, dns = false)
+@FaultTest
 class FileSyncerResumeIT {
     private static final int MIB = 1024 * 1024;
     private static final int FILES = 10;

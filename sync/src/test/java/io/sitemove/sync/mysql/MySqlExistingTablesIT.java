@@ -1,5 +1,6 @@
 package io.sitemove.sync.mysql;
 
+import io.sitemove.testkit.FaultTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,6 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @WithTestkit(ssh = false, mariaDb = true, dns = false)
+@FaultTest
 class MySqlExistingTablesIT {
     private final MariaDb oldDb;
     private final MariaDb newDb;

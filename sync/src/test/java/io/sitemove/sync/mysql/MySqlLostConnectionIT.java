@@ -1,5 +1,6 @@
 package io.sitemove.sync.mysql;
 
+import io.sitemove.testkit.FaultTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** A copy connection killed on the server is reported as a lost connection, transient, and a rerun ends identical. */
 @WithTestkit(ssh = false, mariaDb = true, dns = false)
+@FaultTest
 class MySqlLostConnectionIT {
     private final MariaDb oldDb;
     private final MariaDb newDb;
