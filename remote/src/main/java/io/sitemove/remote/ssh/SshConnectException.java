@@ -118,6 +118,20 @@ public final class SshConnectException extends MigrationException {
                 + "; try again", server, cause, true);
     }
 
+    /**
+     * The connection dropped while {@code doing}; {@code next} says where the work will resume. Transient. Reads
+     * "the connection to old (10.0.0.5:22) was lost while listing /var/www; the next sync sends the rest". The
+     * cause stays attached but its text is not in the message; a read idle timeout names the wait that ran out.
+     */
+    public static SshConnectException lost(Server server, String doing, String next, Throwable cause) {
+        if (timedOut(cause)) {
+            return waitRanOut(server, "no data from " + server.name() + " (" + address(server) + ") while " + doing,
+                    server.readIdleTimeout(), cause);
+        }
+        return new SshConnectException("the connection to " + server.name() + " (" + address(server)
+                + ") was lost while " + doing + "; " + next, server, cause, true);
+    }
+
     /** The caller was interrupted while {@code doing}. Transient: nothing is known to be wrong with the server. */
     public static SshConnectException interrupted(Server server, String doing, InterruptedException cause) {
         return new SshConnectException("interrupted while " + doing + " on " + server, server, cause, true);
