@@ -108,16 +108,6 @@ public final class SshConnectException extends MigrationException {
                 + cause.getMessage() + "; check that an SSH server listens there, then try again", server, cause, true);
     }
 
-    /** The connection dropped while {@code doing} ("logging in as site@192.0.2.7:22", "running ..."). Transient. */
-    public static SshConnectException lost(Server server, String doing, Throwable cause) {
-        if (timedOut(cause)) {
-            return waitRanOut(server, "connection to " + server + " stayed silent while " + doing
-                    + ", no answer", server.readIdleTimeout(), cause);
-        }
-        return new SshConnectException("connection to " + server + " failed while " + doing + ": " + cause
-                + "; try again", server, cause, true);
-    }
-
     /**
      * The connection dropped while {@code doing}; {@code next} says where the work will resume. Transient. Reads
      * "the connection to old (10.0.0.5:22) was lost while listing /var/www; the next sync sends the rest". The

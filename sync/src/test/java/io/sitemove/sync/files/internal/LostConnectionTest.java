@@ -51,7 +51,8 @@ class LostConnectionTest {
     @Test
     void aLostConnectionFromTheRemoteLayerIsToldAgainWithWhatTheSyncWasDoingAndAnythingElseIsLeftAlone() {
         IOException cut = new IOException("Socket closed");
-        SshConnectException fromWaitFor = SshConnectException.lost(NEW, "waiting for new: 'sh' '-c' '...'", cut);
+        SshConnectException fromWaitFor = SshConnectException.lost(NEW, "waiting for new: 'sh' '-c' '...'",
+                "the command may have run in part; try again", cut);
 
         RuntimeException told = LostConnection.retold(fromWaitFor, NEW, "trying to place the files under /srv/site",
                 LostConnection.REPEATS);
