@@ -70,7 +70,7 @@ public final class RemoteProcess implements AutoCloseable {
             command.join();
             stderr.await();
         } catch (IOException e) {
-            throw SshConnectException.lost(server, "waiting for " + origin, e);
+            throw SshConnectException.lost(server, "waiting for " + origin, "the command may have run in part; try again", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw SshConnectException.interrupted(server, "waiting for " + origin, e);

@@ -108,14 +108,18 @@ public final class SshConnectException extends MigrationException {
                 + cause.getMessage() + "; check that an SSH server listens there, then try again", server, cause, true);
     }
 
-    /** The connection dropped while {@code doing} ("logging in as site@192.0.2.7:22", "running ..."). Transient. */
-    public static SshConnectException lost(Server server, String doing, Throwable cause) {
+    /**
+     * The connection dropped while {@code doing}; {@code next} says where the work will resume. Transient. Reads
+     * "the connection to old (10.0.0.5:22) was lost while listing /var/www; the next sync sends the rest". The
+     * cause stays attached but its text is not in the message; a read idle timeout names the wait that ran out.
+     */
+    public static SshConnectException lost(Server server, String doing, String next, Throwable cause) {
         if (timedOut(cause)) {
-            return waitRanOut(server, "connection to " + server + " stayed silent while " + doing
-                    + ", no answer", server.readIdleTimeout(), cause);
+            return waitRanOut(server, "no data from " + server.name() + " (" + address(server) + ") while " + doing,
+                    server.readIdleTimeout(), cause);
         }
-        return new SshConnectException("connection to " + server + " failed while " + doing + ": " + cause
-                + "; try again", server, cause, true);
+        return new SshConnectException("the connection to " + server.name() + " (" + address(server)
+                + ") was lost while " + doing + "; " + next, server, cause, true);
     }
 
     /** The caller was interrupted while {@code doing}. Transient: nothing is known to be wrong with the server. */

@@ -192,7 +192,7 @@ public final class SshConnection implements AutoCloseable {
             if (deadline.expired() || timedOut(e)) {
                 throw SshConnectException.handshakeTimedOut(server, SshConnectException.HandshakeStage.LOGIN, e);
             }
-            throw SshConnectException.lost(server, "logging in as " + server.user(), e);
+            throw SshConnectException.lost(server, "logging in as " + server.user(), "nothing ran there; try again", e);
         } catch (IOException e) {
             throw SshAuthException.keyUnusable(server, keyName, e);
         }
@@ -272,7 +272,7 @@ public final class SshConnection implements AutoCloseable {
     }
 
     private SshConnectException lost(String origin, IOException e) {
-        return SshConnectException.lost(server, "running " + origin, e);
+        return SshConnectException.lost(server, "running " + origin, "the command may have run in part; try again", e);
     }
 
     private static String abbreviate(String line) {

@@ -82,4 +82,29 @@ class SshFailuresTest {
         assertFalse(e.timedOut());
         assertEquals(WEB, e.server().orElseThrow());
     }
+
+    @Test
+    void aLostConnectionIsNamedLostWithWhereItResumesAndKeepsItsCauseOutOfTheMessage() {
+        IOException cut = new IOException("net.schmizz.sshj.transport.TransportException: Broken transport");
+
+        SshConnectException e = SshConnectException.lost(WEB, "listing /var/www", "the next sync sends the rest", cut);
+
+        assertEquals("the connection to web-07 (192.0.2.7:2222) was lost while listing /var/www;"
+                + " the next sync sends the rest", e.getMessage());
+        assertSame(cut, e.getCause());
+        assertSame(WEB, e.server().orElseThrow());
+        assertTrue(e.isTransient());
+        assertFalse(e.timedOut());
+    }
+
+    @Test
+    void aLostConnectionByReadIdleTimeoutNamesTheWaitThatRanOut() {
+        SshConnectException e = SshConnectException.lost(WEB, "listing /var/www", "the next sync sends the rest",
+                new SocketTimeoutException("Read timed out"));
+
+        assertTrue(e.getMessage().startsWith("no data from web-07 (192.0.2.7:2222) while listing /var/www within "),
+                e.getMessage());
+        assertTrue(e.timedOut());
+        assertTrue(e.isTransient());
+    }
 }

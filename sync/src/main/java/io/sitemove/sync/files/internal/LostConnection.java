@@ -23,7 +23,7 @@ final class LostConnection {
 
     /** The connection to {@code server} was lost (cut or silent) while {@code doing}. Transient. */
     static SshConnectException of(Server server, String doing, String next, Throwable cause) {
-        return SshConnectException.lost(server, doing + " (" + next + ")", cause);
+        return SshConnectException.lost(server, doing, next, cause);
     }
 
     /** The caller was interrupted while {@code doing} on {@code server}. Transient. */
