@@ -81,7 +81,8 @@ public final class Sql {
                 + "; check that the database server is up and answering, then try again", e, true);
     }
 
-    private static String describe(Duration bound) {
+    /** A bound as people write it: "600 ms", "1.5 s", "10 s", "10 min". */
+    public static String describe(Duration bound) {
         long ms = bound.toMillis();
         if (ms < 1000) {
             return ms + " ms";

@@ -1,6 +1,7 @@
 package io.sitemove.sync.mysql.internal.binlog;
 
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
+import io.sitemove.remote.db.Sql;
 import com.github.shyiko.mysql.binlog.event.Event;
 import com.github.shyiko.mysql.binlog.event.EventHeaderV4;
 import com.github.shyiko.mysql.binlog.event.EventType;
@@ -163,10 +164,10 @@ public final class BinlogReader {
                 long silent = System.nanoTime() - lastActivity;
                 if (!connected && silent > endpoint.connectTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1)) {
                     fail(new TimeoutException("the binlog stream was not opened within "
-                            + endpoint.connectTimeout().toMillis() + " ms (the endpoint's connect timeout)"), finished);
+                            + Sql.describe(endpoint.connectTimeout()) + " (the endpoint's connect timeout)"), finished);
                 } else if (connected && !applying && silent > idleLimit.toNanos()) {
-                    fail(new TimeoutException("no binlog event for " + idleLimit.toMillis()
-                            + " ms (the endpoint's read-idle timeout)"), finished);
+                    fail(new TimeoutException("no binlog event for " + Sql.describe(idleLimit)
+                            + " (the endpoint's read-idle timeout)"), finished);
                 }
             }
         } catch (InterruptedException e) {

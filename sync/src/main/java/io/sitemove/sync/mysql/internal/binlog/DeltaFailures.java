@@ -92,9 +92,9 @@ final class DeltaFailures {
         boolean silent = cause instanceof TimeoutException
                 || cause instanceof IOException && !(cause instanceof ServerException);
         if (e.idle() || !e.connected() && silent) {
-            String what = e.idle() ? "sent nothing at " + at + " for " + from.readIdleTimeout().toMillis()
-                    + " ms (the endpoint's read-idle timeout)"
-                    : "could not be opened within " + from.connectTimeout().toMillis() + " ms (the endpoint's connect"
+            String what = e.idle() ? "sent nothing at " + at + " for " + Sql.describe(from.readIdleTimeout())
+                    + " (the endpoint's read-idle timeout)"
+                    : "could not be opened within " + Sql.describe(from.connectTimeout()) + " (the endpoint's connect"
                     + " timeout) or was closed while logging in";
             return MigrationException.retryable("binlog delta (" + name + "): " + Link.SOURCE_STREAM.words + " "
                     + from.where() + " " + what + "; " + resumes(resume, began), e);
@@ -116,9 +116,8 @@ final class DeltaFailures {
     private MigrationException lost(Link link, BinlogPosition at, BinlogPosition resume, BinlogPosition began,
             Throwable cause) {
         DbEndpoint endpoint = link == Link.TARGET_APPLY ? to : from;
-        String said = cause instanceof SQLException ? " (" + LostConnection.firstLine(cause) + ")" : "";
         return MigrationException.retryable("binlog delta (" + name + "): " + link.words + " " + endpoint.where()
-                + " was lost at " + at + said + "; " + resumes(resume, began), cause);
+                + " was lost at " + at + "; " + resumes(resume, began), cause);
     }
 
     private static String resumes(BinlogPosition resume, BinlogPosition began) {

@@ -29,7 +29,7 @@ final class ChecksumFailures {
         }
         return MigrationException.retryable("the connection to the " + side + " database " + endpoint.where()
                 + " was lost while " + doing + (table == null ? " its tables" : " table " + Sql.quote(table)) + " ("
-                + name + ": " + LostConnection.firstLine(e) + "); the checksum delta stopped there; tried again, it"
+                + name + "); the checksum delta stopped there; tried again, it"
                 + " compares both sides afresh and replaces what still differs, so nothing is applied twice", e);
     }
 }

@@ -77,23 +77,10 @@ public final class LostConnection {
      */
     static MigrationException of(String name, DbEndpoint endpoint, String side, String doing, String table,
             Exception cause) {
-        String first = firstLine(cause);
         return MigrationException.retryable("the connection to the " + side + " database " + endpoint.where() + " was"
-                + " lost while " + doing + (table == null ? " its tables" : " table " + Sql.quote(table)) + " (" + name + ": " + first + "); the copy"
+                + " lost while " + doing + (table == null ? " its tables" : " table " + Sql.quote(table)) + " (" + name + "); the copy"
                 + " stopped there; tried again, the FULL copy starts over from a new snapshot and recreates every"
                 + " table, so nothing is applied twice", cause);
-    }
-
-    /** The first line of the deepest SQL or I/O failure in the chain: what the driver said, without its trace. */
-    public static String firstLine(Throwable cause) {
-        Throwable root = cause;
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof SQLException || t instanceof IOException) {
-                root = t;
-            }
-        }
-        return root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getSimpleName()
-                : root.getMessage().strip().split("\\R", 2)[0];
     }
 
     /**

@@ -54,7 +54,7 @@ class BinlogBlackHoleTest {
         MigrationException e = new DeltaFailures("db", source, source).of(failure, from, from, from, null, null, null);
         assertTrue(e.isTransient(), e.getMessage());
         assertEquals("binlog delta (db): the source binlog stream connection to 127.0.0.1:" + hole.port()
-                + "/shop could not be opened within 1000 ms (the endpoint's connect timeout) or was closed while"
+                + "/shop could not be opened within 1 s (the endpoint's connect timeout) or was closed while"
                 + " logging in; it will resume from bin.000001:4, where this delta began", e.getMessage());
         assertFalse(e.getMessage().contains("s3cr3t-pw"));
         System.out.println("FAULT black-hole binlog source that " + what + ": failed after " + took.toMillis()
