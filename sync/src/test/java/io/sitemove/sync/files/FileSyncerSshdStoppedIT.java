@@ -91,18 +91,9 @@ class FileSyncerSshdStoppedIT {
         StoppingContext ctx = new StoppingContext(TestContext.forward(oldServer, newServer, SyncMode.FULL), 8L * MIB,
                 () -> kit.stopSsh(stopped));
 
-        MigrationException lost;
-        long failedNanos;
-        try {
-            lost = assertThrows(MigrationException.class, () -> files.sync(ctx));
-            failedNanos = System.nanoTime();
-        } finally {
-            if (ctx.stoppedAt() > 0) {
-                kit.restartSsh(stopped);
-            }
-        }
-
-        long millis = (failedNanos - ctx.stoppedNanos()) / 1_000_000;
+        Failed failed = failsWhileStopped(files, ctx, stopped);
+        MigrationException lost = failed.lost();
+        long millis = failed.millis();
         LOG.info("direct: sshd {} killed after {} bytes; the sync failed {} ms later: {}", stopped.name(),
                 ctx.stoppedAt(), millis, lost.getMessage());
         assertTrue(ctx.stoppedAt() > 0, "the sshd was killed midway");
@@ -146,18 +137,9 @@ class FileSyncerSshdStoppedIT {
         StoppingContext ctx = new StoppingContext(TestContext.forward(oldServer, newServer, SyncMode.FULL), 8L * MIB,
                 () -> kit.stopSsh(stopped));
 
-        MigrationException lost;
-        long failedNanos;
-        try {
-            lost = assertThrows(MigrationException.class, () -> files.sync(ctx));
-            failedNanos = System.nanoTime();
-        } finally {
-            if (ctx.stoppedAt() > 0) {
-                kit.restartSsh(stopped);
-            }
-        }
-
-        long millis = (failedNanos - ctx.stoppedNanos()) / 1_000_000;
+        Failed failed = failsWhileStopped(files, ctx, stopped);
+        MigrationException lost = failed.lost();
+        long millis = failed.millis();
         LOG.info("sshd {} killed after {} bytes; the sync failed {} ms later: {}", name, ctx.stoppedAt(), millis,
                 lost.getMessage());
         assertTrue(ctx.stoppedAt() > 0, "the sshd was killed midway");
@@ -183,6 +165,22 @@ class FileSyncerSshdStoppedIT {
         assertTrue(reused >= 1 && reused < FILES, "files that had arrived whole: " + reused);
         assertTrue(rerun.moved().bytes() < (FILES - reused + 1L) * MIB,
                 "only the files that had not arrived whole travelled again: " + rerun.moved().bytes() + " bytes");
+    }
+
+    /** How a sync failed once its sshd was killed: the failure, and the milliseconds from the kill to it. */
+    private record Failed(MigrationException lost, long millis) {
+    }
+
+    /** Runs the sync that kills {@code stopped} midway, restarts that sshd, and says how the sync failed. */
+    private Failed failsWhileStopped(FileSyncer files, StoppingContext ctx, SshServer stopped) throws Exception {
+        try {
+            MigrationException lost = assertThrows(MigrationException.class, () -> files.sync(ctx));
+            return new Failed(lost, (System.nanoTime() - ctx.stoppedNanos()) / 1_000_000);
+        } finally {
+            if (ctx.stoppedAt() > 0) {
+                kit.restartSsh(stopped);
+            }
+        }
     }
 
     private Server server(SshServer ssh) {
