@@ -20,14 +20,31 @@ public final class TestContext implements SyncContext, PreflightContext, Mainten
     private final SyncMode mode;
     private final Direction direction;
     private final Side side;
+    private final boolean resumed;
     private final List<Counts> reports = new CopyOnWriteArrayList<>();
 
-    private TestContext(Server source, Server target, SyncMode mode, Direction direction, Side side) {
+    private TestContext(Server source, Server target, SyncMode mode, Direction direction, Side side,
+            boolean resumed) {
         this.source = source;
         this.target = target;
         this.mode = mode;
         this.direction = direction;
         this.side = side;
+        this.resumed = resumed;
+    }
+
+    private TestContext(Server source, Server target, SyncMode mode, Direction direction, Side side) {
+        this(source, target, mode, direction, side, false);
+    }
+
+    /** The same sync as the engine's retry of an interrupted one gives it ({@link #resumed()} true). */
+    public TestContext resuming() {
+        return new TestContext(source, target, mode, direction, side, true);
+    }
+
+    @Override
+    public boolean resumed() {
+        return resumed;
     }
 
     public static TestContext sync(Server source, Server target, SyncMode mode, Direction direction) {

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * connection by {@link #readIdleTimeout()} (default 10 min; Connector/J's {@code socketTimeout}). The read-idle
  * bound is about silence on the socket, one read at a time, not the length of a statement: a long SELECT
  * streaming rows or a big {@code LOAD DATA} sending its file never runs into it; a statement for which the
- * server works longer than the bound before sending its first byte back does (a huge {@code ALTER}, an index
- * rebuilt at the end of a {@code LOAD DATA}): raise the bound for such a database. A wait that runs out is a
+ * server works longer than the bound before sending its first byte back does (a huge {@code ALTER}): raise the
+ * bound for such a database. (The MySQL syncer's deferred index builds have their own, longer bound.) A wait that runs out is a
  * transient failure naming the endpoint and the wait (see {@link Sql#failure}).
  *
  * @param host host name or address (IPv6 in brackets)

@@ -71,6 +71,8 @@ import java.util.TreeSet;
  */
 public final class MySqlSyncer implements Syncer {
     private static final Duration SNAPSHOT_LOCK_WAIT = Duration.ofSeconds(10);
+    /** How long a table's deferred index build may run without a word from the target by default: 6 h. */
+    public static final Duration DEFAULT_INDEX_BUILD_TIMEOUT = Duration.ofHours(6);
 
     private final MySqlSync.Settings settings;
     private final MySqlSync sync;
@@ -78,7 +80,8 @@ public final class MySqlSyncer implements Syncer {
     private MySqlSyncer(Builder b) {
         this.settings = new MySqlSync.Settings(b.name, b.source, b.target, b.dropMissingTables, b.deltaMethod,
                 b.recopyTablesOnDdl, b.definer, b.lockSourceForFinal, b.applicationUser, new CopySettings(b.workers,
-                b.bulkLoad == BulkLoad.LOAD_DATA, b.buildIndexesAfterLoad, b.chunkRows, SNAPSHOT_LOCK_WAIT),
+                b.bulkLoad == BulkLoad.LOAD_DATA, b.buildIndexesAfterLoad, b.chunkRows, SNAPSHOT_LOCK_WAIT,
+                b.indexBuildTimeout),
                 new ExistingTables.Replace(b.replaceAll, b.replaceNamed));
         this.sync = new MySqlSync(settings);
     }
@@ -179,6 +182,7 @@ public final class MySqlSyncer implements Syncer {
         private BulkLoad bulkLoad = BulkLoad.LOAD_DATA;
         private int chunkRows = 100_000;
         private boolean buildIndexesAfterLoad = true;
+        private Duration indexBuildTimeout = DEFAULT_INDEX_BUILD_TIMEOUT;
         private boolean replaceAll;
         private final Set<String> replaceNamed = new TreeSet<>();
 
@@ -226,6 +230,20 @@ public final class MySqlSyncer implements Syncer {
          */
         public Builder buildIndexesAfterLoad(boolean after) {
             this.buildIndexesAfterLoad = after;
+            return this;
+        }
+
+        /**
+         * The longest the target may work on one table's deferred secondary indexes without a word
+         * (the statement sends nothing until the build is done, so the target endpoint's read-idle
+         * timeout would cut off a large table's build); {@link #DEFAULT_INDEX_BUILD_TIMEOUT} by default.
+         */
+        public Builder indexBuildTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "indexBuildTimeout cannot be null");
+            if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("indexBuildTimeout must be between 1 ms and 24 days: " + timeout);
+            }
+            this.indexBuildTimeout = timeout;
             return this;
         }
 

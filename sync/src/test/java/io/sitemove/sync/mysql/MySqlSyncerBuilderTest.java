@@ -6,10 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sitemove.Secret;
 import io.sitemove.remote.db.DbEndpoint;
+import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MySqlSyncerBuilderTest {
+    @Test
+    void anIndexBuildTimeoutMustBeAPositiveBoundAJdbcSocketCanHold() {
+        MySqlSyncer.Builder b = MySqlSyncer.builder();
+        assertThrows(NullPointerException.class, () -> b.indexBuildTimeout(null));
+        assertThrows(IllegalArgumentException.class, () -> b.indexBuildTimeout(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> b.indexBuildTimeout(Duration.ofMillis(-1)));
+        assertThrows(IllegalArgumentException.class, () -> b.indexBuildTimeout(Duration.ofDays(25)));
+        assertEquals(Duration.ofHours(6), MySqlSyncer.DEFAULT_INDEX_BUILD_TIMEOUT);
+    }
+
     private final DbEndpoint endpoint = new DbEndpoint("db.example", 3306, "shop", "migrate", Secret.of("s3cr3t-pw"));
     private final DbEndpoint other = new DbEndpoint("other", 3306, "shop", "u", Secret.of(""));
 

@@ -10,6 +10,9 @@ import java.time.Duration;
  * @param deferIndexes build plain and unique secondary indexes after the load
  * @param chunkRows about how many rows a chunk (or a keyset page) holds
  * @param lockWait how long to wait for the read lock that opens the snapshots
+ * @param indexBuildTimeout the longest silence of the target while it builds a table's deferred indexes,
+ *     which sends nothing until it is done (in place of the endpoint's read-idle timeout for that statement)
  */
-public record CopySettings(int workers, boolean loadData, boolean deferIndexes, int chunkRows, Duration lockWait) {
+public record CopySettings(int workers, boolean loadData, boolean deferIndexes, int chunkRows, Duration lockWait,
+        Duration indexBuildTimeout) {
 }

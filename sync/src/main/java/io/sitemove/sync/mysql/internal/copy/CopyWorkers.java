@@ -4,9 +4,11 @@ import io.sitemove.MigrationException;
 import io.sitemove.remote.db.Sql;
 import io.sitemove.sync.mysql.internal.SnapshotGroup;
 import io.sitemove.sync.mysql.internal.SourceSnapshot;
+import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -190,18 +192,51 @@ final class CopyWorkers {
             }
             if (failure.get() == null && !job.deferred().isEmpty()) {
                 long t0 = System.nanoTime();
-                Sql.execute(write, job.deferred().addStatement(table));
+                buildIndexes(write, table, job.deferred().addStatement(table));
                 indexNanos.addAndGet(System.nanoTime() - t0);
                 LOG.debug("{}: secondary indexes of {} built in {} ms", request.name(), Sql.quote(table),
                         (System.nanoTime() - t0) / 1_000_000);
             }
         } catch (SQLException e) {
             failure.compareAndSet(null, failure(read, write, table, e));
+        } catch (MigrationException e) {
+            failure.compareAndSet(null, e);
         } catch (RuntimeException e) {
             failure.compareAndSet(null, failure(read, write, table, e));
         } finally {
             outstanding.decrementAndGet();
         }
+    }
+
+    /**
+     * Runs the index build with the socket's idle bound raised to the syncer's index-build timeout, and
+     * puts the endpoint's back after.
+     */
+    private void buildIndexes(Connection write, String table, String statement) throws SQLException {
+        int before = write.getNetworkTimeout();
+        Duration bound = request.settings().indexBuildTimeout();
+        write.setNetworkTimeout(Runnable::run, (int) bound.toMillis());
+        try {
+            Sql.execute(write, statement);
+        } catch (SQLException e) {
+            if (timedOut(e)) {
+                throw MigrationException.retryable("the target database " + request.to().where() + " sent nothing for "
+                        + Sql.describe(bound) + " while it built the secondary indexes of table " + Sql.quote(table)
+                        + " (" + request.name() + "; the syncer's index-build timeout); the copy stopped there: raise"
+                        + " indexBuildTimeout for tables this large, and a new FULL copy starts over", e);
+            }
+            throw e;
+        }
+        write.setNetworkTimeout(Runnable::run, before);
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A failure loading {@code table}: a lost connection named by its side, else the SQL failure. */
