@@ -57,6 +57,34 @@ class EnvironmentParityIT {
         assertTrue(result(results, "web server").detail().startsWith("web server matches: nginx/"), results.toString());
         assertTrue(result(results, "sql_mode").detail().startsWith("sql_mode matches: '"), results.toString());
         assertTrue(millis < 10_000 + 20_000, "took " + millis + " ms");
+        assertTrue(results.stream().noneMatch(r -> r.detail().contains(kit.oldDb().password())
+                || r.detail().contains(kit.newDb().password())), results.toString());
+    }
+
+    @Test
+    void anExtensionLoadedOnOldAndMissingOnNewIsBlocking() throws IOException {
+        Path wrapper = kit.newSsh().root().resolve("php-without-ctype");
+        Files.writeString(wrapper, "#!/bin/sh\nphp \"$@\" | sed 's/ext=ctype\\x00//'\n");
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        List<CheckResult> results = parity().php("php", wrapper.toString()).build().preflight(Contexts.of(kit, null));
+
+        CheckResult extensions = result(results, "PHP extensions (CLI)");
+        assertFalse(extensions.passed(), extensions.toString());
+        assertTrue(extensions.detail().startsWith("PHP extensions (CLI) differ: ctype loaded on old, missing on new"),
+                extensions.detail());
+        assertTrue(result(results, "PHP version (CLI)").passed(), results.toString());
+    }
+
+    @Test
+    void aNewServerWithoutThePhpCommandIsBlocking() {
+        List<CheckResult> results = parity().php("php", "/nonexistent/php8.9").build()
+                .preflight(Contexts.of(kit, null));
+
+        CheckResult version = result(results, "PHP version (CLI)");
+        assertFalse(version.passed(), version.toString());
+        assertTrue(version.detail().startsWith("PHP version (CLI) differs: " + phpVersion + " on old, no PHP on new"),
+                version.detail());
     }
 
     @Test
