@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sitemove.Secret;
+import io.sitemove.Server;
 import io.sitemove.remote.AccessRefusedException;
 import io.sitemove.remote.TestServers;
 import io.sitemove.remote.db.DbEndpoint;
@@ -18,10 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,6 +153,28 @@ class EnvironmentParityIT {
 
         assertFalse(e.getMessage().contains(secret), e.getMessage());
         assertFalse(e.getMessage().contains(db.password()), e.getMessage());
+    }
+
+    @Test
+    void aNewServerThatAcceptsAndNeverAnswersFailsTheCheckWithinItsBound() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName(kit.newSsh().host()))) {
+            Server target = Server.builder("new").host(kit.newSsh().host()).port(silent.getLocalPort())
+                    .user(kit.newSsh().user()).identity(kit.clientKey()).knownHosts(kit.knownHosts())
+                    .handshakeTimeout(Duration.ofSeconds(2)).build();
+            Contexts.Ctx ctx = new Contexts.Ctx("site", TestServers.oldServer(kit), target, null, new ArrayList<>());
+            long start = System.nanoTime();
+
+            List<CheckResult> results = EnvironmentParity.builder().build().preflight(ctx);
+
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(1, results.size(), results.toString());
+            CheckResult hosts = results.get(0);
+            assertFalse(hosts.passed(), hosts.toString());
+            assertTrue(hosts.transientFailure(), hosts.toString());
+            assertEquals("PHP and web server on old and new", hosts.check());
+            assertTrue(hosts.detail().contains("new"), hosts.detail());
+            assertTrue(millis < 2_000 + 3_000, "took " + millis + " ms");
+        }
     }
 
     private EnvironmentParity.Builder parity() {
