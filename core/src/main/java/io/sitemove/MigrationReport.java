@@ -44,6 +44,14 @@ public record MigrationReport(String site, MigrationStatus status, List<PhaseRep
         return phases.stream().flatMap(p -> p.findings().stream()).toList();
     }
 
+    /**
+     * The whole report as one JSON object for a panel: {@code site}, {@code state}, {@code phases} (each
+     * with its counts, lines and {@code findings}), and the final sync's and downtime's milliseconds when known.
+     */
+    public String toJson() {
+        return io.sitemove.internal.ReportJson.of(this);
+    }
+
     /** The findings of every phase as a JSON array (see {@link Finding#toJson(List)}). */
     public String findingsJson() {
         return Finding.toJson(findings());

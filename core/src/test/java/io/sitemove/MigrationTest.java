@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sitemove.MigrationStatus.State;
 import io.sitemove.event.MigrationListener;
 import io.sitemove.event.PhaseStarted;
@@ -232,7 +234,7 @@ class MigrationTest {
     }
 
     @Test
-    void blockingFindingsAreCountedAndTheFirstOnesNamedWhileWarningsAndPendingOnesLetThePhaseGoOn() {
+    void blockingFindingsAreCountedAndTheFirstOnesNamedWhileWarningsAndPendingOnesLetThePhaseGoOn() throws Exception {
         List<Finding> blocking = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             blocking.add(Finding.blocking("row-count", "table `t" + i + "`", i + " rows (source)", "0 rows", "sync again"));
@@ -259,6 +261,13 @@ class MigrationTest {
         assertTrue(report.render().contains("finding WARNING sql_mode server new: expected STRICT_TRANS_TABLES (source)"),
                 report.render());
         assertTrue(report.findingsJson().contains("\"severity\":\"WARNING\""), report.findingsJson());
+        JsonNode json = new ObjectMapper().readTree(report.toJson());
+        assertEquals("shop", json.get("site").asText());
+        JsonNode functional = json.get("phases").get(Phase.FUNCTIONAL_TESTING.ordinal());
+        assertEquals("FUNCTIONAL_TESTING", functional.get("phase").asText());
+        assertEquals(2, functional.get("findings").size(), functional.toString());
+        assertEquals("server new", functional.get("findings").get(0).get("subject").asText());
+        assertTrue(functional.get("findings").get(1).get("pending").asBoolean(), functional.toString());
     }
 
     @Test
