@@ -53,6 +53,16 @@ class FindingTest {
     }
 
     @Test
+    void aVerificationJournaledAsFailedWithoutFindingsStillReadsAsFailedNamingItsSummary() throws Exception {
+        String old = "{\"verifier\":\"http\",\"passed\":false,\"summary\":\"1 of 2 URL(s) did not answer\","
+                + "\"findings\":[],\"duration\":\"PT0.1S\"}";
+        Verification v = JSON.copy().findAndRegisterModules().readValue(old, Verification.class);
+        assertFalse(v.passed());
+        assertEquals(List.of(Finding.legacy("1 of 2 URL(s) did not answer").withSeverity(Finding.Severity.BLOCKING)),
+                v.findings());
+    }
+
+    @Test
     void aVerifiedEntryRoundTripsThroughTheJournalCodecWithItsFindings() throws Exception {
         Verification v = Verification.of("tables", "2 tables identical", List.of(Finding.warning("checksum-table",
                 "table `a`", "", "skipped", "")), Duration.ofMillis(1500));
