@@ -1,5 +1,6 @@
 package io.sitemove;
 
+import io.sitemove.spi.Finding;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,12 +30,31 @@ public record MigrationReport(String site, MigrationStatus status, List<PhaseRep
                     p.completed() ? "done" : "not done", seconds(p.duration()), p.moved().files(), p.moved().rows(),
                     bytes(p.moved().bytes()), p.deleted()));
             p.verifications().forEach(v -> sb.append("      verify ").append(v).append('\n'));
+            p.findings().forEach(f -> sb.append("      finding ").append(f.toText()).append('\n'));
             p.notes().forEach(n -> sb.append("      ").append(n).append('\n'));
         }
         estimatedFinalSync.ifPresent(d -> sb.append("  final sync estimated: ").append(seconds(d)).append('\n'));
         actualFinalSync.ifPresent(d -> sb.append("  final sync actual:    ").append(seconds(d)).append('\n'));
         downtime.ifPresent(d -> sb.append("  downtime (read-only to propagated): ").append(seconds(d)).append('\n'));
         return sb.toString();
+    }
+
+    /** The findings of every phase, in phase order. */
+    public List<Finding> findings() {
+        return phases.stream().flatMap(p -> p.findings().stream()).toList();
+    }
+
+    /**
+     * The whole report as one JSON object for a panel: {@code site}, {@code state}, {@code phases} (each
+     * with its counts, lines and {@code findings}), and the final sync's and downtime's milliseconds when known.
+     */
+    public String toJson() {
+        return io.sitemove.internal.ReportJson.of(this);
+    }
+
+    /** The findings of every phase as a JSON array (see {@link Finding#toJson(List)}). */
+    public String findingsJson() {
+        return Finding.toJson(findings());
     }
 
     private static String seconds(Duration d) {

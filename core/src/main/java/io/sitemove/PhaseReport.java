@@ -1,5 +1,6 @@
 package io.sitemove;
 
+import io.sitemove.spi.Finding;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,11 +15,14 @@ import java.util.List;
  * @param syncs how many syncer runs it made
  * @param verifications one line per verification run in it ("files: PASSED 312 files identical")
  * @param notes further lines (DNS changes, backup location, downtime)
+ * @param findings what its verifications found: the warnings and notes of those that passed, and the
+ *     blocking findings that stopped it when it stopped at a verification
  */
 public record PhaseReport(Phase phase, boolean completed, Duration duration, Counts moved, long deleted, int syncs,
-        List<String> verifications, List<String> notes) {
+        List<String> verifications, List<String> notes, List<Finding> findings) {
     public PhaseReport {
         verifications = List.copyOf(verifications);
         notes = List.copyOf(notes);
+        findings = List.copyOf(findings);
     }
 }

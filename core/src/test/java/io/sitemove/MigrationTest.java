@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sitemove.MigrationStatus.State;
 import io.sitemove.event.MigrationListener;
 import io.sitemove.event.PhaseStarted;
@@ -17,6 +19,7 @@ import io.sitemove.journal.DirectoryJournal;
 import io.sitemove.spi.Direction;
 import io.sitemove.spi.DnsCapabilities;
 import io.sitemove.spi.DnsRecord;
+import io.sitemove.spi.Finding;
 import io.sitemove.spi.Side;
 import io.sitemove.spi.SyncMode;
 import io.sitemove.spi.VerifyStage;
@@ -217,10 +220,54 @@ class MigrationTest {
         verifier.passing(false);
         Migration m = Migration.open(plan().build());
         VerificationFailedException e = assertThrows(VerificationFailedException.class, () -> m.runTo(Phase.OPTIMIZATION));
-        assertTrue(e.getMessage().contains("scripted: 1 difference"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("site 'shop', phase FUNCTIONAL_TESTING"), e.getMessage());
+        assertTrue(e.getMessage().contains("1 blocking finding(s) in 1 verification(s): scripted content index.php;"),
+                e.getMessage());
+        assertEquals(List.of("index.php"), e.findings().stream().map(Finding::subject).toList());
+        PhaseReport stopped = m.report().phases().get(Phase.FUNCTIONAL_TESTING.ordinal());
+        assertEquals(e.findings(), stopped.findings(), "the report of the stopped phase carries its blocking findings");
+        assertTrue(m.report().render().contains("finding BLOCKING content index.php: expected sha256 0123 (source),"
+                + " actual sha256 4567; sync the files again"), m.report().render());
         assertThrows(PhaseOrderException.class, () -> m.approve(Gate.FUNCTIONAL_TESTING));
         verifier.passing(true);
         assertEquals(Gate.FUNCTIONAL_TESTING, m.runTo(Phase.OPTIMIZATION).awaiting().orElseThrow());
+    }
+
+    @Test
+    void blockingFindingsAreCountedAndTheFirstOnesNamedWhileWarningsAndPendingOnesLetThePhaseGoOn() throws Exception {
+        List<Finding> blocking = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            blocking.add(Finding.blocking("row-count", "table `t" + i + "`", i + " rows (source)", "0 rows", "sync again"));
+        }
+        List<Finding> mild = List.of(Finding.warning("sql_mode", "server new", "STRICT_TRANS_TABLES (source)", "", ""),
+                Finding.blocking("content", "table `orders`", "sha256 aa (source)", "sha256 bb", "").asPending());
+        List<Finding> all = new ArrayList<>(mild);
+        all.addAll(blocking);
+        verifier.finding(all);
+        Migration m = Migration.open(plan().build());
+
+        VerificationFailedException e = assertThrows(VerificationFailedException.class, () -> m.runTo(Phase.OPTIMIZATION));
+
+        assertTrue(e.getMessage().contains("5 blocking finding(s) in 1 verification(s): scripted row-count table `t1`;"
+                + " scripted row-count table `t2`; scripted row-count table `t3`; and 2 more;"), e.getMessage());
+        assertFalse(e.getMessage().contains("orders"), "a pending finding does not block: " + e.getMessage());
+        assertEquals(blocking, e.findings());
+
+        verifier.finding(mild);
+        assertEquals(Gate.FUNCTIONAL_TESTING, m.runTo(Phase.OPTIMIZATION).awaiting().orElseThrow());
+        MigrationReport report = m.report();
+        assertEquals(mild, report.phases().get(Phase.FUNCTIONAL_TESTING.ordinal()).findings(),
+                "the passed verification's warnings, not the earlier failure's findings");
+        assertTrue(report.render().contains("finding WARNING sql_mode server new: expected STRICT_TRANS_TABLES (source)"),
+                report.render());
+        assertTrue(report.findingsJson().contains("\"severity\":\"WARNING\""), report.findingsJson());
+        JsonNode json = new ObjectMapper().readTree(report.toJson());
+        assertEquals("shop", json.get("site").asText());
+        JsonNode functional = json.get("phases").get(Phase.FUNCTIONAL_TESTING.ordinal());
+        assertEquals("FUNCTIONAL_TESTING", functional.get("phase").asText());
+        assertEquals(2, functional.get("findings").size(), functional.toString());
+        assertEquals("server new", functional.get("findings").get(0).get("subject").asText());
+        assertTrue(functional.get("findings").get(1).get("pending").asBoolean(), functional.toString());
     }
 
     @Test

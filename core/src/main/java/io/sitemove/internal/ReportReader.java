@@ -7,6 +7,7 @@ import io.sitemove.Phase;
 import io.sitemove.PhaseReport;
 import io.sitemove.spi.EntryData;
 import io.sitemove.spi.EntryKind;
+import io.sitemove.spi.Finding;
 import io.sitemove.spi.JournalEntry;
 import io.sitemove.spi.Verification;
 import java.time.Clock;
@@ -41,6 +42,7 @@ final class ReportReader {
         int syncs = 0;
         List<String> verifications = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         for (JournalEntry e : s.stepsDone()) {
             if (e.phase() != p) {
                 continue;
@@ -52,10 +54,22 @@ final class ReportReader {
                 notes.add(syncLine(e.step(), sync, p == Phase.FINAL_SYNC));
             } else if (e.data() instanceof EntryData.Verified v) {
                 v.results().forEach(r -> verifications.add(line(r)));
+                v.results().forEach(r -> findings.addAll(r.findings()));
             }
             e.data().note().ifPresent(notes::add);
         }
-        return new PhaseReport(p, done.isPresent(), took, moved, deleted, syncs, verifications, notes);
+        findings.addAll(stoppedAt(s, p, done.isPresent()));
+        return new PhaseReport(p, done.isPresent(), took, moved, deleted, syncs, verifications, notes, findings);
+    }
+
+    /** The blocking findings of the failure a phase stopped at, unless it completed or started again since. */
+    private static List<Finding> stoppedAt(JournalState s, Phase p, boolean completed) {
+        Optional<JournalEntry> failed = s.last(EntryKind.PHASE_FAILED, p);
+        long lastStart = s.last(EntryKind.PHASE_STARTED, p).map(JournalEntry::seq).orElse(0L);
+        if (completed || failed.isEmpty() || failed.get().seq() < lastStart) {
+            return List.of();
+        }
+        return failed.get().data(EntryData.Failed.class).map(EntryData.Failed::findings).orElse(List.of());
     }
 
     /** A sync's line; a cutover's says what its details are, so the report tells how the source was held. */

@@ -3,6 +3,7 @@ package io.sitemove.internal;
 import io.sitemove.MigrationException;
 import io.sitemove.MigrationPlan;
 import io.sitemove.Phase;
+import io.sitemove.VerificationFailedException;
 import io.sitemove.event.PhaseFailed;
 import io.sitemove.event.PhaseFinished;
 import io.sitemove.event.PhaseStarted;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -132,7 +134,8 @@ final class StepRunner {
             String step = currentStep;
             MigrationException failure = retry.located(e, phase, step);
             append(EntryKind.PHASE_FAILED, phase, step, new EntryData.Failed(failure.getMessage(),
-                    failure.getClass().getName(), failure.wasTransient()));
+                    failure.getClass().getName(), failure.wasTransient(),
+                    failure instanceof VerificationFailedException v ? v.findings() : List.of()));
             enteredThisRun.remove(phase);
             log.error("site {}: phase {} failed at step '{}': {}", site, phase, step, failure.reason());
             listeners.fire(l -> l.phaseFailed(new PhaseFailed(site, phase, clock.instant(), step, failure)));

@@ -67,11 +67,19 @@ public sealed interface EntryData {
      * @param exception the failure's class name
      * @param transientFailure whether the failure was of a passing kind (a dropped connection), even when
      *     the engine gave up retrying it
+     * @param findings the blocking findings when verifications stopped the phase, else empty (and empty
+     *     in journals written before findings were kept)
      */
-    record Failed(String message, String exception, boolean transientFailure) implements EntryData {
+    record Failed(String message, String exception, boolean transientFailure, List<Finding> findings) implements EntryData {
         public Failed {
             Objects.requireNonNull(message, "message cannot be null");
             Objects.requireNonNull(exception, "exception cannot be null");
+            findings = findings == null ? List.of() : List.copyOf(findings);
+        }
+
+        /** A failure without findings. */
+        public Failed(String message, String exception, boolean transientFailure) {
+            this(message, exception, transientFailure, List.of());
         }
     }
 
@@ -125,7 +133,7 @@ public sealed interface EntryData {
     record Round(int round, Duration took) implements EntryData {
     }
 
-    /** The verifications a step ran, all passed, and a line about them. */
+    /** The verifications a step ran, all passed (their findings warnings and notes), and a line about them. */
     record Verified(List<Verification> results, String text) implements EntryData {
         public Verified {
             results = List.copyOf(results);

@@ -1,5 +1,6 @@
 package io.sitemove.fakes;
 
+import io.sitemove.spi.Finding;
 import io.sitemove.spi.Verification;
 import io.sitemove.spi.Verifier;
 import io.sitemove.spi.VerifyContext;
@@ -11,10 +12,17 @@ import java.util.List;
 /** A verifier whose verdict a test sets. */
 public final class ScriptedVerifier implements Verifier {
     private volatile boolean pass = true;
+    private volatile List<Finding> findings;
     private final List<VerifyStage> runs = new ArrayList<>();
 
     public ScriptedVerifier passing(boolean passing) {
         this.pass = passing;
+        return this;
+    }
+
+    /** From now on, the verification carries these findings (it fails if one blocks). */
+    public ScriptedVerifier finding(List<Finding> found) {
+        this.findings = List.copyOf(found);
         return this;
     }
 
@@ -30,7 +38,12 @@ public final class ScriptedVerifier implements Verifier {
     @Override
     public synchronized Verification verify(VerifyContext ctx) {
         runs.add(ctx.stage());
+        List<Finding> found = findings;
+        if (found != null) {
+            return Verification.of(name(), found.size() + " finding(s)", found, Duration.ZERO);
+        }
         return pass ? Verification.pass(name(), "all good", Duration.ZERO)
-                : Verification.fail(name(), "1 difference", List.of("differs: index.php"), Duration.ZERO);
+                : Verification.of(name(), "1 difference", List.of(Finding.blocking("content", "index.php",
+                        "sha256 0123 (source)", "sha256 4567", "sync the files again")), Duration.ZERO);
     }
 }

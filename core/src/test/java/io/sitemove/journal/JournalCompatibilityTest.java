@@ -21,8 +21,11 @@ import io.sitemove.internal.JournalState;
 import io.sitemove.spi.Direction;
 import io.sitemove.spi.DnsRecord;
 import io.sitemove.spi.EntryData;
+import io.sitemove.spi.EntryKind;
+import io.sitemove.spi.Finding;
 import io.sitemove.spi.JournalEntry;
 import io.sitemove.spi.SyncMode;
+import io.sitemove.spi.Verification;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +111,34 @@ class JournalCompatibilityTest {
         assertTrue(Files.exists(dir.resolve("demo-site.journal.json.migrated")), "and kept aside");
         assertEquals(stopped.size(), new DirectoryJournal(dir).read("demo-site").stream()
                 .filter(e -> e.seq() <= stopped.size()).count());
+    }
+
+    /** A Verified entry's data and a Failed one's as the version before findings were structured wrote them. */
+    @Test
+    void findingsJournaledAsLinesOfTextReadAsFindingsKeepingTheTextAndTheVerdict() throws Exception {
+        String verified = "{\"type\":\"verified\",\"results\":[{\"verifier\":\"files\",\"passed\":true,"
+                + "\"summary\":\"312 entries identical\",\"findings\":[\"skipped: cache/ (excluded)\"],"
+                + "\"duration\":\"PT1.5S\"},{\"verifier\":\"tables\",\"passed\":false,\"summary\":\"1 of 3 tables"
+                + " differ\",\"findings\":[\"table `orders`: row count differs (3 on source, 2 on target)\"],"
+                + "\"duration\":\"PT0.2S\"}],\"text\":\"\"}";
+        EntryData.Verified v = (EntryData.Verified) JournalCodec.dataFromJson(verified, EntryKind.STEP_DONE, "verify");
+
+        Verification files = v.results().get(0);
+        assertTrue(files.passed());
+        assertEquals(List.of(Finding.legacy("skipped: cache/ (excluded)")), files.findings());
+        assertEquals("INFO skipped: cache/ (excluded)", files.findings().get(0).toText());
+        assertEquals(Duration.ofMillis(1500), files.duration());
+        Verification tables = v.results().get(1);
+        assertFalse(tables.passed(), "a verification journaled as failed still reads as failed");
+        assertEquals("table `orders`: row count differs (3 on source, 2 on target)", tables.findings().get(0).subject());
+        assertEquals(Finding.Severity.BLOCKING, tables.findings().get(0).severity());
+
+        String failed = "{\"type\":\"failed\",\"message\":\"site 'demo-site': 1 verification(s) failed\","
+                + "\"exception\":\"io.sitemove.VerificationFailedException\",\"transientFailure\":false}";
+        EntryData.Failed f = (EntryData.Failed) JournalCodec.dataFromJson(failed, EntryKind.PHASE_FAILED, "verify");
+        assertEquals(new EntryData.Failed("site 'demo-site': 1 verification(s) failed",
+                "io.sitemove.VerificationFailedException", false), f);
+        assertEquals(List.of(), f.findings());
     }
 
     private static String lastCursorOf(JsonNode raw, String syncer) {

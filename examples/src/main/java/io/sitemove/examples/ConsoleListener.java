@@ -61,7 +61,7 @@ public final class ConsoleListener implements MigrationListener {
     @Override
     public void verificationFailed(VerificationFailed e) {
         out.printf("!! verification %s failed: %s %s%n", e.verification().verifier(), e.verification().summary(),
-                e.verification().findings());
+                e.verification().findings().stream().map(io.sitemove.spi.Finding::toText).toList());
     }
 
     @Override

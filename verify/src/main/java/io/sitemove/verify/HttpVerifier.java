@@ -3,6 +3,7 @@ package io.sitemove.verify;
 import io.sitemove.remote.PluginNames;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.PreflightContext;
+import io.sitemove.spi.Finding;
 import io.sitemove.spi.Verification;
 import io.sitemove.spi.Verifier;
 import io.sitemove.spi.VerifyContext;
@@ -48,6 +49,7 @@ public final class HttpVerifier implements Verifier {
     private static final Logger LOG = LoggerFactory.getLogger(HttpVerifier.class);
     private static final int MAX_BODY = 1024 * 1024;
     private static final int EXCERPT = 200;
+    private static final String FIX = "sync the site again or fix the target's web server configuration";
 
     private final String name;
     private final List<URI> urls;
@@ -96,9 +98,8 @@ public final class HttpVerifier implements Verifier {
         int failed = 0;
         for (URI url : urls) {
             InetSocketAddress pin = pin(ctx.target().host(), url);
-            String where = "GET " + url + " via " + show(pin);
             long before = findings.total();
-            check(url, pin, where, findings);
+            check(url, pin, findings);
             if (findings.total() > before) {
                 failed++;
             }
@@ -109,27 +110,30 @@ public final class HttpVerifier implements Verifier {
             return Verification.pass(name, urls.size() + " URL(s) answered " + expectedStatus
                     + expectedText.map(t -> " with the expected text").orElse("") + " on " + on, took);
         }
-        return Verification.fail(name, failed + " of " + urls.size() + " URL(s) did not answer as expected on " + on,
+        return Verification.of(name, failed + " of " + urls.size() + " URL(s) did not answer as expected on " + on,
                 findings.list(), took);
     }
 
-    private void check(URI url, InetSocketAddress pin, String where, Findings findings) {
+    private void check(URI url, InetSocketAddress pin, Findings findings) {
+        String subject = url.toString();
         HttpResponse response;
         try {
             response = http.get(url, pin);
         } catch (IOException e) {
-            LOG.debug("{} failed", where, e);
-            findings.add(where + ": no answer (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); check that the web server on " + show(pin) + " is running and serves this host");
+            LOG.debug("GET {} via {} failed", url, show(pin), e);
+            findings.add(Finding.blocking("answer", subject, "status " + expectedStatus, "no answer via " + show(pin) + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", "check that the web server on "
+                    + show(pin) + " is running and serves this host"));
             return;
         }
         String body = response.bodyText();
         if (response.status() != expectedStatus) {
-            findings.add(where + ": status " + response.status() + " (expected " + expectedStatus + "), body: '"
-                    + Printable.excerpt(body, EXCERPT) + "'");
+            findings.add(Finding.blocking("status", subject, "status " + expectedStatus, "status " + response.status()
+                    + " via " + show(pin) + ", body: '" + Printable.excerpt(body, EXCERPT) + "'", FIX));
         } else if (expectedText.isPresent() && !body.contains(expectedText.get())) {
-            findings.add(where + ": status " + response.status() + " but the body does not contain '"
-                    + Printable.of(expectedText.get()) + "', body: '" + Printable.excerpt(body, EXCERPT) + "'");
+            findings.add(Finding.blocking("text", subject, "a body containing '" + Printable.of(expectedText.get()) + "'",
+                    "status " + response.status() + " via " + show(pin) + ", body: '" + Printable.excerpt(body, EXCERPT)
+                    + "'", FIX));
         }
     }
 

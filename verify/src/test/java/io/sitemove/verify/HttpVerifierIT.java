@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sitemove.spi.CheckResult;
+import io.sitemove.spi.Finding;
 import io.sitemove.spi.Verification;
 import io.sitemove.spi.VerifyStage;
 import io.sitemove.testkit.Testkit;
@@ -71,10 +72,12 @@ class HttpVerifierIT {
         Verification result = verifier.verify(Contexts.withoutSsh(VerifyStage.CUTOVER));
 
         assertFalse(result.passed());
-        String finding = result.findings().get(0);
-        assertTrue(finding.startsWith("GET http://site.example.test/missing.php via " + web.host() + ":" + web.port()
-                + ": status 404 (expected 200), body: '"), finding);
-        assertTrue(finding.contains("404"), finding);
+        Finding finding = result.findings().get(0);
+        assertEquals("status", finding.check(), finding.toText());
+        assertEquals("http://site.example.test/missing.php", finding.subject());
+        assertEquals("status 200", finding.expected());
+        assertTrue(finding.actual().startsWith("status 404 via " + web.host() + ":" + web.port() + ", body: '"), finding.toText());
+        assertEquals(Finding.Severity.BLOCKING, finding.severity());
     }
 
     @Test
@@ -87,9 +90,10 @@ class HttpVerifierIT {
 
         Verification result = verifier.verify(Contexts.withoutSsh(VerifyStage.FUNCTIONAL));
 
-        assertEquals(List.of("GET http://site.example.test/marker.php via " + web.host() + ":" + web.port()
-                + ": status 200 but the body does not contain 'Welcome to the shop', body: "
-                + "'sitemove-marker host=site.example.test\\n'"), result.findings());
+        assertEquals(List.of(Finding.blocking("text", "http://site.example.test/marker.php",
+                "a body containing 'Welcome to the shop'", "status 200 via " + web.host() + ":" + web.port()
+                + ", body: 'sitemove-marker host=site.example.test\\n'",
+                "sync the site again or fix the target's web server configuration")), result.findings());
         assertEquals("1 of 1 URL(s) did not answer as expected on " + web.host(), result.summary());
     }
 
@@ -109,6 +113,8 @@ class HttpVerifierIT {
         assertTrue(ok.get(0).passed(), ok.toString());
         assertFalse(refused.get(0).passed());
         assertEquals("HTTP reachable on " + web.host() + ":" + closed, refused.get(0).check());
-        assertTrue(result.findings().get(0).contains(": no answer (ConnectException"), result.findings().toString());
+        assertEquals("answer", result.findings().get(0).check(), result.findings().toString());
+        assertTrue(result.findings().get(0).actual().startsWith("no answer via " + web.host() + ":" + closed + " (ConnectException"),
+                result.findings().toString());
     }
 }

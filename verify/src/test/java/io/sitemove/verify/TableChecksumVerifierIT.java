@@ -9,6 +9,7 @@ import io.sitemove.Secret;
 import io.sitemove.remote.db.DatabaseAuthException;
 import io.sitemove.remote.db.DbEndpoint;
 import io.sitemove.spi.CheckResult;
+import io.sitemove.spi.Finding;
 import io.sitemove.spi.Verification;
 import io.sitemove.spi.VerifyStage;
 import io.sitemove.testkit.MariaDb;
@@ -69,8 +70,14 @@ class TableChecksumVerifierIT {
         Verification result = verifier().verify(Contexts.of(kit, VerifyStage.FUNCTIONAL));
 
         assertFalse(result.passed());
-        assertTrue(result.findings().get(0).startsWith("table `orders`: content differs in 3 rows (sha256 "),
-                result.findings().toString());
+        Finding content = result.findings().get(0);
+        assertEquals("content", content.check(), content.toText());
+        assertEquals("table `orders`", content.subject());
+        assertEquals(Finding.Severity.BLOCKING, content.severity());
+        assertTrue(content.expected().matches("sha256 [0-9a-f]{16}\\.\\.\\. over 3 rows \\(source\\)"), content.expected());
+        assertTrue(content.actual().matches("sha256 [0-9a-f]{16}\\.\\.\\. over 3 rows"), content.actual());
+        assertFalse(content.toText().contains("differs in 3 rows"), "one row differs, not the table's 3: " + content.toText());
+        assertEquals(List.of("content", "checksum-table"), result.findings().stream().map(Finding::check).toList());
         assertTrue(result.summary().startsWith("1 of 3 tables differ"), result.summary());
     }
 
@@ -81,8 +88,8 @@ class TableChecksumVerifierIT {
         Verification result = verifier().withoutChecksumTable().verify(Contexts.of(kit, VerifyStage.FUNCTIONAL));
 
         assertEquals(1, result.findings().size(), result.findings().toString());
-        assertTrue(result.findings().get(0).startsWith("table `options`: content differs in 2 rows"),
-                result.findings().toString());
+        assertEquals("content", result.findings().get(0).check(), result.findings().toString());
+        assertEquals("table `options`", result.findings().get(0).subject());
     }
 
     @Test
@@ -92,7 +99,8 @@ class TableChecksumVerifierIT {
         Verification result = verifier().withoutChecksumTable().verify(Contexts.of(kit, VerifyStage.CUTOVER));
 
         assertEquals(1, result.findings().size(), result.findings().toString());
-        assertTrue(result.findings().get(0).startsWith("table `orders`: content differs"), result.findings().toString());
+        assertEquals("content", result.findings().get(0).check(), result.findings().toString());
+        assertEquals("table `orders`", result.findings().get(0).subject());
     }
 
     @Test
@@ -102,9 +110,10 @@ class TableChecksumVerifierIT {
         Verification result = verifier().verify(Contexts.of(kit, VerifyStage.FUNCTIONAL));
 
         assertFalse(result.passed());
-        assertEquals("table `odd``name`: row count differs (3 on source, 2 on target)", result.findings().get(0));
-        assertTrue(result.findings().contains("missing on target: table `options` (2 rows on source)"),
-                result.findings().toString());
+        assertEquals(Finding.blocking("row-count", "table `odd``name`", "3 rows (source)", "2 rows", "sync the database again"),
+                result.findings().get(0));
+        assertTrue(result.findings().contains(Finding.blocking("missing", "table `options`", "2 rows (source)", "no such table",
+                "sync the database again")), result.findings().toString());
         assertTrue(result.summary().startsWith("2 of 3 tables differ"), result.summary());
     }
 
@@ -114,8 +123,11 @@ class TableChecksumVerifierIT {
 
         Verification result = verifier().verify(Contexts.of(kit, VerifyStage.FUNCTIONAL));
 
-        assertTrue(result.findings().get(0).startsWith("table `options`: columns differ (source: name varchar(50), value longtext;"),
-                result.findings().toString());
+        Finding columns = result.findings().get(0);
+        assertEquals("columns", columns.check(), result.findings().toString());
+        assertEquals("table `options`", columns.subject());
+        assertTrue(columns.expected().startsWith("name varchar(50), value longtext;"), columns.expected());
+        assertTrue(columns.expected().endsWith(" (source)"), columns.expected());
     }
 
     @Test

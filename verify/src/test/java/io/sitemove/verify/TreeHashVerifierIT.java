@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sitemove.spi.CheckResult;
+import io.sitemove.spi.Finding;
 import io.sitemove.spi.Verification;
 import io.sitemove.spi.VerifyStage;
 import io.sitemove.sync.files.FileSyncer;
@@ -82,7 +83,7 @@ class TreeHashVerifierIT {
 
         assertFalse(result.passed());
         assertEquals(1, result.findings().size(), result.findings().toString());
-        assertTrue(result.findings().get(0).startsWith("differs: wp-content/plugins/shop.php (sha256 "), result.findings().toString());
+        assertContent("wp-content/plugins/shop.php", result.findings().get(0));
         assertTrue(result.summary().startsWith("1 of 7 entries differ"), result.summary());
     }
 
@@ -95,7 +96,7 @@ class TreeHashVerifierIT {
         Verification result = verifier().verify(Contexts.of(kit, VerifyStage.CUTOVER));
 
         assertFalse(result.passed());
-        assertTrue(result.findings().get(0).startsWith("differs: index.php (sha256 "), result.findings().toString());
+        assertContent("index.php", result.findings().get(0));
     }
 
     @Test
@@ -105,7 +106,7 @@ class TreeHashVerifierIT {
         Verification result = verifier().verify(Contexts.of(kit, VerifyStage.FUNCTIONAL));
 
         assertFalse(result.passed());
-        assertEquals(List.of("missing on target: wp-config.php (file)"), result.findings());
+        assertEquals(List.of(Finding.blocking("missing", "wp-config.php", "file (source)", "nothing", "sync the files again")), result.findings());
     }
 
     @Test
@@ -115,8 +116,8 @@ class TreeHashVerifierIT {
 
         Verification result = verifier().verify(Contexts.of(kit, VerifyStage.FUNCTIONAL));
 
-        assertEquals(List.of("link target differs: current (-> wp-content/plugins on source, -> wp-content on target)"),
-                result.findings());
+        assertEquals(List.of(Finding.blocking("link-target", "current", "-> wp-content/plugins (source)", "-> wp-content",
+                "sync the files again")), result.findings());
     }
 
     @Test
@@ -126,7 +127,7 @@ class TreeHashVerifierIT {
 
         Verification result = verifier().verify(Contexts.of(kit, VerifyStage.FUNCTIONAL));
 
-        assertEquals(List.of("mode differs: wp-config.php (0644 on source, 0600 on target)"), result.findings());
+        assertEquals(List.of(Finding.blocking("mode", "wp-config.php", "0644 (source)", "0600", "sync the files again")), result.findings());
     }
 
     @Test
@@ -136,7 +137,7 @@ class TreeHashVerifierIT {
         Verification result = verifier().verify(Contexts.of(kit, VerifyStage.FUNCTIONAL));
 
         assertEquals(1, result.findings().size(), result.findings().toString());
-        assertTrue(result.findings().get(0).startsWith("differs: " + ODD_NAME + " (sha256 "), result.findings().toString());
+        assertContent(ODD_NAME, result.findings().get(0));
     }
 
     @Test
@@ -149,7 +150,17 @@ class TreeHashVerifierIT {
         Verification result = new TreeHashVerifier(oldTree.toString(), newTree + "/",
                 List.of("wp-content/cache", "*.log")).verify(Contexts.of(kit, VerifyStage.FUNCTIONAL));
 
-        assertEquals(List.of("extra on target: new.php (file)"), result.findings());
+        assertEquals(List.of(Finding.blocking("extra", "new.php", "nothing (source)", "file",
+                "remove it on the target or sync the files again with deletion")), result.findings());
+    }
+
+    private static void assertContent(String path, Finding f) {
+        assertEquals("content", f.check(), f.toText());
+        assertEquals(path, f.subject(), f.toText());
+        assertEquals(Finding.Severity.BLOCKING, f.severity(), f.toText());
+        assertTrue(f.expected().matches("sha256 [0-9a-f]{16}\\.\\.\\. \\(source\\)"), f.toText());
+        assertTrue(f.actual().matches("sha256 [0-9a-f]{16}\\.\\.\\."), f.toText());
+        assertFalse(f.expected().startsWith(f.actual()), f.toText());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.sitemove.verify.internal;
 
+import io.sitemove.spi.Finding;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +10,7 @@ public final class Findings {
     public static final int DEFAULT_CAP = 200;
 
     private final int cap;
-    private final List<String> kept = new ArrayList<>();
+    private final List<Finding> kept = new ArrayList<>();
     private long total;
 
     public Findings() {
@@ -24,7 +25,7 @@ public final class Findings {
     }
 
     /** Records one finding. */
-    public void add(String finding) {
+    public void add(Finding finding) {
         total++;
         if (kept.size() < cap) {
             kept.add(finding);
@@ -40,11 +41,12 @@ public final class Findings {
         return total == 0;
     }
 
-    /** The findings kept, plus one line saying how many more there were. */
-    public List<String> list() {
-        List<String> out = new ArrayList<>(kept);
+    /** The findings kept, plus an INFO finding saying how many more there were. */
+    public List<Finding> list() {
+        List<Finding> out = new ArrayList<>(kept);
         if (total > kept.size()) {
-            out.add("... and " + (total - kept.size()) + " more");
+            out.add(Finding.info("not-listed", (total - kept.size()) + " more finding(s)", "only the first " + cap
+                    + " are listed"));
         }
         return List.copyOf(out);
     }

@@ -1,5 +1,6 @@
 package io.sitemove.verify.internal;
 
+import io.sitemove.spi.Finding;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -10,6 +11,8 @@ import java.util.TreeSet;
  * had to be compared. Findings name the entry (made printable) and what differs.
  */
 public final class TreeComparison {
+    private static final String SYNC = "sync the files again";
+
     private final Map<String, TreeEntry> source;
     private final Map<String, TreeEntry> target;
     private final SortedSet<String> all = new TreeSet<>();
@@ -81,23 +84,25 @@ public final class TreeComparison {
         TreeEntry t = target.get(path);
         String name = Printable.of(path);
         if (t == null) {
-            findings.add("missing on target: " + name + " (" + s.type().label() + ")");
+            findings.add(Finding.blocking("missing", name, s.type().label() + " (source)", "nothing", SYNC));
             return;
         }
         if (s == null) {
-            findings.add("extra on target: " + name + " (" + t.type().label() + ")");
+            findings.add(Finding.blocking("extra", name, "nothing (source)", t.type().label(),
+                    "remove it on the target or sync the files again with deletion"));
             return;
         }
         if (s.type() != t.type()) {
-            findings.add("type differs: " + name + " (" + s.type().label() + " on source, " + t.type().label() + " on target)");
+            findings.add(Finding.blocking("type", name, s.type().label() + " (source)", t.type().label(), SYNC));
             return;
         }
         if (s.mode() != t.mode() && s.type() != EntryType.SYMLINK) {
-            findings.add(String.format("mode differs: %s (%04o on source, %04o on target)", name, s.mode(), t.mode()));
+            findings.add(Finding.blocking("mode", name, String.format("%04o (source)", s.mode()),
+                    String.format("%04o", t.mode()), SYNC));
         }
         if (s.type() == EntryType.SYMLINK && !s.linkTarget().equals(t.linkTarget())) {
-            findings.add("link target differs: " + name + " (-> " + Printable.of(s.linkTarget()) + " on source, -> "
-                    + Printable.of(t.linkTarget()) + " on target)");
+            findings.add(Finding.blocking("link-target", name, "-> " + Printable.of(s.linkTarget()) + " (source)",
+                    "-> " + Printable.of(t.linkTarget()), SYNC));
         }
         if (s.isFile()) {
             compareContent(path, name, s, t, hashed, sourceHashes, targetHashes, findings);
@@ -107,7 +112,7 @@ public final class TreeComparison {
     private static void compareContent(String path, String name, TreeEntry s, TreeEntry t, Set<String> hashed,
             Map<String, String> sourceHashes, Map<String, String> targetHashes, Findings findings) {
         if (s.size() != t.size()) {
-            findings.add("differs: " + name + " (size " + s.size() + " on source, " + t.size() + " on target)");
+            findings.add(Finding.blocking("size", name, s.size() + " bytes (source)", t.size() + " bytes", SYNC));
             return;
         }
         if (!hashed.contains(path)) {
@@ -116,10 +121,11 @@ public final class TreeComparison {
         String sh = sourceHashes.get(path);
         String th = targetHashes.get(path);
         if (sh == null || th == null) {
-            findings.add("could not read on " + (sh == null ? "source" : "target") + ": " + name);
+            findings.add(Finding.blocking("unreadable", name, "", "could not be read on " + (sh == null ? "source" : "target"),
+                    "check its permissions for the SSH user"));
         } else if (!sh.equals(th)) {
-            findings.add("differs: " + name + " (sha256 " + sh.substring(0, 16) + "... on source, "
-                    + th.substring(0, 16) + "... on target)");
+            findings.add(Finding.blocking("content", name, "sha256 " + sh.substring(0, 16) + "... (source)",
+                    "sha256 " + th.substring(0, 16) + "...", SYNC));
         }
     }
 }

@@ -33,7 +33,7 @@ public final class Verdict {
         if (differing == 0) {
             return Verification.pass(verifier, total + " " + items + " identical " + scope, took);
         }
-        return Verification.fail(verifier, differing + " of " + total + " " + items + " differ " + scope, findings.list(),
+        return Verification.of(verifier, differing + " of " + total + " " + items + " differ " + scope, findings.list(),
                 took);
     }
 }

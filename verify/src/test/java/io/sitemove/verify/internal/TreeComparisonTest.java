@@ -2,6 +2,7 @@ package io.sitemove.verify.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.sitemove.spi.Finding;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,13 +50,14 @@ class TreeComparisonTest {
 
         assertEquals(7, differing);
         assertEquals(List.of(
-                "differs: content (sha256 1111111111111111... on source, 2222222222222222... on target)",
-                "missing on target: gone.php (file)",
-                "type differs: kind (file on source, directory on target)",
-                "link target differs: link (-> a on source, -> b on target)",
-                "mode differs: mode (0644 on source, 0600 on target)",
-                "extra on target: new.php (file)",
-                "differs: size (size 1 on source, 2 on target)"), findings.list());
+                "BLOCKING content content: expected sha256 1111111111111111... (source), actual sha256 2222222222222222...; sync the files again",
+                "BLOCKING missing gone.php: expected file (source), actual nothing; sync the files again",
+                "BLOCKING type kind: expected file (source), actual directory; sync the files again",
+                "BLOCKING link-target link: expected -> a (source), actual -> b; sync the files again",
+                "BLOCKING mode mode: expected 0644 (source), actual 0600; sync the files again",
+                "BLOCKING extra new.php: expected nothing (source), actual file; remove it on the target or sync the files"
+                        + " again with deletion",
+                "BLOCKING size size: expected 1 bytes (source), actual 2 bytes; sync the files again"), texts(findings));
     }
 
     @Test
@@ -78,17 +80,23 @@ class TreeComparisonTest {
 
         new TreeComparison(source, target).compare(Set.of("secret"), Map.of(), Map.of("secret", H1), findings);
 
-        assertEquals(List.of("could not read on source: secret"), findings.list());
+        assertEquals(List.of("BLOCKING unreadable secret: could not be read on source; check its permissions for the"
+                + " SSH user"), texts(findings));
     }
 
     @Test
     void findingsAreCappedButAllCounted() {
         Findings findings = new Findings(2);
         for (int i = 0; i < 5; i++) {
-            findings.add("f" + i);
+            findings.add(Finding.blocking("content", "f" + i, "", "", ""));
         }
         assertEquals(5, findings.total());
-        assertEquals(List.of("f0", "f1", "... and 3 more"), findings.list());
+        assertEquals(List.of("BLOCKING content f0", "BLOCKING content f1",
+                "INFO not-listed 3 more finding(s): only the first 2 are listed"), texts(findings));
+    }
+
+    private static List<String> texts(Findings findings) {
+        return findings.list().stream().map(Finding::toText).toList();
     }
 
     private void both(TreeEntry entry) {
