@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -206,14 +208,24 @@ class PageClientEdgeTest {
     void thePoolCapsConcurrentConnections() {
         wm.stubFor(get("/wait").willReturn(aResponse().withStatus(200).withFixedDelay(400)));
 
-        try (PageClient client = pinned().maxConnections(1).build()) {
+        long oneAtATime = threeParallelFetches(1);
+        long threeAtOnce = threeParallelFetches(3);
+
+        assertTrue(oneAtATime >= 3 * 400 - 50, "three 400 ms answers through one connection took " + oneAtATime + " ms");
+        assertTrue(threeAtOnce < oneAtATime - 300, "through three connections " + threeAtOnce + " ms, through one "
+                + oneAtATime + " ms");
+    }
+
+    private static long threeParallelFetches(int maxConnections) {
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try (PageClient client = pinned().maxConnections(maxConnections).build()) {
             long start = System.nanoTime();
             List<CompletableFuture<Page>> pages = IntStream.range(0, 3)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> client.fetch(site("/wait")))).toList();
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> client.fetch(site("/wait")), threads)).toList();
             pages.forEach(p -> assertTrue(p.join().complete(), p.join().toString()));
-            long took = millisSince(start);
-
-            assertTrue(took >= 3 * 400 - 50, "three 400 ms answers through one connection took " + took + " ms");
+            return millisSince(start);
+        } finally {
+            threads.shutdownNow();
         }
     }
 }
