@@ -81,4 +81,34 @@ class PageClientNginxIT {
             assertEquals("broken", new String(page.body(), StandardCharsets.UTF_8));
         }
     }
+
+    @Test
+    void overHttpsTheRealCertificateIsCheckedAgainstTheGivenCa() {
+        URI page = URI.create("https://" + SITE + "/host.php");
+        try (PageClient trusting = PageClient.builder().pin(SITE, web.host(), web.httpsPort())
+                .trustCaFile(web.caFile(), false).build();
+                PageClient jdkOnly = PageClient.builder().pin(SITE, web.host(), web.httpsPort()).build()) {
+            Page trusted = trusting.fetch(page);
+            Page refused = jdkOnly.fetch(page);
+
+            assertTrue(trusted.complete(), trusted.toString());
+            assertEquals(SITE, PageDigest.builder().build().of(trusted).title(), "the Host header PHP saw");
+            FetchFailure failure = refused.failure().orElseThrow(() -> new AssertionError(refused));
+            assertEquals(FetchFailure.Kind.TLS, failure.kind(), failure.words());
+            assertTrue(failure.words().startsWith("GET " + page + " via " + web.host() + ":" + web.httpsPort()
+                    + ": TLS failed: "), failure.words());
+        }
+    }
+
+    @Test
+    void overHttpsANameTheCertificateDoesNotCoverIsRefusedEvenWithTheCa() {
+        try (PageClient client = PageClient.builder().pin("blog.example.test", web.host(), web.httpsPort())
+                .trustCaFile(web.caFile(), true).build()) {
+            Page page = client.fetch(URI.create("https://blog.example.test/host.php"));
+
+            FetchFailure failure = page.failure().orElseThrow(() -> new AssertionError(page));
+            assertEquals(FetchFailure.Kind.TLS, failure.kind(), failure.words());
+            assertTrue(failure.words().contains("blog.example.test"), failure.words());
+        }
+    }
 }
