@@ -8,7 +8,7 @@ final class NginxConfig {
     private NginxConfig() {
     }
 
-    static String render(Path dir, String host, int port, Path docroot, Path phpSocket) {
+    static String render(Path dir, String host, int port, int httpsPort, TlsFiles tls, Path docroot, Path phpSocket) {
         Path temp = dir.resolve("tmp");
         return String.join("\n",
                 RunningAs.root() ? "user root;" : "",
@@ -28,6 +28,9 @@ final class NginxConfig {
                 "  scgi_temp_path " + temp.resolve("scgi") + ";",
                 "  server {",
                 "    listen " + host + ":" + port + ";",
+                "    listen " + host + ":" + httpsPort + " ssl;",
+                "    ssl_certificate " + tls.certificate() + ";",
+                "    ssl_certificate_key " + tls.key() + ";",
                 "    server_name _;",
                 "    root " + docroot + ";",
                 "    index index.php index.html;",

@@ -29,11 +29,14 @@ final class WebLauncher {
             startPhpFpm(phpFpm, side);
         }
         List<String> hosts = List.of(Side.OLD.host(), Side.NEW.host());
-        int port = Ports.withRetries("nginx", () -> Ports.free(hosts, false), candidate -> startNginx(nginx, candidate));
-        LOG.info("nginx listens on {}:{} and {}:{}", Side.OLD.host(), port, Side.NEW.host(), port);
+        TlsFiles tls = TlsFiles.create(workDir.resolve("tls"));
+        int[] ports = Ports.withRetries("nginx", () -> Ports.free(hosts, false),
+                candidate -> startNginx(nginx, candidate, Ports.free(hosts, false), tls));
+        int port = ports[0];
+        LOG.info("nginx listens on {}:{} and {}:{} (https on {})", Side.OLD.host(), port, Side.NEW.host(), port, ports[1]);
         return List.of(
-                new WebServer(Side.OLD.label(), Side.OLD.host(), port, Side.OLD.siteRoot(workDir)),
-                new WebServer(Side.NEW.label(), Side.NEW.host(), port, Side.NEW.siteRoot(workDir)));
+                new WebServer(Side.OLD.label(), Side.OLD.host(), port, Side.OLD.siteRoot(workDir), ports[1], tls.caPem()),
+                new WebServer(Side.NEW.label(), Side.NEW.host(), port, Side.NEW.siteRoot(workDir), ports[1], tls.caPem()));
     }
 
     private void startPhpFpm(Path phpFpm, Side side) {
@@ -50,21 +53,23 @@ final class WebLauncher {
         Waits.until(process, "open its socket", Waits.START_TIMEOUT, () -> Files.exists(socket));
     }
 
-    private int startNginx(Path nginx, int port) {
+    private int[] startNginx(Path nginx, int port, int httpsPort, TlsFiles tls) {
         List<ManagedProcess> started = new ArrayList<>();
         try {
             for (Side side : Side.values()) {
                 Path dir = webDir(side);
                 Dirs.create(side.siteRoot(workDir));
                 Path config = dir.resolve("nginx.conf");
-                Dirs.write(config, NginxConfig.render(dir, side.host(), port, side.siteRoot(workDir), phpSocket(side)));
+                Dirs.write(config, NginxConfig.render(dir, side.host(), port, httpsPort, tls,
+                        side.siteRoot(workDir), phpSocket(side)));
                 ManagedProcess process = lifecycle.start("nginx " + side.label(), List.of(nginx.toString(),
                         "-e", dir.resolve("nginx-error.log").toString(), "-p", dir + "/", "-c", config.toString()),
                         dir.resolve("nginx.out"));
                 started.add(process);
-                Waits.until(process, "accept connections", Waits.START_TIMEOUT, () -> Ports.accepts(side.host(), port));
+                Waits.until(process, "accept connections", Waits.START_TIMEOUT, () -> Ports.accepts(side.host(), port)
+                        && Ports.accepts(side.host(), httpsPort));
             }
-            return port;
+            return new int[] {port, httpsPort};
         } catch (TestkitException e) {
             started.forEach(lifecycle::stop);
             throw e;

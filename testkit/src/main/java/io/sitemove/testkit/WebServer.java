@@ -14,8 +14,11 @@ import java.util.Objects;
  * @param host the loopback address it listens on: {@code 127.0.0.2} (old) or {@code 127.0.0.3} (new)
  * @param port its HTTP port
  * @param docroot the directory it serves: the {@link SshServer#root()} of the same side
+ * @param httpsPort its HTTPS port, with a certificate for {@code site.example.test}, {@code shop.example.test},
+ *     {@code www.example.test}, {@code localhost} and both loopback addresses
+ * @param caFile the PEM file of the throwaway CA that signed that certificate, trusted by no one by default
  */
-public record WebServer(String name, String host, int port, Path docroot) {
+public record WebServer(String name, String host, int port, Path docroot, int httpsPort, Path caFile) {
 
     /**
      * Creates the record; no component may be null.
@@ -24,11 +27,14 @@ public record WebServer(String name, String host, int port, Path docroot) {
      * @param host the loopback address it listens on: {@code 127.0.0.2} (old) or {@code 127.0.0.3} (new)
      * @param port its HTTP port
      * @param docroot the directory it serves: the {@link SshServer#root()} of the same side
+     * @param httpsPort its HTTPS port
+     * @param caFile the PEM file of the CA that signed its certificate
      */
     public WebServer {
         Objects.requireNonNull(name, "name cannot be null");
         Objects.requireNonNull(host, "host cannot be null");
         Objects.requireNonNull(docroot, "docroot cannot be null");
+        Objects.requireNonNull(caFile, "caFile cannot be null");
     }
 
     /**

@@ -104,6 +104,20 @@ class TestkitIT {
     }
 
     @Test
+    void nginxServesHttpsOnBothAddressesWithACertificateTheTestkitsCaSigned() {
+        assertEquals(testkit.oldWeb().httpsPort(), testkit.newWeb().httpsPort());
+        for (WebServer web : List.of(testkit.oldWeb(), testkit.newWeb())) {
+            Commands.Result handshake = Commands.execute(List.of("openssl", "s_client", "-connect",
+                    web.host() + ":" + web.httpsPort(), "-servername", "shop.example.test", "-verify_hostname",
+                    "shop.example.test", "-CAfile", web.caFile().toString(), "-verify_return_error"), "",
+                    Duration.ofSeconds(20));
+
+            assertEquals(0, handshake.exitCode(), handshake.output());
+            assertTrue(handshake.output().contains("Verify return code: 0 (ok)"), handshake.output());
+        }
+    }
+
+    @Test
     void nginxRunsPhpOnBothAddressesOnTheSamePort() throws Exception {
         assertEquals(testkit.oldWeb().port(), testkit.newWeb().port());
         for (WebServer web : List.of(testkit.oldWeb(), testkit.newWeb())) {
