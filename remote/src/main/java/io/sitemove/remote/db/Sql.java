@@ -1,5 +1,6 @@
 package io.sitemove.remote.db;
 
+import io.sitemove.remote.Bounds;
 import io.sitemove.MigrationException;
 import java.net.SocketTimeoutException;
 import java.sql.Connection;
@@ -9,8 +10,6 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.Properties;
 
 /** Small JDBC helpers: connections that keep the password out of URLs, quoting, error wrapping. */
@@ -59,7 +58,7 @@ public final class Sql {
         } catch (SQLException e) {
             if (timedOut(e)) {
                 throw timedOut("connect as " + endpoint.user(), endpoint, null, e,
-                        "no answer within " + describe(endpoint.connectTimeout()) + " (the endpoint's connect timeout)");
+                        "no answer within " + Bounds.describe(endpoint.connectTimeout()) + " (the endpoint's connect timeout)");
             }
             throw failure("connect as " + endpoint.user(), endpoint, null, e);
         }
@@ -81,18 +80,6 @@ public final class Sql {
                 + "; check that the database server is up and answering, then try again", e, true);
     }
 
-    /** A bound as people write it: "600 ms", "1.5 s", "10 s", "10 min". */
-    public static String describe(Duration bound) {
-        long ms = bound.toMillis();
-        if (ms < 1000) {
-            return ms + " ms";
-        }
-        if (ms % 60_000 == 0) {
-            return (ms / 60_000) + " min";
-        }
-        return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
-    }
-
     /**
      * An SQL failure as a {@link MigrationException} naming the server, database and table; transient for
      * dropped connections and for a server silent longer than the endpoint's
@@ -105,7 +92,7 @@ public final class Sql {
         }
         if (timedOut(e)) {
             return timedOut(what, endpoint, table, e, "the server sent nothing for "
-                    + describe(endpoint.readIdleTimeout()) + " (the endpoint's read-idle timeout)");
+                    + Bounds.describe(endpoint.readIdleTimeout()) + " (the endpoint's read-idle timeout)");
         }
         boolean transientFailure = e instanceof SQLTransientException || e instanceof SQLRecoverableException
                 || (e.getSQLState() != null && e.getSQLState().startsWith("08"));

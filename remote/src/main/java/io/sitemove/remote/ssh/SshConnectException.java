@@ -1,5 +1,6 @@
 package io.sitemove.remote.ssh;
 
+import io.sitemove.remote.Bounds;
 import io.sitemove.MigrationException;
 import io.sitemove.Server;
 import java.net.SocketTimeoutException;
@@ -44,7 +45,7 @@ public final class SshConnectException extends MigrationException {
      * "no SSH banner from old (10.0.0.5:22) within 30 s; ...".
      */
     public static SshConnectException waitRanOut(Server server, String what, Duration bound, Throwable cause) {
-        return new SshConnectException(what + " within " + describe(bound)
+        return new SshConnectException(what + " within " + Bounds.describe(bound)
                 + "; check that the server is up and answering, then try again", server, cause, true, true);
     }
 
@@ -73,21 +74,6 @@ public final class SshConnectException extends MigrationException {
         KEY_EXCHANGE,
         /** Waiting for the login to be accepted or refused. */
         LOGIN
-    }
-
-    /** A bound for messages: "30 s", "5 min", "1.5 s", "200 ms". */
-    public static String describe(Duration bound) {
-        long ms = bound.toMillis();
-        if (ms < 1000) {
-            return ms + " ms";
-        }
-        if (ms % 60_000 == 0) {
-            return (ms / 60_000) + " min";
-        }
-        if (ms % 1000 == 0) {
-            return (ms / 1000) + " s";
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     /** No TCP connection could be opened to the server (refused, timed out, no route). Transient. */

@@ -1,5 +1,6 @@
 package io.sitemove.sync.mysql.internal.binlog;
 
+import io.sitemove.remote.Bounds;
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
 import io.sitemove.remote.db.Sql;
 import com.github.shyiko.mysql.binlog.event.Event;
@@ -164,9 +165,9 @@ public final class BinlogReader {
                 long silent = System.nanoTime() - lastActivity;
                 if (!connected && silent > endpoint.connectTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1)) {
                     fail(new TimeoutException("the binlog stream was not opened within "
-                            + Sql.describe(endpoint.connectTimeout()) + " (the endpoint's connect timeout)"), finished);
+                            + Bounds.describe(endpoint.connectTimeout()) + " (the endpoint's connect timeout)"), finished);
                 } else if (connected && !applying && silent > idleLimit.toNanos()) {
-                    fail(new TimeoutException("no binlog event for " + Sql.describe(idleLimit)
+                    fail(new TimeoutException("no binlog event for " + Bounds.describe(idleLimit)
                             + " (the endpoint's read-idle timeout)"), finished);
                 }
             }

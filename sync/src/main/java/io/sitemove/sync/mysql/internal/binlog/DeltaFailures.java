@@ -1,5 +1,6 @@
 package io.sitemove.sync.mysql.internal.binlog;
 
+import io.sitemove.remote.Bounds;
 import com.github.shyiko.mysql.binlog.network.ServerException;
 import io.sitemove.MigrationException;
 import io.sitemove.remote.db.DbEndpoint;
@@ -92,9 +93,9 @@ final class DeltaFailures {
         boolean silent = cause instanceof TimeoutException
                 || cause instanceof IOException && !(cause instanceof ServerException);
         if (e.idle() || !e.connected() && silent) {
-            String what = e.idle() ? "sent nothing at " + at + " for " + Sql.describe(from.readIdleTimeout())
+            String what = e.idle() ? "sent nothing at " + at + " for " + Bounds.describe(from.readIdleTimeout())
                     + " (the endpoint's read-idle timeout)"
-                    : "could not be opened within " + Sql.describe(from.connectTimeout()) + " (the endpoint's connect"
+                    : "could not be opened within " + Bounds.describe(from.connectTimeout()) + " (the endpoint's connect"
                     + " timeout) or was closed while logging in";
             return MigrationException.retryable("binlog delta (" + name + "): " + Link.SOURCE_STREAM.words + " "
                     + from.where() + " " + what + "; " + resumes(resume, began), e);

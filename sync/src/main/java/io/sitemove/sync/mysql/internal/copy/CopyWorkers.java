@@ -1,5 +1,6 @@
 package io.sitemove.sync.mysql.internal.copy;
 
+import io.sitemove.remote.Bounds;
 import io.sitemove.MigrationException;
 import io.sitemove.remote.db.Sql;
 import io.sitemove.sync.mysql.internal.SnapshotGroup;
@@ -221,7 +222,7 @@ final class CopyWorkers {
         } catch (SQLException e) {
             if (timedOut(e)) {
                 throw MigrationException.retryable("the target database " + request.to().where() + " sent nothing for "
-                        + Sql.describe(bound) + " while it built the secondary indexes of table " + Sql.quote(table)
+                        + Bounds.describe(bound) + " while it built the secondary indexes of table " + Sql.quote(table)
                         + " (" + request.name() + "; the syncer's index-build timeout); the copy stopped there: raise"
                         + " indexBuildTimeout for tables this large, and a new FULL copy starts over", e);
             }
