@@ -5,6 +5,7 @@ import io.sitemove.spi.BackupContext;
 import io.sitemove.spi.Direction;
 import io.sitemove.spi.DnsContext;
 import io.sitemove.spi.DnsRecord;
+import io.sitemove.spi.EntryData;
 import io.sitemove.spi.MaintenanceContext;
 import io.sitemove.spi.MigrationContext;
 import io.sitemove.spi.PreflightContext;
@@ -61,7 +62,12 @@ final class Contexts {
         }
     }
 
-    record Verify(Base base, VerifyStage stage, ProgressReporter progress) implements VerifyContext, OnBase {
+    /** A verification's context; {@code syncs} are the completed syncs, oldest first. */
+    record Verify(Base base, VerifyStage stage, ProgressReporter progress, List<EntryData.Synced> syncs)
+            implements VerifyContext, OnBase {
+        Verify {
+            syncs = List.copyOf(syncs);
+        }
     }
 
     record Maintenance(Base base, Side side) implements MaintenanceContext, OnBase {

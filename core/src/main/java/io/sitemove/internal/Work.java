@@ -66,7 +66,7 @@ final class Work {
                 continue;
             }
             Verification r = v.verify(new Contexts.Verify(base, stage, steps.reporter(phase, "verify:" + v.name(),
-                    steps.clock().instant())));
+                    steps.clock().instant()), steps.state().syncs()));
             results.add(r);
             if (!r.passed()) {
                 steps.listeners().fire(l -> l.verificationFailed(new VerificationFailed(plan.site(), phase,

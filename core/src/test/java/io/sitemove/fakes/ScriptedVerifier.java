@@ -14,6 +14,7 @@ public final class ScriptedVerifier implements Verifier {
     private volatile boolean pass = true;
     private volatile List<Finding> findings;
     private final List<VerifyStage> runs = new ArrayList<>();
+    private final List<VerifyContext> contexts = new ArrayList<>();
 
     public ScriptedVerifier passing(boolean passing) {
         this.pass = passing;
@@ -30,6 +31,11 @@ public final class ScriptedVerifier implements Verifier {
         return List.copyOf(runs);
     }
 
+    /** The contexts it was called with, in order. */
+    public synchronized List<VerifyContext> contexts() {
+        return List.copyOf(contexts);
+    }
+
     @Override
     public String name() {
         return "scripted";
@@ -38,6 +44,7 @@ public final class ScriptedVerifier implements Verifier {
     @Override
     public synchronized Verification verify(VerifyContext ctx) {
         runs.add(ctx.stage());
+        contexts.add(ctx);
         List<Finding> found = findings;
         if (found != null) {
             return Verification.of(name(), found.size() + " finding(s)", found, Duration.ZERO);
