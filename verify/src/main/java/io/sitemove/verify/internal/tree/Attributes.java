@@ -1,5 +1,6 @@
 package io.sitemove.verify.internal.tree;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,6 @@ import java.util.Optional;
  */
 public record Attributes(boolean owner, Optional<String> targetOwner, boolean mtime) {
     public Attributes {
-        targetOwner = targetOwner == null ? Optional.empty() : targetOwner;
+        Objects.requireNonNull(targetOwner, "targetOwner cannot be null");
     }
 }

@@ -31,6 +31,7 @@ public final class TreeComparison {
     public record Tally(int differing, int pending) {
     }
 
+    /** Compares the two sides' trees, as listed after the exclusions, on the given attributes. */
     public TreeComparison(TreeSide source, TreeSide target, Attributes attributes) {
         this.source = source;
         this.target = target;

@@ -28,6 +28,7 @@ public final class TreeRun {
     private final String verifier;
     private final Exclusions exclusions;
 
+    /** A run with these settings, its verification named {@code verifier}. */
     public TreeRun(TreeSettings settings, String verifier) {
         this.settings = settings;
         this.verifier = verifier;
