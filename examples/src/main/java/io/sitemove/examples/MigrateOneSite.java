@@ -66,13 +66,14 @@ public final class MigrateOneSite {
         DbEndpoint oldDb = new DbEndpoint(s.oldHost(), s.oldDbPort(), s.database(), s.oldDbUser(), s.oldDbPassword());
         DbEndpoint newDb = new DbEndpoint(s.newHost(), s.newDbPort(), s.database(), s.newDbUser(), s.newDbPassword());
 
+        FileSyncer files = FileSyncer.builder().sourceRoot(s.oldDocroot()).targetRoot(s.newDocroot())
+                .exclude(WordPressMaintenance.MARKER).build();
         return MigrationPlan.builder(s.site())
                 .source(oldServer)
                 .target(newServer)
-                .syncer(FileSyncer.builder().sourceRoot(s.oldDocroot()).targetRoot(s.newDocroot())
-                        .exclude(WordPressMaintenance.MARKER).build())
+                .syncer(files)
                 .syncer(databaseSyncer(s, oldDb, newDb))
-                .verifier(new TreeHashVerifier(s.oldDocroot(), s.newDocroot(), List.of(WordPressMaintenance.MARKER)))
+                .verifier(TreeHashVerifier.of(files))
                 .verifier(new TableChecksumVerifier(oldDb, newDb))
                 .dns(DnsCutover.builder(Rfc2136Switcher.builder().zone(s.zone()).server(s.dnsServer(), s.dnsPort())
                                 .tsig(s.tsigKeyName(), s.tsigAlgorithm(), s.tsigSecret())

@@ -18,7 +18,6 @@ import io.sitemove.verify.TableChecksumVerifier;
 import io.sitemove.verify.TreeHashVerifier;
 import io.sitemove.wordpress.WordPressMaintenance;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The README's example, whole: the same lines (between the markers), with their declarations, compiled
@@ -38,14 +37,15 @@ public final class ReadmeExample {
         DbEndpoint oldDb = new DbEndpoint("203.0.113.10", 3306, "shop", "migrator", Secret.of(oldDbPassword));
         DbEndpoint newDb = new DbEndpoint("198.51.100.20", 3306, "shop", "migrator", Secret.of(newDbPassword));
 
+        FileSyncer files = FileSyncer.builder().sourceRoot("/var/www/shop").targetRoot("/srv/shop")
+            .preset(Preset.WORDPRESS).build();              // the preset leaves out caches and .maintenance
         MigrationPlan plan = MigrationPlan.builder("shop.example.com")
             .source(oldServer)
             .target(newServer)
-            .syncer(FileSyncer.builder().sourceRoot("/var/www/shop").targetRoot("/srv/shop")
-                    .preset(Preset.WORDPRESS).build())
+            .syncer(files)
             .syncer(MySqlSyncer.builder().source(oldDb).target(newDb)
                     .applicationUser("shop@%").build())     // made read-only for the final sync
-            .verifier(new TreeHashVerifier("/var/www/shop", "/srv/shop", List.of(WordPressMaintenance.MARKER)))
+            .verifier(TreeHashVerifier.of(files))           // same roots and exclusions, compared with the last sync
             .verifier(new TableChecksumVerifier(oldDb, newDb))
             .dns(DnsCutover.builder(Rfc2136Switcher.builder().zone("example.com.").server("192.0.2.53", 53)
                             .tsig("panel-key.", "hmac-sha256", Secret.of(tsigSecret)).build())

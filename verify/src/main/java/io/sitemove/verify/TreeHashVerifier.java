@@ -1,9 +1,12 @@
 package io.sitemove.verify;
 
-import io.sitemove.Counts;
 import io.sitemove.MigrationException;
-import io.sitemove.remote.AccessRefusedException;
 import io.sitemove.Server;
+import io.sitemove.remote.AccessRefusedException;
+import io.sitemove.remote.PluginNames;
+import io.sitemove.remote.RemotePaths;
+import io.sitemove.remote.ssh.ExecResult;
+import io.sitemove.remote.ssh.SshConnection;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.PreflightContext;
 import io.sitemove.spi.Side;
@@ -13,87 +16,76 @@ import io.sitemove.spi.VerifyContext;
 import io.sitemove.spi.VerifyStage;
 import io.sitemove.sync.files.Exclusions;
 import io.sitemove.sync.files.FileSyncer;
-import io.sitemove.remote.Parallel;
-import io.sitemove.remote.ssh.ExecResult;
-import io.sitemove.remote.ssh.SshConnection;
-import io.sitemove.verify.internal.Findings;
+import io.sitemove.sync.files.Preset;
 import io.sitemove.verify.internal.Printable;
-import io.sitemove.verify.internal.TreeCommands;
-import io.sitemove.verify.internal.TreeComparison;
-import io.sitemove.verify.internal.TreeEntry;
-import io.sitemove.verify.internal.TreeListingParser;
 import io.sitemove.verify.internal.Verdict;
+import io.sitemove.verify.internal.tree.Attributes;
+import io.sitemove.verify.internal.tree.TreeCommands;
+import io.sitemove.verify.internal.tree.TreeRun;
+import io.sitemove.verify.internal.tree.TreeSettings;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Compares the file tree under a root on the source with the one on the target, over SSH: every
- * entry's type, permission bits and link target, and each regular file's size and SHA-256. Names
- * are compared as bytes, so any name a file system allows is handled.
+ * Compares the file tree the file syncer copied with its source, over SSH: every entry's type,
+ * permission bits, link target, mtime (files and directories, whole seconds) and, if asked, owner;
+ * each regular file's size, and its SHA-256 where {@link ContentHashes} says. What the file syncer
+ * leaves out is left out here too: {@link #of(FileSyncer)} takes its roots, exclusions (its preset's
+ * included) and target owner, so they are given once. Names are compared as bytes, so any name a file
+ * system allows is handled. Each difference is a finding of its kind ({@code missing}, {@code extra},
+ * {@code type}, {@code content}, {@code mode}, {@code owner}, {@code mtime}, {@code link-target},
+ * {@code unreadable}) with the entry's path as its subject; the summary counts entries.
  *
- * <p>At {@link VerifyStage#FUNCTIONAL} the content of every file present on both sides with the
- * same size is hashed; at {@link VerifyStage#CUTOVER} files whose size and modification time
- * (whole seconds) agree are taken as identical and only the others are hashed. Each side runs a
- * listing command ({@code find -printf}) and a hashing command ({@code xargs sha256sum -z}), the
- * two sides at once; GNU findutils and coreutils are needed on both servers.
+ * <p>A site that is still live keeps changing after a sync. At {@link VerifyStage#FUNCTIONAL} the target
+ * is compared with what the file syncer's last sync ({@link VerifyContext#lastSync(String)}) delivered:
+ * the differences of an entry whose mtime or ctime on the source is at or after that sync's start
+ * (on the source's clock: its offset from this process's is read over SSH), or of an entry the source
+ * deleted since (its directory changed then), are pending findings, which do not block. At
+ * {@link VerifyStage#CUTOVER}, with the source read-only, nothing is pending: everything must match.
+ *
+ * <p>Content is hashed by default on every file of the same size at FUNCTIONAL
+ * ({@link ContentHashes#ALWAYS}) and only on those whose mtimes differ at CUTOVER
+ * ({@link ContentHashes#WHEN_SIZE_OR_MTIME_DIFFER}), the two sides at once; GNU findutils and coreutils
+ * are needed on both servers.
  *
  * <pre>{@code
- * Verifier files = new TreeHashVerifier("/var/www/shop", "/srv/www/shop",
- *         List.of("wp-content/cache", "*.log"));
+ * FileSyncer files = FileSyncer.builder()
+ *     .sourceRoot("/var/www/shop").targetRoot("/srv/www/shop")
+ *     .preset(Preset.WORDPRESS)
+ *     .build();
+ * Verifier tree = TreeHashVerifier.of(files);              // same roots, same exclusions
+ * Verifier strict = TreeHashVerifier.builder().from(files)
+ *     .contentHashes(ContentHashes.ALWAYS)                 // at CUTOVER too
+ *     .compareOwner(true)
+ *     .build();
  * }</pre>
  *
  * Instances are immutable and thread-safe.
  */
 public final class TreeHashVerifier implements Verifier {
-    private static final Logger LOG = LoggerFactory.getLogger(TreeHashVerifier.class);
-    private static final int XARGS_SOME_FAILED = 123;
+    private final TreeSettings settings;
 
-    private final String sourceRoot;
-    private final String targetRoot;
-    private final Exclusions exclusions;
-
-    /**
-     * Compares everything under the two roots.
-     *
-     * @param sourceRoot the absolute directory on the source
-     * @param targetRoot the absolute directory on the target
-     */
-    public TreeHashVerifier(String sourceRoot, String targetRoot) {
-        this(sourceRoot, targetRoot, List.of());
+    private TreeHashVerifier(TreeSettings settings) {
+        this.settings = settings;
     }
 
     /**
-     * Compares everything under the two roots except what matches one of the globs.
-     *
-     * @param exclusions globs as the file syncer takes them (see {@link Exclusions}): an excluded
-     *     directory excludes all it holds; an interrupted sync's staging directory is always left out
+     * The verifier of what {@code syncer} copies: its roots, exclusions (with its preset's) and target
+     * owner, compared with its last sync, with the default content hashing and stages.
      */
-    public TreeHashVerifier(String sourceRoot, String targetRoot, Collection<String> exclusions) {
-        this.sourceRoot = root("sourceRoot", sourceRoot);
-        this.targetRoot = root("targetRoot", targetRoot);
-        List<String> globs = new ArrayList<>(Objects.requireNonNull(exclusions, "exclusions cannot be null"));
-        globs.add("/" + FileSyncer.STAGING_PREFIX + "*");
-        this.exclusions = new Exclusions(globs);
+    public static TreeHashVerifier of(FileSyncer syncer) {
+        return builder().from(syncer).build();
     }
 
-    private static String root(String what, String root) {
-        Objects.requireNonNull(root, what + " cannot be null");
-        if (!root.startsWith("/") || root.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException(what + " '" + Printable.of(root) + "' must be an absolute directory");
-        }
-        String trimmed = root;
-        while (trimmed.length() > 1 && trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        return trimmed;
+    /** Starts a tree verifier; give it {@link Builder#from(FileSyncer)} or {@link Builder#roots(String, String)}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Override
@@ -101,85 +93,32 @@ public final class TreeHashVerifier implements Verifier {
         return "files";
     }
 
-    /** FUNCTIONAL and CUTOVER: in the watch window the target changes on its own. */
+    /** FUNCTIONAL and CUTOVER unless set: in the watch window the target changes on its own. */
     @Override
     public Set<VerifyStage> stages() {
-        return Verdict.BEFORE_WATCH;
+        return settings.stages();
+    }
+
+    /** When content is hashed at the given stage. */
+    public ContentHashes contentHashes(VerifyStage stage) {
+        return settings.hashesAt(Objects.requireNonNull(stage, "stage cannot be null"));
+    }
+
+    /** The exclusion globs, a preset's included (an interrupted sync's staging directory is always left out too). */
+    public List<String> excludes() {
+        return settings.globs();
     }
 
     @Override
     public Verification verify(VerifyContext ctx) {
-        long start = System.nanoTime();
-        Server source = ctx.source();
-        Server target = ctx.target();
-        try (SshConnection src = SshConnection.open(source);
-                SshConnection dst = SshConnection.open(target)) {
-            Parallel.Both<Map<String, TreeEntry>> listings = Parallel.onBoth("list files",
-                    () -> list(src, sourceRoot), () -> list(dst, targetRoot));
-            TreeComparison comparison = new TreeComparison(listings.source(), listings.target());
-            boolean quick = ctx.stage() == VerifyStage.CUTOVER;
-            SortedSet<String> toHash = comparison.filesToHash(quick);
-            Counts work = Counts.files(toHash.size(), comparison.sourceBytes(toHash));
-            ctx.progress().report(Counts.ZERO, work);
-            Parallel.Both<Map<String, String>> hashes = Parallel.onBoth("hash files",
-                    () -> hash(src, sourceRoot, toHash), () -> hash(dst, targetRoot, toHash));
-            ctx.progress().report(work, work);
-            Findings findings = new Findings();
-            int differing = comparison.compare(toHash, hashes.source(), hashes.target(), findings);
-            String scope = "under " + sourceRoot + " on " + source.name() + " and " + targetRoot + " on " + target.name()
-                    + " (" + toHash.size() + " files hashed" + (quick ? ", others trusted by size and mtime" : "") + ")";
-            LOG.debug("compared {}: {} of {} entries differ", scope, differing, comparison.entries());
-            return Verdict.of(name(), differing, comparison.entries(), "entries", scope, findings, start);
-        }
-    }
-
-    private Map<String, TreeEntry> list(SshConnection ssh, String root) {
-        ExecResult result = ssh.exec(TreeCommands.listing(root)).requireSuccess("list the files under " + root);
-        List<TreeEntry> entries;
-        try {
-            entries = TreeListingParser.parseListing(result.stdout());
-        } catch (IllegalArgumentException e) {
-            throw MigrationException.permanent("server " + ssh.server() + ": the listing of " + root
-                    + " could not be read (" + e.getMessage() + "); check that GNU find is installed", e);
-        }
-        Map<String, TreeEntry> byPath = new HashMap<>();
-        for (TreeEntry entry : entries) {
-            if (!excluded(entry.path())) {
-                byPath.put(entry.path(), entry);
-            }
-        }
-        return byPath;
-    }
-
-    private boolean excluded(String path) {
-        return exclusions.excludes(path);
-    }
-
-    private static Map<String, String> hash(SshConnection ssh, String root, SortedSet<String> files) {
-        if (files.isEmpty()) {
-            return Map.of();
-        }
-        String prefix = TreeCommands.prefix(root);
-        ExecResult result = ssh.exec(TreeCommands.hashing(), TreeListingParser.nulTerminated(files, prefix));
-        if (result.exitCode() != XARGS_SOME_FAILED) {
-            result.requireSuccess("hash the files under " + root);
-        } else {
-            LOG.warn("server {}: some files under {} could not be read: {}", ssh.server(), root,
-                    Printable.excerpt(result.stderr(), 500));
-        }
-        try {
-            return TreeListingParser.parseHashes(result.stdout(), prefix);
-        } catch (IllegalArgumentException e) {
-            throw MigrationException.permanent("server " + ssh.server() + ": the hashes of files under " + root
-                    + " could not be read (" + e.getMessage() + "); check that GNU coreutils' sha256sum is installed", e);
-        }
+        return new TreeRun(settings, name()).run(ctx);
     }
 
     @Override
     public List<CheckResult> preflight(PreflightContext ctx) {
         List<CheckResult> results = new ArrayList<>();
-        results.addAll(preflight(ctx.server(Side.SOURCE), sourceRoot));
-        results.addAll(preflight(ctx.server(Side.TARGET), targetRoot));
+        results.addAll(preflight(ctx.server(Side.SOURCE), settings.sourceRoot()));
+        results.addAll(preflight(ctx.server(Side.TARGET), settings.targetRoot()));
         return results;
     }
 
@@ -205,6 +144,166 @@ public final class TreeHashVerifier implements Verifier {
 
     @Override
     public String toString() {
-        return "TreeHashVerifier[" + sourceRoot + " -> " + targetRoot + ", excluding " + exclusions + "]";
+        return "TreeHashVerifier[" + settings.sourceRoot() + " -> " + settings.targetRoot() + ", excluding "
+                + settings.globs() + ", last sync of '" + settings.syncerName() + "', content hashes "
+                + settings.hashes() + "]";
+    }
+
+    /** Builds a {@link TreeHashVerifier}; validates each value as it is set, and the whole in {@link #build()}. */
+    public static final class Builder {
+        private String sourceRoot;
+        private String targetRoot;
+        private final List<String> globs = new ArrayList<>();
+        private String syncerName = "files";
+        private final Map<VerifyStage, ContentHashes> hashes = new EnumMap<>(Map.of(
+                VerifyStage.FUNCTIONAL, ContentHashes.ALWAYS,
+                VerifyStage.CUTOVER, ContentHashes.WHEN_SIZE_OR_MTIME_DIFFER,
+                VerifyStage.WATCH, ContentHashes.WHEN_SIZE_OR_MTIME_DIFFER));
+        private Set<VerifyStage> stages = Verdict.BEFORE_WATCH;
+        private Boolean compareOwner;
+        private String targetOwner;
+        private boolean compareMtime = true;
+        private boolean fromGiven;
+
+        private Builder() {
+        }
+
+        /**
+         * Takes what the file syncer copies: its roots, its exclusions (its preset's included), its name
+         * (whose last sync the target is compared with) and its target owner (compared, when it has one).
+         * Exclusions given with {@link #exclude(String...)} are added to its own.
+         *
+         * @throws IllegalStateException when a syncer was given already
+         */
+        public Builder from(FileSyncer syncer) {
+            Objects.requireNonNull(syncer, "syncer cannot be null");
+            if (fromGiven) {
+                throw new IllegalStateException("from(...) was given already: a tree verifier follows one file syncer");
+            }
+            fromGiven = true;
+            roots(syncer.sourceRoot(), syncer.targetRoot());
+            addGlobs(syncer.excludes());
+            syncerName = syncer.name();
+            targetOwner = syncer.targetOwner().orElse(null);
+            return this;
+        }
+
+        /** The absolute directories compared, on the source and on the target; set by {@link #from(FileSyncer)}. */
+        public Builder roots(String sourceRoot, String targetRoot) {
+            Objects.requireNonNull(sourceRoot, "sourceRoot cannot be null");
+            Objects.requireNonNull(targetRoot, "targetRoot cannot be null");
+            this.sourceRoot = RemotePaths.checkRoot(sourceRoot, "sourceRoot");
+            this.targetRoot = RemotePaths.checkRoot(targetRoot, "targetRoot");
+            return this;
+        }
+
+        /**
+         * Paths left out on both sides, as globs relative to the roots in the file syncer's syntax (see
+         * {@link Exclusions}): an excluded directory excludes all it holds. Needed only for what the file
+         * syncer does not exclude itself.
+         */
+        public Builder exclude(String... globs) {
+            Objects.requireNonNull(globs, "globs cannot be null");
+            for (String glob : globs) {
+                Objects.requireNonNull(glob, "glob cannot be null");
+                if (glob.isBlank() || glob.indexOf('\0') >= 0) {
+                    throw new IllegalArgumentException("exclusion glob '" + Printable.of(glob)
+                            + "' is blank or holds a NUL byte");
+                }
+            }
+            addGlobs(List.of(globs));
+            return this;
+        }
+
+        /** Adds a preset's exclusions (see {@link Preset}); {@link #from(FileSyncer)} brings the syncer's own. */
+        public Builder preset(Preset preset) {
+            Objects.requireNonNull(preset, "preset cannot be null");
+            addGlobs(preset.excludes());
+            return this;
+        }
+
+        private void addGlobs(List<String> more) {
+            for (String glob : more) {
+                if (!globs.contains(glob)) {
+                    globs.add(glob);
+                }
+            }
+        }
+
+        /**
+         * The file syncer whose last sync the target is compared with (changes on the source since its
+         * start are pending); "files" by default, the syncer's own name with {@link #from(FileSyncer)}.
+         */
+        public Builder syncerName(String name) {
+            this.syncerName = PluginNames.check(name);
+            return this;
+        }
+
+        /** When content is hashed, at every stage. */
+        public Builder contentHashes(ContentHashes when) {
+            Objects.requireNonNull(when, "contentHashes cannot be null");
+            for (VerifyStage stage : VerifyStage.values()) {
+                hashes.put(stage, when);
+            }
+            return this;
+        }
+
+        /**
+         * When content is hashed at one stage; by default {@link ContentHashes#ALWAYS} at FUNCTIONAL and
+         * {@link ContentHashes#WHEN_SIZE_OR_MTIME_DIFFER} at CUTOVER (and WATCH).
+         */
+        public Builder contentHashes(VerifyStage stage, ContentHashes when) {
+            Objects.requireNonNull(stage, "stage cannot be null");
+            hashes.put(stage, Objects.requireNonNull(when, "contentHashes cannot be null"));
+            return this;
+        }
+
+        /**
+         * The stages the verifier runs at; FUNCTIONAL and CUTOVER by default (in the watch window the target
+         * takes changes of its own).
+         */
+        public Builder stages(VerifyStage... stages) {
+            Objects.requireNonNull(stages, "stages cannot be null");
+            if (stages.length == 0) {
+                throw new IllegalArgumentException("stages cannot be empty: give at least one stage");
+            }
+            Set<VerifyStage> set = EnumSet.noneOf(VerifyStage.class);
+            for (VerifyStage stage : stages) {
+                set.add(Objects.requireNonNull(stage, "stage cannot be null"));
+            }
+            this.stages = set;
+            return this;
+        }
+
+        /**
+         * Whether owners ({@code user:group}) are compared: with the file syncer's target owner where it has
+         * one, else with the source's owners, as the file syncer keeps them when the target's SSH user is
+         * root. On by default only when the syncer has a target owner.
+         */
+        public Builder compareOwner(boolean compare) {
+            this.compareOwner = compare;
+            return this;
+        }
+
+        /** Whether the mtimes of files and directories are compared (whole seconds); on by default. */
+        public Builder compareMtime(boolean compare) {
+            this.compareMtime = compare;
+            return this;
+        }
+
+        /**
+         * Builds the verifier.
+         *
+         * @throws IllegalStateException without roots
+         */
+        public TreeHashVerifier build() {
+            if (sourceRoot == null || targetRoot == null) {
+                throw new IllegalStateException("a tree verifier needs from(fileSyncer) or roots(source, target)");
+            }
+            boolean owner = compareOwner != null ? compareOwner : targetOwner != null;
+            Attributes attributes = new Attributes(owner, Optional.ofNullable(targetOwner), compareMtime);
+            return new TreeHashVerifier(new TreeSettings(sourceRoot, targetRoot, globs, syncerName, hashes, stages,
+                    attributes));
+        }
     }
 }

@@ -1,5 +1,6 @@
-package io.sitemove.verify.internal;
+package io.sitemove.verify.internal.tree;
 
+import io.sitemove.verify.internal.Printable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,29 +13,33 @@ import java.util.Map;
  * UTF-8 come through unchanged.
  */
 public final class TreeListingParser {
-    private static final int FIELDS = 6;
+    private static final int FIELDS = 8;
     private static final int HEX_LENGTH = 64;
 
     private TreeListingParser() {
     }
 
     /**
-     * Parses the listing: six NUL-terminated fields per entry (type, octal mode, size, mtime with
-     * fraction, link target, relative path).
+     * Parses the listing: eight NUL-terminated fields per entry (type, octal mode, owner, size, mtime and
+     * ctime with fraction, link target, relative path); the root comes first, with an empty path.
      *
      * @throws IllegalArgumentException when the output is not such a listing
      */
-    public static List<TreeEntry> parseListing(byte[] output) {
+    public static TreeListing parseListing(byte[] output) {
         List<String> fields = split(output);
         if (fields.size() % FIELDS != 0) {
             throw new IllegalArgumentException("listing has " + fields.size() + " fields, not a multiple of " + FIELDS
                     + " (is GNU find installed?)");
         }
+        if (fields.isEmpty() || !fields.get(FIELDS - 1).isEmpty()) {
+            throw new IllegalArgumentException("listing does not start with the root itself");
+        }
+        long rootChanged = Math.max(seconds("mtime", fields.get(4)), seconds("ctime", fields.get(5)));
         List<TreeEntry> entries = new ArrayList<>(fields.size() / FIELDS);
-        for (int i = 0; i < fields.size(); i += FIELDS) {
+        for (int i = FIELDS; i < fields.size(); i += FIELDS) {
             entries.add(entry(fields.subList(i, i + FIELDS)));
         }
-        return entries;
+        return new TreeListing(rootChanged, entries);
     }
 
     /**
@@ -73,11 +78,14 @@ public final class TreeListingParser {
     private static TreeEntry entry(List<String> f) {
         EntryType type = EntryType.of(f.get(0));
         int mode = parseMode(f.get(1));
-        long size = parseNumber("size", f.get(2));
-        String time = f.get(3);
+        long size = parseNumber("size", f.get(3));
+        return new TreeEntry(f.get(7), type, mode, f.get(2), size, seconds("mtime", f.get(4)), seconds("ctime", f.get(5)),
+                type == EntryType.SYMLINK ? f.get(6) : "");
+    }
+
+    private static long seconds(String what, String time) {
         int dot = time.indexOf('.');
-        long mtime = parseNumber("mtime", dot < 0 ? time : time.substring(0, dot));
-        return new TreeEntry(f.get(5), type, mode, size, mtime, type == EntryType.SYMLINK ? f.get(4) : "");
+        return parseNumber(what, dot < 0 ? time : time.substring(0, dot));
     }
 
     private static int parseMode(String text) {

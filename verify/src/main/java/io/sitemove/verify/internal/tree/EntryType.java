@@ -1,4 +1,6 @@
-package io.sitemove.verify.internal;
+package io.sitemove.verify.internal.tree;
+
+import io.sitemove.verify.internal.Printable;
 
 /** The type of a file-tree entry, as GNU find's {@code %y} prints it. */
 public enum EntryType {

@@ -1,5 +1,6 @@
-package io.sitemove.verify.internal;
+package io.sitemove.verify.internal.tree;
 
+import io.sitemove.verify.internal.Printable;
 import java.util.Objects;
 
 /**
@@ -9,14 +10,18 @@ import java.util.Objects;
  * @param path the path relative to the root, never empty, never absolute, no "." or ".." parts
  * @param type the type
  * @param mode the permission bits (e.g. 0644)
+ * @param owner {@code user:group} by name, or by number where the server has no name for it
  * @param size the size in bytes
- * @param mtime the modification time, whole seconds since the epoch
+ * @param mtime the modification time, whole seconds since the epoch (the server's clock)
+ * @param ctime the status change time, whole seconds since the epoch (the server's clock)
  * @param linkTarget the link target for a symlink, otherwise empty
  */
-public record TreeEntry(String path, EntryType type, int mode, long size, long mtime, String linkTarget) {
+public record TreeEntry(String path, EntryType type, int mode, String owner, long size, long mtime, long ctime,
+        String linkTarget) {
     public TreeEntry {
         Objects.requireNonNull(path, "path cannot be null");
         Objects.requireNonNull(type, "type cannot be null");
+        Objects.requireNonNull(owner, "owner cannot be null");
         Objects.requireNonNull(linkTarget, "linkTarget cannot be null");
         if (!isSafeRelative(path)) {
             throw new IllegalArgumentException("'" + Printable.of(path) + "' is not a path relative to the root");
@@ -39,5 +44,16 @@ public record TreeEntry(String path, EntryType type, int mode, long size, long m
     /** Whether this is a regular file. */
     public boolean isFile() {
         return type == EntryType.FILE;
+    }
+
+    /** The later of mtime and ctime: when the entry last changed in any way a sync would carry. */
+    public long changed() {
+        return Math.max(mtime, ctime);
+    }
+
+    /** The directory holding this entry, or empty for an entry at the top of the root. */
+    public static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
     }
 }
