@@ -1,0 +1,169 @@
+package io.sitemove.wordpress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sitemove.remote.TestServers;
+import io.sitemove.spi.Finding;
+import io.sitemove.spi.Verification;
+import io.sitemove.spi.VerifyStage;
+import io.sitemove.testkit.Testkit;
+import io.sitemove.testkit.WithTestkit;
+import io.sitemove.testkit.WordPressSite;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@WithTestkit(ssh = true, mariaDb = true, dns = false, web = true)
+class WordPressIntegrityVerifierIT {
+    private static final String DATABASE = "shop";
+    private static final String PREFIX = "shop_";
+
+    private static WordPressSite site;
+    private static long post;
+    private static WordPressSite.Attachment image;
+
+    @BeforeAll
+    static void givenAWordPressSiteCopiedFaithfullyToTheNewServer(Testkit kit) throws Exception {
+        site = WordPressSite.builder(kit.oldWeb(), kit.oldDb()).database(DATABASE).tablePrefix(PREFIX).install();
+        post = site.addPost("Opening day", "<p>We are open.</p>");
+        site.addComment(post, "Ann", "Congratulations");
+        site.addPostMeta(post, "colour", "teal");
+        image = site.addAttachment(post, "sign.txt", "OPEN".getBytes(StandardCharsets.UTF_8));
+        site.addAttachment(post, "menu.txt", "soup".getBytes(StandardCharsets.UTF_8));
+        FaithfulCopy.files(site.docroot(), kit.newWeb().docroot());
+        FaithfulCopy.database(kit.oldDb(), kit.newDb(), DATABASE);
+    }
+
+    private static WordPressIntegrityVerifier.Builder verifier(Testkit kit) {
+        return WordPressIntegrityVerifier.builder()
+                .docroots(site.docroot().toString(), kit.newWeb().docroot().toString())
+                .databases(TestServers.endpoint(kit.oldDb(), DATABASE), TestServers.endpoint(kit.newDb(), DATABASE));
+    }
+
+    private static Verification verify(Testkit kit, WordPressIntegrityVerifier verifier) {
+        return verifier.verify(new TestVerifyContext("shop", TestServers.oldServer(kit), TestServers.newServer(kit),
+                VerifyStage.FUNCTIONAL));
+    }
+
+    @Test
+    void aFaithfulCopyPassesWithNothingToReport(Testkit kit) {
+        Verification result = verify(kit, verifier(kit).expectedUrls(site.url(), site.url()).build());
+
+        assertTrue(result.passed(), result.findings().toString());
+        assertEquals(List.of(), result.findings());
+        assertTrue(result.summary().contains("0 of 2 attachment files missing"), result.summary());
+    }
+
+    @Test
+    void anOrphanedPostmetaRowOnTheTargetIsBlockingAndNamesItsMetaIdAndPostId(Testkit kit) throws Exception {
+        long metaId = insertOrphanMeta(kit.newDb().connect(DATABASE), 0, 987654);
+        try {
+            Verification result = verify(kit, verifier(kit).build());
+
+            assertFalse(result.passed());
+            Finding orphan = only(result, "orphan");
+            assertEquals(Finding.Severity.BLOCKING, orphan.severity());
+            assertEquals(PREFIX + "postmeta meta_id " + metaId, orphan.subject());
+            assertEquals("post_id 987654 in " + PREFIX + "posts (ID)", orphan.expected());
+        } finally {
+            deleteMeta(kit.newDb().connect(DATABASE), metaId);
+        }
+    }
+
+    @Test
+    void anOrphanTheSourceHasTooIsReportedAsAlreadyOnTheSourceAndDoesNotBlock(Testkit kit) throws Exception {
+        long metaId = insertOrphanMeta(kit.oldDb().connect(DATABASE), 0, 555000);
+        insertOrphanMeta(kit.newDb().connect(DATABASE), metaId, 555000);
+        try {
+            Verification result = verify(kit, verifier(kit).build());
+
+            assertTrue(result.passed(), result.findings().toString());
+            Finding orphan = only(result, "orphan");
+            assertEquals(Finding.Severity.INFO, orphan.severity());
+            assertEquals(PREFIX + "postmeta meta_id " + metaId, orphan.subject());
+            assertTrue(orphan.actual().contains("already on the source"), orphan.toText());
+        } finally {
+            deleteMeta(kit.oldDb().connect(DATABASE), metaId);
+            deleteMeta(kit.newDb().connect(DATABASE), metaId);
+        }
+    }
+
+    @Test
+    void aMissingUploadFileOnTheTargetIsBlockingAndNamesItsPath(Testkit kit) throws Exception {
+        Path onTarget = kit.newWeb().docroot().resolve("wp-content/uploads").resolve(image.file());
+        Path aside = onTarget.resolveSibling("aside.bak");
+        Files.move(onTarget, aside);
+        try {
+            Verification result = verify(kit, verifier(kit).build());
+
+            assertFalse(result.passed());
+            Finding missing = only(result, "upload-file");
+            assertEquals(Finding.Severity.BLOCKING, missing.severity());
+            assertEquals(onTarget.toString(), missing.subject());
+            assertTrue(missing.expected().contains("attachment " + image.id()), missing.toText());
+            assertTrue(result.summary().contains("1 of 2 attachment files missing"), result.summary());
+        } finally {
+            Files.move(aside, onTarget);
+        }
+    }
+
+    @Test
+    void aSiteurlOtherThanThePlanExpectsIsBlocking(Testkit kit) throws Exception {
+        setOption(kit.newDb().connect(DATABASE), "siteurl", "http://old-name.example.test");
+        try {
+            Verification result = verify(kit, verifier(kit).expectedUrls(site.url(), site.url()).build());
+
+            assertFalse(result.passed());
+            Finding url = only(result, "option-url");
+            assertEquals("option siteurl in " + PREFIX + "options", url.subject());
+            assertEquals("http://old-name.example.test", url.actual());
+            assertTrue(url.expected().startsWith(site.url()), url.toText());
+        } finally {
+            setOption(kit.newDb().connect(DATABASE), "siteurl", site.url());
+        }
+    }
+
+    private static Finding only(Verification result, String check) {
+        List<Finding> found = result.findings().stream().filter(f -> f.check().equals(check)).toList();
+        assertEquals(1, found.size(), result.findings().toString());
+        assertEquals(1, result.findings().size(), result.findings().toString());
+        return found.get(0);
+    }
+
+    private static long insertOrphanMeta(Connection connection, long metaId, long postId) throws Exception {
+        try (connection; PreparedStatement s = connection.prepareStatement("INSERT INTO " + PREFIX + "postmeta"
+                + " (meta_id, post_id, meta_key, meta_value) VALUES (?, ?, 'left_behind', 'x')",
+                Statement.RETURN_GENERATED_KEYS)) {
+            s.setObject(1, metaId == 0 ? null : metaId);
+            s.setLong(2, postId);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                return metaId != 0 ? metaId : keys.next() ? keys.getLong(1) : -1;
+            }
+        }
+    }
+
+    private static void deleteMeta(Connection connection, long metaId) throws Exception {
+        try (connection; Statement s = connection.createStatement()) {
+            s.executeUpdate("DELETE FROM " + PREFIX + "postmeta WHERE meta_id = " + metaId);
+        }
+    }
+
+    private static void setOption(Connection connection, String name, String value) throws Exception {
+        try (connection; PreparedStatement s = connection.prepareStatement(
+                "UPDATE " + PREFIX + "options SET option_value = ? WHERE option_name = ?")) {
+            s.setString(1, value);
+            s.setString(2, name);
+            assertEquals(1, s.executeUpdate());
+        }
+    }
+}
