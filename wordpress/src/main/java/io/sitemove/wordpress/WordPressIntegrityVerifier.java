@@ -97,6 +97,7 @@ public final class WordPressIntegrityVerifier implements Verifier {
         private String uploadsDir = "wp-content/uploads";
         private Set<VerifyStage> stages = EnumSet.of(VerifyStage.FUNCTIONAL, VerifyStage.CUTOVER);
         private int maxListed = DEFAULT_MAX_LISTED;
+        private String filesSyncer = "files";
 
         private Builder() {
         }
@@ -247,6 +248,24 @@ public final class WordPressIntegrityVerifier implements Verifier {
         }
 
         /**
+         * The name of the plan's file syncer, {@code "files"} by default (the file syncer's own default). Before
+         * the cutover, an upload file missing on the target that the source wrote after that syncer's last sync
+         * started is reported as pending, not as lost; at the cutover everything must be there.
+         *
+         * @param name the syncer's {@code name()}
+         * @return this builder
+         * @throws IllegalArgumentException if blank
+         */
+        public Builder filesSyncer(String name) {
+            Objects.requireNonNull(name, "filesSyncer cannot be null");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("filesSyncer cannot be blank");
+            }
+            filesSyncer = name;
+            return this;
+        }
+
+        /**
          * Builds the verifier.
          *
          * @return the verifier
@@ -260,7 +279,7 @@ public final class WordPressIntegrityVerifier implements Verifier {
                 throw new IllegalStateException("the WordPress verifier needs databases(source, target)");
             }
             return new WordPressIntegrityVerifier(new IntegritySettings(sourceDocroot, targetDocroot, sourceDb, targetDb,
-                    tablePrefix, expectedUrls, requiredOptions, uploadsDir, maxListed), stages);
+                    tablePrefix, expectedUrls, requiredOptions, uploadsDir, maxListed, filesSyncer), stages);
         }
     }
 }

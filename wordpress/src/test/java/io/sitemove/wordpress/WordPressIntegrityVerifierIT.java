@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sitemove.Counts;
 import io.sitemove.remote.TestServers;
+import io.sitemove.spi.Direction;
+import io.sitemove.spi.EntryData;
+import io.sitemove.spi.SyncDetails;
+import io.sitemove.spi.SyncMode;
+import io.sitemove.spi.SyncResult;
 import io.sitemove.spi.Finding;
 import io.sitemove.spi.Verification;
 import io.sitemove.spi.VerifyStage;
@@ -14,10 +20,13 @@ import io.sitemove.testkit.WordPressSite;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +120,33 @@ class WordPressIntegrityVerifierIT {
             assertEquals(onTarget.toString(), missing.subject());
             assertTrue(missing.expected().contains("attachment " + image.id()), missing.toText());
             assertTrue(result.summary().contains("1 of 2 attachment files missing"), result.summary());
+        } finally {
+            Files.move(aside, onTarget);
+        }
+    }
+
+    @Test
+    void anUploadWrittenOnTheSourceAfterTheLastFileSyncStartedIsPendingUntilTheCutover(Testkit kit) throws Exception {
+        Path onTarget = kit.newWeb().docroot().resolve("wp-content/uploads").resolve(image.file());
+        Path aside = onTarget.resolveSibling("aside.bak");
+        Instant syncStarted = Instant.now().minusSeconds(60);
+        Files.setLastModifiedTime(image.path(), FileTime.from(Instant.now()));
+        List<EntryData.Synced> syncs = List.of(new EntryData.Synced("files", SyncMode.DELTA, Direction.FORWARD,
+                syncStarted, new SyncResult(Counts.ZERO, 0, 0, Duration.ofSeconds(1), "", SyncDetails.none())));
+        Files.move(onTarget, aside);
+        try {
+            WordPressIntegrityVerifier verifier = verifier(kit).build();
+            Verification functional = verifier.verify(new TestVerifyContext("shop", TestServers.oldServer(kit),
+                    TestServers.newServer(kit), VerifyStage.FUNCTIONAL, syncs));
+            Verification cutover = verifier.verify(new TestVerifyContext("shop", TestServers.oldServer(kit),
+                    TestServers.newServer(kit), VerifyStage.CUTOVER, syncs));
+
+            assertTrue(functional.passed(), functional.findings().toString());
+            Finding pending = only(functional, "upload-file");
+            assertTrue(pending.pending(), pending.toText());
+            assertEquals(onTarget.toString(), pending.subject());
+            assertFalse(cutover.passed());
+            assertFalse(only(cutover, "upload-file").pending());
         } finally {
             Files.move(aside, onTarget);
         }

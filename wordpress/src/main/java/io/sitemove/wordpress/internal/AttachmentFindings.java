@@ -1,7 +1,7 @@
 package io.sitemove.wordpress.internal;
 
-import io.sitemove.Server;
 import io.sitemove.spi.Finding;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Every attachment on the target has its file under the target's uploads directory. A file missing on
- * the source too was missing before the migration (INFO); a name that is not a plain path under the
- * uploads directory is not looked up (WARNING). At most {@code maxListed} of each are listed.
+ * the source too was missing before the migration (INFO); one changed on the source since the last file
+ * sync started is on its way (pending); a name that is not a plain path under the uploads directory is
+ * not looked up (WARNING). At most {@code maxListed} of each are listed, then one finding counts the rest.
  */
 public final class AttachmentFindings {
     private static final String CHECK = "upload-file";
@@ -26,13 +27,41 @@ public final class AttachmentFindings {
     }
 
     /**
-     * Adds the findings; returns how many files the migration lost.
+     * Adds the findings; returns how many files the migration lost (pending ones not counted).
      *
-     * @param sourceUploads the uploads directory on the source, absolute
-     * @param targetUploads the uploads directory on the target, absolute
+     * @param pendingSince when the last file sync started, or null when nothing is pending (no sync known,
+     *     or the cutover, when the source is read-only and everything must match)
      */
-    public long check(List<AttachedFile> onTarget, Server source, String sourceUploads, Server target,
-            String targetUploads, List<Finding> findings) {
+    public long check(List<AttachedFile> onTarget, UploadDirs dirs, Instant pendingSince, List<Finding> findings) {
+        Map<String, AttachedFile> byFile = safeFiles(onTarget, dirs.targetUploads(), findings);
+        Set<String> missing = UploadProbe.missing(dirs.target(), dirs.targetUploads(), new ArrayList<>(byFile.keySet()));
+        Map<String, Long> onSource = UploadProbe.mtimes(dirs.source(), dirs.sourceUploads(), new ArrayList<>(missing));
+        long lost = 0;
+        long before = 0;
+        for (String name : missing) {
+            AttachedFile file = byFile.get(name);
+            String subject = dirs.targetUploads() + "/" + name;
+            Long mtime = onSource.get(name);
+            if (mtime == null) {
+                if (before++ < maxListed) {
+                    findings.add(Finding.info(CHECK, subject, "attachment " + file.id()
+                            + "'s file is missing, already missing on the source " + dirs.sourceUploads() + "/" + name));
+                }
+            } else if (pendingSince != null && mtime >= pendingSince.getEpochSecond()) {
+                findings.add(Finding.blocking(CHECK, subject, "the file of attachment " + file.id() + " (written on the"
+                        + " source at " + Instant.ofEpochSecond(mtime) + ", after the last file sync started)", "missing",
+                        "the next file sync brings it").asPending());
+            } else if (lost++ < maxListed) {
+                findings.add(Finding.blocking(CHECK, subject, "the file of attachment " + file.id()
+                        + " (present on the source)", "missing", "sync the files again"));
+            }
+        }
+        summarise(lost, before, dirs, findings);
+        return lost;
+    }
+
+    private Map<String, AttachedFile> safeFiles(List<AttachedFile> onTarget, String targetUploads,
+            List<Finding> findings) {
         Map<String, AttachedFile> byFile = new LinkedHashMap<>();
         int unsafe = 0;
         for (AttachedFile file : onTarget) {
@@ -46,28 +75,24 @@ public final class AttachmentFindings {
                 byFile.putIfAbsent(file.file(), file);
             }
         }
-        Set<String> missing = UploadProbe.missing(target, targetUploads, new ArrayList<>(byFile.keySet()));
-        Set<String> missingOnSource = UploadProbe.missing(source, sourceUploads, new ArrayList<>(missing));
-        long lost = 0;
-        int listedOld = 0;
-        for (String name : missing) {
-            AttachedFile file = byFile.get(name);
-            String subject = targetUploads + "/" + name;
-            if (missingOnSource.contains(name)) {
-                if (listedOld++ < maxListed) {
-                    findings.add(Finding.info(CHECK, subject, "attachment " + file.id()
-                            + "'s file is missing, already missing on the source " + sourceUploads + "/" + name));
-                }
-            } else if (lost++ < maxListed) {
-                findings.add(Finding.blocking(CHECK, subject, "the file of attachment " + file.id()
-                        + " (present on the source)", "missing", "sync the files again"));
-            }
-        }
+        return byFile;
+    }
+
+    private void summarise(long lost, long before, UploadDirs dirs, List<Finding> findings) {
         if (lost > maxListed) {
-            findings.add(Finding.blocking(CHECK, targetUploads, "every attachment's file", (lost - maxListed)
-                    + " more missing " + (lost - maxListed == 1 ? "file" : "files") + " not listed", "sync the files again"));
+            long more = lost - maxListed;
+            findings.add(Finding.blocking(CHECK, dirs.targetUploads(), "every attachment's file", more
+                    + " more missing " + files(more) + " not listed", "sync the files again"));
         }
-        return lost;
+        if (before > maxListed) {
+            long more = before - maxListed;
+            findings.add(Finding.info(CHECK, dirs.targetUploads(), more + " more attachment " + files(more)
+                    + " missing, already missing on the source"));
+        }
+    }
+
+    private static String files(long n) {
+        return n == 1 ? "file" : "files";
     }
 
     private static String printable(String name) {

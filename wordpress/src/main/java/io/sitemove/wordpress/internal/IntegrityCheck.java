@@ -4,10 +4,13 @@ import io.sitemove.Counts;
 import io.sitemove.Server;
 import io.sitemove.remote.Parallel;
 import io.sitemove.remote.db.DbEndpoint;
+import io.sitemove.spi.EntryData;
 import io.sitemove.spi.Finding;
 import io.sitemove.spi.Verification;
 import io.sitemove.spi.VerifyContext;
+import io.sitemove.spi.VerifyStage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,8 +37,10 @@ public final class IntegrityCheck {
         long orphans = new OrphanFindings(settings.maxListed()).compare(source, target, findings);
         int options = OptionFindings.compare(source, target, settings.expectedUrls(), settings.requiredOptions(),
                 findings);
-        long lost = new AttachmentFindings(settings.maxListed()).check(target.attachments(), ctx.source(),
-                uploads(settings.sourceDocroot()), ctx.target(), uploads(settings.targetDocroot()), findings);
+        UploadDirs dirs = new UploadDirs(ctx.source(), uploads(settings.sourceDocroot()), ctx.target(),
+                uploads(settings.targetDocroot()));
+        long lost = new AttachmentFindings(settings.maxListed()).check(target.attachments(), dirs, pendingSince(ctx),
+                findings);
         ctx.progress().report(Counts.rows(target.attachments().size(), 0), Counts.ZERO);
         String summary = "WordPress " + target.tables().prefix() + "* in " + target.endpoint().where() + ": "
                 + missingTables + " core " + plural(missingTables, "table") + " missing, " + orphans + " orphaned "
@@ -43,6 +48,14 @@ public final class IntegrityCheck {
                 + " wrong or missing, " + lost + " of " + target.attachments().size() + " attachment "
                 + plural(target.attachments().size(), "file") + " missing";
         return Verification.of(name, summary, findings, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Before the cutover, a file written on the source after the last file sync started is on its way. */
+    private Instant pendingSince(VerifyContext ctx) {
+        if (ctx.stage() == VerifyStage.CUTOVER) {
+            return null;
+        }
+        return ctx.lastSync(settings.filesSyncer()).map(EntryData.Synced::started).orElse(null);
     }
 
     private DatabaseSnapshot snapshot(Server server, String docroot, DbEndpoint db) {

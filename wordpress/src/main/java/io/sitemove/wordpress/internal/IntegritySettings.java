@@ -16,10 +16,12 @@ import java.util.Map;
  * @param requiredOptions the options that must exist on the target
  * @param uploadsDir the uploads directory relative to the docroot
  * @param maxListed the most rows or files of each kind listed per check
+ * @param filesSyncer the name of the syncer that copies the files, whose last sync tells which upload files
+ *     are still on their way
  */
 public record IntegritySettings(String sourceDocroot, String targetDocroot, DbEndpoint sourceDb, DbEndpoint targetDb,
         String tablePrefix, Map<String, String> expectedUrls, List<String> requiredOptions, String uploadsDir,
-        int maxListed) {
+        int maxListed, String filesSyncer) {
     /** Orphans read per reference and server, to tell those of the migration from those already on the source. */
     public static final int SCAN_LIMIT = 10_000;
 
