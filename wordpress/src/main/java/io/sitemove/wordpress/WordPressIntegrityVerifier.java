@@ -2,11 +2,14 @@ package io.sitemove.wordpress;
 
 import io.sitemove.remote.RemotePaths;
 import io.sitemove.remote.db.DbEndpoint;
+import io.sitemove.spi.CheckResult;
+import io.sitemove.spi.PreflightContext;
 import io.sitemove.spi.Verification;
 import io.sitemove.spi.Verifier;
 import io.sitemove.spi.VerifyContext;
 import io.sitemove.spi.VerifyStage;
 import io.sitemove.wordpress.internal.IntegrityCheck;
+import io.sitemove.wordpress.internal.IntegrityPreflight;
 import io.sitemove.wordpress.internal.IntegritySettings;
 import io.sitemove.wordpress.internal.TablePrefixParser;
 import java.util.ArrayList;
@@ -77,6 +80,15 @@ public final class WordPressIntegrityVerifier implements Verifier {
     @Override
     public Verification verify(VerifyContext ctx) {
         return new IntegrityCheck(settings, name()).run(ctx);
+    }
+
+    /**
+     * Checks that each side's table prefix can be read (from {@code wp-config.php} unless given) and that the
+     * source's database holds that prefix's options table.
+     */
+    @Override
+    public List<CheckResult> preflight(PreflightContext ctx) {
+        return IntegrityPreflight.run(ctx, settings);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sitemove.Counts;
 import io.sitemove.remote.TestServers;
+import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.Direction;
 import io.sitemove.spi.EntryData;
 import io.sitemove.spi.SyncDetails;
@@ -165,6 +166,62 @@ class WordPressIntegrityVerifierIT {
             assertTrue(url.expected().startsWith(site.url()), url.toText());
         } finally {
             setOption(kit.newDb().connect(DATABASE), "siteurl", site.url());
+        }
+    }
+
+    @Test
+    void aTermRelationshipToAMissingTaxonomyIsNamedByBothKeyColumns(Testkit kit) throws Exception {
+        execute(kit.newDb().connect(DATABASE), "INSERT INTO " + PREFIX + "term_relationships (object_id,"
+                + " term_taxonomy_id) VALUES (" + post + ", 424242)");
+        try {
+            Verification result = verify(kit, verifier(kit).build());
+
+            Finding orphan = only(result, "orphan");
+            assertEquals(PREFIX + "term_relationships object_id " + post + ", term_taxonomy_id 424242", orphan.subject());
+            assertEquals("term_taxonomy_id 424242 in " + PREFIX + "term_taxonomy (term_taxonomy_id)", orphan.expected());
+            assertTrue(orphan.blocks(), orphan.toText());
+        } finally {
+            execute(kit.newDb().connect(DATABASE), "DELETE FROM " + PREFIX + "term_relationships WHERE"
+                    + " term_taxonomy_id = 424242");
+        }
+    }
+
+    @Test
+    void theTablePrefixIsReadFromAWpConfigOneLevelAboveTheDocroot(Testkit kit) throws Exception {
+        Path config = kit.newWeb().docroot().resolve("wp-config.php");
+        Path above = kit.newWeb().docroot().getParent().resolve("wp-config.php");
+        Files.move(config, above);
+        try {
+            Verification result = verify(kit, verifier(kit).build());
+
+            assertEquals(List.of(), result.findings());
+            assertTrue(result.summary().startsWith("WordPress " + PREFIX + "*"), result.summary());
+        } finally {
+            Files.move(above, config);
+        }
+    }
+
+    @Test
+    void preflightPassesOnBothSidesAndNamesADocrootWithoutWpConfig(Testkit kit) throws Exception {
+        TestVerifyContext ctx = new TestVerifyContext("shop", TestServers.oldServer(kit), TestServers.newServer(kit),
+                VerifyStage.FUNCTIONAL);
+        Path empty = Files.createDirectories(kit.newWeb().docroot().resolve("not-wordpress"));
+
+        List<CheckResult> good = verifier(kit).build().preflight(ctx);
+        List<CheckResult> bad = WordPressIntegrityVerifier.builder().docroots(site.docroot().toString(), empty.toString())
+                .databases(TestServers.endpoint(kit.oldDb(), DATABASE), TestServers.endpoint(kit.newDb(), DATABASE))
+                .build().preflight(ctx);
+
+        assertTrue(good.stream().allMatch(CheckResult::passed), good.toString());
+        assertTrue(good.get(0).detail().contains(PREFIX + "options"), good.toString());
+        assertTrue(bad.get(0).passed(), bad.toString());
+        assertFalse(bad.get(1).passed(), bad.toString());
+        assertTrue(bad.get(1).detail().contains("no wp-config.php in " + empty), bad.toString());
+    }
+
+    private static void execute(Connection connection, String sql) throws Exception {
+        try (connection; Statement s = connection.createStatement()) {
+            s.executeUpdate(sql);
         }
     }
 
