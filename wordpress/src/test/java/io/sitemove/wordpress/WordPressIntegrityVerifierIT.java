@@ -187,6 +187,54 @@ class WordPressIntegrityVerifierIT {
     }
 
     @Test
+    void everyReferenceWordPressKeepsIsCheckedAndItsOrphanNamed(Testkit kit) throws Exception {
+        String p = PREFIX;
+        List<String> plant = List.of(
+                "INSERT INTO " + p + "postmeta (meta_id, post_id, meta_key) VALUES (900101, 900001, 'k')",
+                "INSERT INTO " + p + "commentmeta (meta_id, comment_id, meta_key) VALUES (900102, 900002, 'k')",
+                "INSERT INTO " + p + "comments (comment_ID, comment_post_ID, comment_author, comment_content)"
+                        + " VALUES (900103, 900003, 'a', 'c')",
+                "INSERT INTO " + p + "usermeta (umeta_id, user_id, meta_key) VALUES (900104, 900004, 'k')",
+                "INSERT INTO " + p + "term_taxonomy (term_taxonomy_id, term_id, taxonomy, description)"
+                        + " VALUES (900105, 900005, 'category', '')",
+                "INSERT INTO " + p + "term_relationships (object_id, term_taxonomy_id) VALUES (900006, 1)",
+                post(900107, 900007, 1),
+                post(900108, 0, 900008));
+        List<String> expected = List.of(
+                p + "postmeta meta_id 900101|post_id 900001 in " + p + "posts (ID)",
+                p + "commentmeta meta_id 900102|comment_id 900002 in " + p + "comments (comment_ID)",
+                p + "comments comment_ID 900103|comment_post_ID 900003 in " + p + "posts (ID)",
+                p + "usermeta umeta_id 900104|user_id 900004 in " + p + "users (ID)",
+                p + "term_taxonomy term_taxonomy_id 900105|term_id 900005 in " + p + "terms (term_id)",
+                p + "term_relationships object_id 900006, term_taxonomy_id 1|object_id 900006 in " + p + "posts (ID)",
+                p + "posts ID 900107|post_parent 900007 in " + p + "posts (ID)",
+                p + "posts ID 900108|post_author 900008 in " + p + "users (ID)");
+        try {
+            for (String sql : plant) {
+                execute(kit.newDb().connect(DATABASE), sql);
+            }
+            Verification result = verify(kit, verifier(kit).build());
+
+            List<String> orphans = result.findings().stream().filter(f -> f.check().equals("orphan") && f.blocks())
+                    .map(f -> f.subject() + "|" + f.expected()).sorted().toList();
+            assertEquals(expected.stream().sorted().toList(), orphans, result.findings().toString());
+        } finally {
+            for (String table : List.of("postmeta", "commentmeta", "comments", "usermeta", "term_taxonomy", "posts")) {
+                String key = table.equals("usermeta") ? "umeta_id" : table.equals("comments") ? "comment_ID"
+                        : table.equals("term_taxonomy") ? "term_taxonomy_id" : table.equals("posts") ? "ID" : "meta_id";
+                execute(kit.newDb().connect(DATABASE), "DELETE FROM " + p + table + " WHERE " + key + " > 900000");
+            }
+            execute(kit.newDb().connect(DATABASE), "DELETE FROM " + p + "term_relationships WHERE object_id = 900006");
+        }
+    }
+
+    private static String post(long id, long parent, long author) {
+        return "INSERT INTO " + PREFIX + "posts (ID, post_parent, post_author, post_content, post_title, post_excerpt,"
+                + " to_ping, pinged, post_content_filtered) VALUES (" + id + ", " + parent + ", " + author
+                + ", '', 'planted', '', '', '', '')";
+    }
+
+    @Test
     void theTablePrefixIsReadFromAWpConfigOneLevelAboveTheDocroot(Testkit kit) throws Exception {
         Path config = kit.newWeb().docroot().resolve("wp-config.php");
         Path above = kit.newWeb().docroot().getParent().resolve("wp-config.php");
