@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  * // photo.file() is "2026/12/photo.png", under site.uploads()
  * }</pre>
  *
- * <p>Each method runs php-cli once, bounded by two minutes. Not thread-safe.
+ * <p>WordPress's installer turns on pretty permalinks ({@code /2026/12/04/hello/}) when it finds that the
+ * server serves them, which the testkit's nginx does; {@code /?p=ID} then answers with WordPress's own
+ * 301 to that address. Each method runs php-cli once, bounded by two minutes. Not thread-safe.
  */
 public final class WordPressSite {
 

@@ -27,12 +27,17 @@ class TestkitWordPressIT {
         long meta = site.addPostMeta(post, "colour", "blue");
         WordPressSite.Attachment image = site.addAttachment(post, "dot.txt", "a dot".getBytes(StandardCharsets.UTF_8));
 
-        HttpResponse<String> home = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                .send(HttpRequest.newBuilder(kit.oldWeb().uri("/")).timeout(Duration.ofSeconds(30)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> home = get(kit, "/");
         assertEquals(200, home.statusCode(), home.headers().map() + home.body());
         assertTrue(home.body().contains("<title>Testkit Blog"), home.body());
         assertTrue(home.body().contains("A post from the testkit"), home.body());
+        HttpResponse<String> single = get(kit, "/?p=" + post, HttpClient.Redirect.NORMAL);
+        assertEquals(200, single.statusCode(), single.headers().map() + single.body());
+        assertTrue(single.uri().getPath().endsWith("/a-post-from-the-testkit/"), single.uri().toString());
+        assertTrue(single.body().contains("Nice words"), single.body());
+        HttpResponse<String> upload = get(kit, "/wp-content/uploads/" + image.file());
+        assertEquals(200, upload.statusCode());
+        assertEquals("a dot", upload.body());
         assertEquals("a dot", Files.readString(image.path()));
         assertTrue(image.file().endsWith("/dot.txt"), image.file());
         try (Connection c = kit.oldDb().connect("blog"); Statement s = c.createStatement()) {
@@ -44,6 +49,16 @@ class TestkitWordPressIT {
                     + " AND post_id = " + image.id()));
             assertEquals(site.adminUser(), single(s, "SELECT user_login FROM tk_users WHERE ID = 1"));
         }
+    }
+
+    private static HttpResponse<String> get(Testkit kit, String path) throws Exception {
+        return get(kit, path, HttpClient.Redirect.NEVER);
+    }
+
+    private static HttpResponse<String> get(Testkit kit, String path, HttpClient.Redirect redirect) throws Exception {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(redirect).build()
+                .send(HttpRequest.newBuilder(kit.oldWeb().uri(path)).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static String single(Statement s, String sql) throws Exception {
