@@ -21,9 +21,8 @@ import java.util.regex.Pattern;
  * // photo.file() is "2026/12/photo.png", under site.uploads()
  * }</pre>
  *
- * <p>WordPress's installer turns on pretty permalinks ({@code /2026/12/04/hello/}) when it finds that the
- * server serves them, which the testkit's nginx does; {@code /?p=ID} then answers with WordPress's own
- * 301 to that address. Each method runs php-cli once, bounded by two minutes. Not thread-safe.
+ * <p>Pretty permalinks are on ({@code /%year%/%monthnum%/%day%/%postname%/}, served by the testkit's
+ * nginx), so {@code /?p=ID} answers with WordPress's own 301 to the post's address. Each method runs php-cli once, bounded by two minutes. Not thread-safe.
  */
 public final class WordPressSite {
 

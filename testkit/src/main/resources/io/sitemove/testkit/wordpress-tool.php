@@ -26,6 +26,9 @@ if ($sitemove_action === 'install') {
     update_option('siteurl', $url);
     update_option('home', $url);
     switch_theme($theme);
+    global $wp_rewrite;
+    $wp_rewrite->set_permalink_structure('/%year%/%monthnum%/%day%/%postname%/');
+    $wp_rewrite->flush_rules(false);
     echo $result['user_id'], "\n";
     exit(0);
 }
