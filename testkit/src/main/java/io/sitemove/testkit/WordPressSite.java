@@ -252,6 +252,27 @@ public final class WordPressSite {
         }
 
         /**
+         * Binds to a WordPress already in the docroot, such as one a migration copied to the new side, without
+         * copying or installing anything: its methods then write through that copy's {@code wp-config.php}.
+         * The database, prefix, URL and administrator given here are only reported back by the site.
+         *
+         * @return the site
+         * @throws TestkitException if the docroot holds no {@code wp-config.php}
+         */
+        public WordPressSite existing() {
+            Path docroot = web.docroot();
+            if (!Files.isRegularFile(docroot.resolve("wp-config.php"))) {
+                throw new TestkitException("no WordPress in " + docroot + ": wp-config.php is missing");
+            }
+            return new WordPressSite(this, WordPressTool.create(docroot.getParent().resolve("wordpress-tool"), docroot,
+                    host()));
+        }
+
+        private String host() {
+            return url.replaceFirst("^https?://", "").replaceFirst("/.*$", "");
+        }
+
+        /**
          * Copies WordPress into the docroot (replacing what is there), writes {@code wp-config.php},
          * creates the database and runs WordPress's installer, then activates the testkit's theme.
          *
@@ -270,8 +291,7 @@ public final class WordPressSite {
                 throw new TestkitException("cannot create database " + database + " on " + db.name() + ": "
                         + e.getMessage(), e);
             }
-            String host = url.replaceFirst("^https?://", "").replaceFirst("/.*$", "");
-            WordPressTool tool = WordPressTool.create(docroot.getParent().resolve("wordpress-tool"), docroot, host);
+            WordPressTool tool = WordPressTool.create(docroot.getParent().resolve("wordpress-tool"), docroot, host());
             tool.run("install", title, adminUser, adminUser + "@example.test", adminPassword, url, WordPressFiles.THEME);
             return new WordPressSite(this, tool);
         }

@@ -40,7 +40,9 @@ class TestkitWordPressIT {
         assertEquals("a dot", upload.body());
         assertEquals("a dot", Files.readString(image.path()));
         assertTrue(image.file().endsWith("/dot.txt"), image.file());
+        long later = WordPressSite.builder(kit.oldWeb(), kit.oldDb()).existing().addPost("Written later", "<p>Again</p>");
         try (Connection c = kit.oldDb().connect("blog"); Statement s = c.createStatement()) {
+            assertEquals("Written later", single(s, "SELECT post_title FROM tk_posts WHERE ID = " + later));
             assertEquals(site.url(), single(s, "SELECT option_value FROM tk_options WHERE option_name = 'siteurl'"));
             assertEquals(site.url(), single(s, "SELECT option_value FROM tk_options WHERE option_name = 'home'"));
             assertEquals(Long.toString(post), single(s, "SELECT comment_post_ID FROM tk_comments WHERE comment_ID = " + comment));

@@ -67,16 +67,24 @@ public final class WordPressIntegrityVerifier implements Verifier {
         return new Builder();
     }
 
+    /** {@code "wordpress-integrity"}. */
     @Override
     public String name() {
         return "wordpress-integrity";
     }
 
+    /** The stages chosen with {@link Builder#stages}, by default FUNCTIONAL and CUTOVER. */
     @Override
     public Set<VerifyStage> stages() {
         return stages;
     }
 
+    /**
+     * Reads both databases at once, then looks the target's attachment files up over SSH. Blocking: a core
+     * table, a reference, an option or a file the source has and the target lacks, and a {@code siteurl} or
+     * {@code home} other than expected. INFO: what the source lacks too. Pending: an upload written on the
+     * source after the last file sync started (not at CUTOVER).
+     */
     @Override
     public Verification verify(VerifyContext ctx) {
         return new IntegrityCheck(settings, name()).run(ctx);

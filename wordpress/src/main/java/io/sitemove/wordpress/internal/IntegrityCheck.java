@@ -19,6 +19,10 @@ public final class IntegrityCheck {
     private final IntegritySettings settings;
     private final String name;
 
+    /**
+     * @param settings what the verifier was built with
+     * @param name the verifier's name, for the verification
+     */
     public IntegrityCheck(IntegritySettings settings, String name) {
         this.settings = settings;
         this.name = name;
