@@ -250,6 +250,25 @@ class WordPressIntegrityVerifierIT {
     }
 
     @Test
+    void aTargetWithoutWpConfigIsAFindingAndItsTablesAreStillCheckedUnderTheSourcesPrefix(Testkit kit)
+            throws Exception {
+        Path config = kit.newWeb().docroot().resolve("wp-config.php");
+        Path aside = kit.newWeb().docroot().resolve("wp-config.aside");
+        Files.move(config, aside);
+        try {
+            Verification result = verify(kit, verifier(kit).build());
+
+            Finding missing = only(result, "wp-config");
+            assertTrue(missing.blocks(), missing.toText());
+            assertEquals(config + " on new", missing.subject());
+            assertTrue(missing.actual().contains("no wp-config.php"), missing.toText());
+            assertTrue(result.summary().contains("0 of 2 attachment files missing"), result.summary());
+        } finally {
+            Files.move(aside, config);
+        }
+    }
+
+    @Test
     void preflightPassesOnBothSidesAndNamesADocrootWithoutWpConfig(Testkit kit) throws Exception {
         TestVerifyContext ctx = new TestVerifyContext("shop", TestServers.oldServer(kit), TestServers.newServer(kit),
                 VerifyStage.FUNCTIONAL);

@@ -1,7 +1,6 @@
 package io.sitemove.wordpress.internal;
 
 import io.sitemove.Counts;
-import io.sitemove.Server;
 import io.sitemove.remote.Parallel;
 import io.sitemove.remote.db.DbEndpoint;
 import io.sitemove.spi.EntryData;
@@ -31,12 +30,13 @@ public final class IntegrityCheck {
     /** Runs it against the context's servers. */
     public Verification run(VerifyContext ctx) {
         long start = System.nanoTime();
+        List<Finding> findings = new ArrayList<>();
+        Parallel.Both<String> prefixes = Prefixes.resolve(ctx, settings, findings);
         Parallel.Both<DatabaseSnapshot> read = Parallel.onBoth("read the WordPress tables",
-                () -> snapshot(ctx.source(), settings.sourceDocroot(), settings.sourceDb()),
-                () -> snapshot(ctx.target(), settings.targetDocroot(), settings.targetDb()));
+                () -> snapshot(settings.sourceDb(), prefixes.source()),
+                () -> snapshot(settings.targetDb(), prefixes.target()));
         DatabaseSnapshot source = read.source();
         DatabaseSnapshot target = read.target();
-        List<Finding> findings = new ArrayList<>();
         int missingTables = tables(source, target, findings);
         long orphans = new OrphanFindings(settings.maxListed()).compare(source, target, findings);
         int options = OptionFindings.compare(source, target, settings.expectedUrls(), settings.requiredOptions(),
@@ -62,9 +62,7 @@ public final class IntegrityCheck {
         return ctx.lastSync(settings.filesSyncer()).map(EntryData.Synced::started).orElse(null);
     }
 
-    private DatabaseSnapshot snapshot(Server server, String docroot, DbEndpoint db) {
-        String prefix = settings.tablePrefix() != null ? settings.tablePrefix()
-                : WpConfigReader.tablePrefix(server, docroot);
+    private DatabaseSnapshot snapshot(DbEndpoint db, String prefix) {
         return DatabaseSnapshot.read(db, new WpTables(prefix), IntegritySettings.SCAN_LIMIT, settings.optionNames());
     }
 
