@@ -65,7 +65,7 @@ public final class AttachmentFindings {
         Map<String, AttachedFile> byFile = new LinkedHashMap<>();
         int unsafe = 0;
         for (AttachedFile file : onTarget) {
-            if (file.file().isEmpty() || UNSAFE.matcher(file.file()).find()) {
+            if (!safe(file.file())) {
                 if (unsafe++ < maxListed) {
                     findings.add(Finding.warning(CHECK, "attachment " + file.id() + " (_wp_attached_file)",
                             "a path under " + targetUploads, "'" + printable(file.file()) + "', not checked",
@@ -93,6 +93,11 @@ public final class AttachmentFindings {
 
     private static String files(long n) {
         return n == 1 ? "file" : "files";
+    }
+
+    /** Whether the name is a plain path under the uploads directory: relative, no {@code .}, {@code ..} or empty segment, no control character. */
+    static boolean safe(String name) {
+        return !name.isEmpty() && !name.endsWith("/") && !UNSAFE.matcher(name).find();
     }
 
     private static String printable(String name) {
