@@ -18,8 +18,8 @@ final class Failures {
     private Failures() {
     }
 
-    static FetchFailure of(IOException e, URI uri, String server, Bounds bounds, boolean deadlinePassed) {
-        String at = "GET " + uri + " via " + server + ": ";
+    static FetchFailure of(IOException e, String method, URI uri, String server, Bounds bounds, boolean deadlinePassed) {
+        String at = method + " " + uri + " via " + server + ": ";
         if (deadlinePassed) {
             return new FetchFailure(FetchFailure.Kind.DEADLINE,
                     at + "no complete page within the fetch deadline of " + human(bounds.deadline()));
