@@ -27,6 +27,7 @@ public final class HttpVerifierBuilder {
     Set<VerifyStage> stages = EnumSet.of(VerifyStage.FUNCTIONAL, VerifyStage.CUTOVER);
     final List<Scenario> scenarios = new ArrayList<>();
     private final List<URI> urls = new ArrayList<>();
+    private final List<String> hosts = new ArrayList<>();
     private PageSettings.Pin oldPin;
     private PageSettings.Pin newPin;
     private Path caFile;
@@ -85,6 +86,21 @@ public final class HttpVerifierBuilder {
                     + " not belong in a URL");
         }
         return uri;
+    }
+
+    /**
+     * More host names of the site (a {@code www.} alias a redirect leads to) whose requests go to the same
+     * pinned servers as the URLs' own hosts, which always do; other names resolve through the system's DNS.
+     */
+    public HttpVerifierBuilder hosts(String... names) {
+        for (String host : Objects.requireNonNull(names, "names cannot be null")) {
+            Objects.requireNonNull(host, "host cannot be null");
+            if (!host.matches("[A-Za-z0-9]([A-Za-z0-9.\\-]*[A-Za-z0-9])?")) {
+                throw new IllegalArgumentException("'" + Printable.excerpt(host, 100) + "' is not a host name");
+            }
+            hosts.add(host);
+        }
+        return this;
     }
 
     /** Sends the old server's requests to this address on each URL's port; the source server's host unless set. */
@@ -268,7 +284,7 @@ public final class HttpVerifierBuilder {
     }
 
     PageSettings settings() {
-        return new PageSettings(urls, Optional.ofNullable(oldPin), Optional.ofNullable(newPin),
+        return new PageSettings(urls, hosts, Optional.ofNullable(oldPin), Optional.ofNullable(newPin),
                 Optional.ofNullable(caFile), selectors, rules, maxRedirects, connectTimeout, responseTimeout, deadline,
                 maxBodyBytes, concurrency, Optional.ofNullable(latency), assets, discover);
     }

@@ -147,4 +147,41 @@ class HttpVerifierEdgeTest {
         assertEquals("302 to http://" + HOST + "/h (new server 127.0.0.1:" + newWm.getPort() + ")", redirects.actual());
         assertFalse(headers.passed());
     }
+
+    @Test
+    void aRedirectToAnAliasOfTheSiteStaysOnThePinnedServersWhenTheAliasIsNamed() {
+        for (WireMockExtension side : List.of(oldWm, newWm)) {
+            side.stubFor(get("/alias").willReturn(aResponse().withStatus(301)
+                    .withHeader("Location", "http://www." + HOST + "/home")));
+        }
+        oldWm.stubFor(get("/home").willReturn(page("Home")));
+        newWm.stubFor(get("/home").willReturn(page("Home (new)")));
+
+        Finding title = only(run(pinned("/alias").hosts("www." + HOST), VerifyStage.CUTOVER), "title");
+        Finding unpinned = only(run(pinned("/alias"), VerifyStage.CUTOVER), "fetch");
+
+        assertEquals("title 'Home (new)' (new server 127.0.0.1:" + newWm.getPort() + ")", title.actual());
+        assertTrue(unpinned.actual().contains(": host www." + HOST + " is not pinned and does not resolve (system DNS)"),
+                unpinned.actual());
+    }
+
+    @Test
+    void discoveryAddsAtMostTheCountAsked() {
+        StringBuilder urlset = new StringBuilder("<urlset>");
+        for (int i = 0; i < 5; i++) {
+            urlset.append("<url><loc>http://").append(HOST).append("/d").append(i).append("</loc></url>");
+            for (WireMockExtension side : List.of(oldWm, newWm)) {
+                side.stubFor(get("/d" + i).willReturn(page("D" + i)));
+            }
+        }
+        oldWm.stubFor(get("/wp-sitemap.xml").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/xml").withBody(urlset + "</urlset>")));
+        newWm.stubFor(get("/start").willReturn(page("Start")));
+        oldWm.stubFor(get("/start").willReturn(page("Start")));
+
+        Verification result = run(pinned("/start").discover(2), VerifyStage.FUNCTIONAL);
+
+        assertTrue(result.findings().isEmpty(), result.findings().toString());
+        assertTrue(result.summary().startsWith("3 page(s) alike"), result.summary());
+    }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
  * What a page check does, as the verifier's builder set it.
  *
  * @param urls the URLs given, in order
+ * @param hosts more host names pinned like the URLs' hosts
  * @param oldPin where the old server's requests go, else the source server's host on each URL's port
  * @param newPin where the new server's requests go, else the target server's host on each URL's port
  * @param caFile a PEM file of CAs trusted besides the JDK's
@@ -27,7 +28,7 @@ import java.util.Optional;
  * @param assets whether the same-host images, style sheets and scripts of each page are checked
  * @param discover how many URLs discovery may add; 0 for none
  */
-public record PageSettings(List<URI> urls, Optional<Pin> oldPin, Optional<Pin> newPin, Optional<Path> caFile,
+public record PageSettings(List<URI> urls, List<String> hosts, Optional<Pin> oldPin, Optional<Pin> newPin, Optional<Path> caFile,
         List<String> selectors, List<NormalisationRule> rules, int maxRedirects, Duration connectTimeout,
         Duration responseTimeout, Duration deadline, int maxBodyBytes, int concurrency, Optional<LatencyRule> latency,
         boolean assets, int discover) {
@@ -35,6 +36,7 @@ public record PageSettings(List<URI> urls, Optional<Pin> oldPin, Optional<Pin> n
     /** Copies the lists. */
     public PageSettings {
         urls = List.copyOf(urls);
+        hosts = List.copyOf(hosts);
         Objects.requireNonNull(oldPin, "oldPin cannot be null");
         Objects.requireNonNull(newPin, "newPin cannot be null");
         Objects.requireNonNull(caFile, "caFile cannot be null");

@@ -55,6 +55,7 @@ public final class Side implements AutoCloseable {
         for (URI url : urls) {
             hosts.add(url.getHost());
         }
+        hosts.addAll(s.hosts());
         for (String host : hosts) {
             if (pin.port() == 0) {
                 b.pin(host, ip);
