@@ -157,12 +157,29 @@ class HttpVerifierEdgeTest {
         oldWm.stubFor(get("/home").willReturn(page("Home")));
         newWm.stubFor(get("/home").willReturn(page("Home (new)")));
 
-        Finding title = only(run(pinned("/alias").hosts("www." + HOST), VerifyStage.CUTOVER), "title");
+        Verification named = run(pinned("/alias").hosts("www." + HOST), VerifyStage.CUTOVER);
+        Finding title = only(named, "title");
         Finding unpinned = only(run(pinned("/alias"), VerifyStage.CUTOVER), "fetch");
 
         assertEquals("title 'Home (new)' (new server 127.0.0.1:" + newWm.getPort() + ")", title.actual());
+        assertTrue(named.findings().stream().noneMatch(f -> f.check().equals("redirects")), named.findings().toString());
         assertTrue(unpinned.actual().contains(": host www." + HOST + " is not pinned and does not resolve (system DNS)"),
                 unpinned.actual());
+    }
+
+    @Test
+    void aRedirectThatLeavesThePinnedHostsIsAWarning() {
+        for (WireMockExtension side : List.of(oldWm, newWm)) {
+            side.stubFor(get("/out").willReturn(aResponse().withStatus(302).withHeader("Location", "http://localhost:"
+                    + newWm.getPort() + "/landing")));
+            side.stubFor(get("/landing").willReturn(page("Landing")));
+        }
+
+        Finding left = only(run(pinned("/out"), VerifyStage.CUTOVER), "redirects");
+
+        assertEquals(Finding.Severity.WARNING, left.severity());
+        assertEquals("302 to http://localhost:" + newWm.getPort() + "/landing, whose host resolves through the system's"
+                + " DNS, perhaps to the old server", left.actual());
     }
 
     @Test

@@ -23,12 +23,14 @@ final class PageComparison {
     private final Finding.Severity bodySeverity;
     private final String oldSide;
     private final String newSide;
+    private final Side now;
 
-    PageComparison(PageDigest digest, Finding.Severity bodySeverity, String oldSide, String newSide) {
+    PageComparison(PageDigest digest, Finding.Severity bodySeverity, Side old, Side now) {
         this.digest = digest;
         this.bodySeverity = bodySeverity;
-        this.oldSide = oldSide;
-        this.newSide = newSide;
+        this.oldSide = old.named();
+        this.newSide = now.named();
+        this.now = now;
     }
 
     /** Adds what differs between the two pages of {@code url} to {@code out}. */
@@ -52,12 +54,24 @@ final class PageComparison {
                     "status " + now.status() + " (" + newSide + "), body: '" + excerpt(now) + "'", SYNC));
             return;
         }
+        leftThePins(subject, now, out);
         if (!chain(old).equals(chain(now))) {
             out.add(Finding.blocking("redirects", subject, chain(old) + " (" + oldSide + ")",
                     chain(now) + " (" + newSide + ")", "make the new server redirect as the old one does"));
         }
         compareHeaders(subject, old, now, out);
         compareContent(subject, old, now, out);
+    }
+
+    private void leftThePins(String subject, Page page, Findings out) {
+        for (Hop hop : page.redirects()) {
+            if (!now.pins(hop.location().getHost())) {
+                out.add(Finding.warning("redirects", subject, "redirects within the site's pinned host names",
+                        hop.status() + " to " + hop.location() + ", whose host resolves through the system's DNS,"
+                                + " perhaps to the old server", "name the site's other host names with hosts(...)"));
+                return;
+            }
+        }
     }
 
     private void compareContent(String subject, Page old, Page now, Findings out) {

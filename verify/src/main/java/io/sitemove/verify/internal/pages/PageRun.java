@@ -40,7 +40,7 @@ public final class PageRun {
             news.add(sides.now().fetchLater(url));
         }
         Finding.Severity body = stage == VerifyStage.CUTOVER ? Finding.Severity.BLOCKING : Finding.Severity.WARNING;
-        PageComparison comparison = new PageComparison(digest, body, sides.old().named(), sides.now().named());
+        PageComparison comparison = new PageComparison(digest, body, sides.old(), sides.now());
         Map<URI, URI> assets = new LinkedHashMap<>();
         int differing = 0;
         for (int i = 0; i < urls.size(); i++) {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -25,11 +26,13 @@ public final class Side implements AutoCloseable {
     private final String address;
     private final PageClient client;
     private final ExecutorService pool;
+    private final Set<String> hosts;
 
-    private Side(String label, String address, PageClient client, int concurrency) {
+    private Side(String label, String address, PageClient client, int concurrency, Set<String> hosts) {
         this.label = label;
         this.address = address;
         this.client = client;
+        this.hosts = Set.copyOf(hosts);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(concurrency, r -> {
             Thread t = new Thread(r, "sitemove-pages-" + label + "-" + n.incrementAndGet());
@@ -53,9 +56,9 @@ public final class Side implements AutoCloseable {
         s.caFile().ifPresent(ca -> b.trustCaFile(ca, true));
         Set<String> hosts = new LinkedHashSet<>();
         for (URI url : urls) {
-            hosts.add(url.getHost());
+            hosts.add(url.getHost().toLowerCase(Locale.ROOT));
         }
-        hosts.addAll(s.hosts());
+        s.hosts().forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
         for (String host : hosts) {
             if (pin.port() == 0) {
                 b.pin(host, ip);
@@ -63,7 +66,7 @@ public final class Side implements AutoCloseable {
                 b.pin(host, ip, pin.port());
             }
         }
-        return new Side(label, ip + (pin.port() == 0 ? "" : ":" + pin.port()), b.build(), s.concurrency());
+        return new Side(label, ip + (pin.port() == 0 ? "" : ":" + pin.port()), b.build(), s.concurrency(), hosts);
     }
 
     /** "old" or "new". */
@@ -74,6 +77,11 @@ public final class Side implements AutoCloseable {
     /** The address requests go to, as findings name it: {@code old server 127.0.0.2}. */
     public String named() {
         return label + " server " + address;
+    }
+
+    /** Whether requests for {@code host} go to this server rather than through the system's DNS. */
+    public boolean pins(String host) {
+        return host != null && hosts.contains(host.toLowerCase(Locale.ROOT));
     }
 
     /** GETs {@code url} now, on the calling thread. */
