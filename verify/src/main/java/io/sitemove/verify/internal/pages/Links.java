@@ -26,7 +26,10 @@ final class Links {
         Set<URI> out = new LinkedHashSet<>();
         Document doc = html(page);
         for (Element e : doc.select(ASSETS)) {
-            sameSite(e.absUrl(e.hasAttr("src") ? "src" : "href"), page.finalUri()).ifPresent(out::add);
+            String attr = e.hasAttr("src") ? "src" : "href";
+            if (!e.attr(attr).isBlank()) {
+                sameSite(e.absUrl(attr), page.finalUri()).ifPresent(out::add);
+            }
         }
         return out;
     }
