@@ -93,7 +93,7 @@ public final class HttpVerifier implements Verifier {
         long start = System.nanoTime();
         Findings out = new Findings();
         try (Sides sides = Sides.open(settings, ctx, hosts())) {
-            PageRun.Outcome pages = new PageRun(settings).run(sides, ctx.stage(), out);
+            PageRun.Outcome pages = new PageRun(settings).run(sides, ctx.stage(), ctx.progress(), out);
             int failedScenarios = ScenarioRunner.run(scenarios, sides, out);
             return Verification.of(name, summary(pages, failedScenarios, sides, out), out.list(), since(start));
         } catch (UnknownHostException e) {

@@ -63,9 +63,11 @@ class HttpVerifierIT {
                 .scenario(login("s3cret-word"))
                 .build();
 
-        Verification result = run(verifier, VerifyStage.CUTOVER);
+        Contexts.Ctx ctx = Contexts.withoutSsh(VerifyStage.CUTOVER);
+        Verification result = verifier.verify(ctx);
 
         assertTrue(result.findings().isEmpty(), result.findings().toString());
+        assertEquals(3, ctx.reported().get(ctx.reported().size() - 1).files(), "pages compared, as progress");
         assertEquals("3 page(s) alike between the " + OLD + " and the " + NEW + ", 4 asset(s), 0 of 1 scenario(s) failed",
                 result.summary());
     }

@@ -1,6 +1,8 @@
 package io.sitemove.verify.internal.pages;
 
+import io.sitemove.Counts;
 import io.sitemove.spi.Finding;
+import io.sitemove.spi.ProgressReporter;
 import io.sitemove.spi.VerifyStage;
 import io.sitemove.verify.internal.Findings;
 import io.sitemove.verify.internal.http.Page;
@@ -30,8 +32,11 @@ public final class PageRun {
         this.digest = b.build();
     }
 
-    /** Compares the pages on both sides, adding what differs to {@code out}. */
-    public Outcome run(Sides sides, VerifyStage stage, Findings out) {
+    /**
+     * Compares the pages on both sides, adding what differs to {@code out} and reporting the pages compared
+     * (as files, with the bytes read from both sides) every ten pages and at the end.
+     */
+    public Outcome run(Sides sides, VerifyStage stage, ProgressReporter progress, Findings out) {
         List<URI> urls = urls(sides.old(), stage);
         List<CompletableFuture<Page>> olds = new ArrayList<>();
         List<CompletableFuture<Page>> news = new ArrayList<>();
@@ -43,9 +48,14 @@ public final class PageRun {
         PageComparison comparison = new PageComparison(digest, body, sides.old(), sides.now());
         Map<URI, URI> assets = new LinkedHashMap<>();
         int differing = 0;
+        long bytes = 0;
         for (int i = 0; i < urls.size(); i++) {
             Page old = olds.get(i).join();
             Page now = news.get(i).join();
+            bytes += old.body().length + now.body().length;
+            if ((i + 1) % 10 == 0 || i == urls.size() - 1) {
+                progress.report(Counts.files(i + 1, bytes), Counts.files(urls.size(), 0));
+            }
             long before = out.total();
             comparison.compare(urls.get(i), old, now, out);
             differing += out.total() > before ? 1 : 0;
