@@ -3,6 +3,7 @@ package io.sitemove.verify;
 import io.sitemove.spi.VerifyStage;
 import io.sitemove.verify.internal.Printable;
 import io.sitemove.verify.internal.http.NormalisationRule;
+import io.sitemove.verify.internal.http.PageClient;
 import io.sitemove.verify.internal.http.PageDigest;
 import io.sitemove.verify.internal.pages.PageSettings;
 import java.net.URI;
@@ -143,12 +144,16 @@ public final class HttpVerifierBuilder {
         return port;
     }
 
-    /** Trusts the CA certificates of this PEM file besides the JDK's (staging certificates); still checked. */
+    /**
+     * Trusts the CA certificates of this PEM file besides the JDK's (staging certificates); certificates and
+     * host names are still checked. A file that holds no PEM certificate is refused.
+     */
     public HttpVerifierBuilder trustCa(Path pem) {
         Objects.requireNonNull(pem, "pem cannot be null");
         if (!Files.isReadable(pem)) {
             throw new IllegalArgumentException("CA file " + pem + " cannot be read");
         }
+        PageClient.builder().trustCaFile(pem, true).build().close();
         caFile = pem;
         return this;
     }

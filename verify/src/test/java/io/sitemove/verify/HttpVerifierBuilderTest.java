@@ -2,15 +2,19 @@ package io.sitemove.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sitemove.Secret;
 import io.sitemove.spi.VerifyStage;
 import java.net.URI;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The page verifier's and the scenario's builders refuse what cannot work, as they are given it. */
 class HttpVerifierBuilderTest {
@@ -40,6 +44,16 @@ class HttpVerifierBuilderTest {
         assertThrows(IllegalArgumentException.class, () -> b.trustCa(Path.of("/no/such/ca.pem")));
         assertThrows(IllegalArgumentException.class, () -> b.responseTimeout(Duration.ZERO));
         assertEquals("no URL to check: call url(...)", assertThrows(IllegalStateException.class, b::build).getMessage());
+    }
+
+    @Test
+    void aCaFileWithoutCertificatesIsRefused(@TempDir Path dir) throws IOException {
+        Path notPem = Files.writeString(dir.resolve("ca.pem"), "not a certificate\n");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HttpVerifier.builder().trustCa(notPem));
+
+        assertTrue(e.getMessage().startsWith("cannot read the CA file " + notPem), e.getMessage());
     }
 
     @Test
