@@ -183,6 +183,23 @@ class HttpVerifierEdgeTest {
     }
 
     @Test
+    void anImageAnsweredByAFallbackPageOnTheNewServerIsAnAssetFinding() {
+        for (WireMockExtension side : List.of(oldWm, newWm)) {
+            side.stubFor(get("/gallery").willReturn(page("Gallery").withBody("<title>Gallery</title><img src=\"/i.png\">")));
+        }
+        oldWm.stubFor(get("/i.png").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/png")
+                .withBody(new byte[] {(byte) 0x89, 'P', 'N', 'G'})));
+        newWm.stubFor(get("/i.png").willReturn(page("Home")));
+
+        Finding asset = only(run(pinned("/gallery").assets(true), VerifyStage.FUNCTIONAL), "asset");
+
+        assertEquals("http://" + HOST + "/i.png", asset.subject());
+        assertEquals("Content-Type image/png (old server 127.0.0.1:" + oldWm.getPort() + "), as linked from http://"
+                + HOST + "/gallery", asset.expected());
+        assertEquals("Content-Type text/html (new server 127.0.0.1:" + newWm.getPort() + ")", asset.actual());
+    }
+
+    @Test
     void discoveryAddsAtMostTheCountAsked() {
         StringBuilder urlset = new StringBuilder("<urlset>");
         for (int i = 0; i < 5; i++) {
