@@ -18,7 +18,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -148,8 +147,7 @@ public final class HttpVerifier implements Verifier {
 
     @Override
     public String toString() {
-        Set<URI> shown = new LinkedHashSet<>(settings.urls());
-        return name + " " + shown;
+        return name + " " + settings.urls();
     }
 
     static String checkedName(String name) {
