@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sitemove.Secret;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.Finding;
 import io.sitemove.spi.Verification;
@@ -12,109 +13,193 @@ import io.sitemove.testkit.Testkit;
 import io.sitemove.testkit.WebServer;
 import io.sitemove.testkit.WithTestkit;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The page checks against the testkit's real nginx and php-fpm: the old site on 127.0.0.2, its copy on
+ * 127.0.0.3, both asked for under the site's name, pinned by default to the context's source and target.
+ */
 @WithTestkit(ssh = false, mariaDb = false, dns = false, web = true)
 class HttpVerifierIT {
+    private static final String OLD = "old server 127.0.0.2";
+    private static final String NEW = "new server 127.0.0.3";
     private final Testkit kit;
+    private WebServer old;
     private WebServer web;
+    private SitePages site;
 
     HttpVerifierIT(Testkit kit) {
         this.kit = kit;
     }
 
     @BeforeEach
-    void givenAPageOnTheNewServerThatEchoesTheHostItWasAskedFor() throws IOException {
+    void givenTheSiteOnBothServers() throws IOException {
+        old = kit.oldWeb();
         web = kit.newWeb();
-        Files.writeString(web.docroot().resolve("marker.php"),
-                "<?php echo 'sitemove-marker host=' . $_SERVER['HTTP_HOST'] . \"\\n\";\n");
+        site = new SitePages(old, web);
+        site.both("site.css", "h1 { color: red; }\n").both("app.js", "console.log(1);\n").bytesOnBoth("logo.png",
+                SitePages.PNG);
+    }
+
+    private static Verification run(HttpVerifier verifier, VerifyStage stage) {
+        return verifier.verify(Contexts.withoutSsh(stage));
+    }
+
+    private static Finding only(Verification result, String check) {
+        List<Finding> of = result.findings().stream().filter(f -> f.check().equals(check)).toList();
+        assertEquals(1, of.size(), result.findings().toString());
+        return of.get(0);
     }
 
     @Test
-    void passesWhenTheNewServerAnswersForTheSiteName() {
+    void aFaithfulCopyPassesIncludingWordPressesRedirectToThePrettyUrlAndALogin() throws IOException {
+        site.both("shop.php", SitePages.shopPage("Shop")).both("login.php", SitePages.loginPhp("s3cret-word"))
+                .both("account.php", SitePages.accountPhp());
         HttpVerifier verifier = HttpVerifier.builder()
-                .url("http://site.example.test/marker.php")
-                .pinTo(web.host(), web.port())
-                .expectStatus(200)
-                .expectBodyContains("sitemove-marker host=site.example.test\n")
+                .urls(site.root("/"), site.root("/?p=1"), site.http("shop.php"))
+                .selectors("h1", ".price")
+                .scenario(login("s3cret-word"))
                 .build();
 
-        Verification result = verifier.verify(Contexts.withoutSsh(VerifyStage.FUNCTIONAL));
+        Contexts.Ctx ctx = Contexts.withoutSsh(VerifyStage.CUTOVER);
+        Verification result = verifier.verify(ctx);
 
-        assertTrue(result.passed(), result.toString());
-        assertEquals("1 URL(s) answered 200 with the expected text on " + web.host(), result.summary());
+        assertTrue(result.findings().isEmpty(), result.findings().toString());
+        assertEquals(3, ctx.reported().get(ctx.reported().size() - 1).files(), "pages compared, as progress");
+        assertEquals("3 page(s) alike between the " + OLD + " and the " + NEW + ", 4 asset(s), 0 of 1 scenario(s) failed",
+                result.summary());
+    }
+
+    private Scenario login(String password) {
+        return Scenario.builder("login", site.http(""))
+                .get(site.dir + "/login.php").expectStatus(200).expectSelector("form#login")
+                .post(site.dir + "/login.php").field("user", "admin").field("password", Secret.of(password))
+                .expectSelector("#who", "admin").expectCookie("PHPSESSID")
+                .get(site.dir + "/account.php").expectStatus(200)
+                .build();
     }
 
     @Test
-    void withoutAPinItConnectsToTheTargetServerOnTheUrlsPort() {
-        HttpVerifier verifier = HttpVerifier.builder()
-                .url("http://site.example.test:" + web.port() + "/marker.php?x=1")
-                .expectBodyContains("host=site.example.test\n")
-                .build();
+    void aPageThatFailsWith500OnTheNewServerIsCaughtNamingTheUrl() throws IOException {
+        site.both("shop.php", SitePages.shopPage("Shop"))
+                .onOld("cart.php", "<title>Cart</title>empty").onNew("cart.php", "<?php http_response_code(500); echo 'PHP Fatal error';\n");
+        HttpVerifier verifier = HttpVerifier.builder().urls(site.http("shop.php"), site.http("cart.php")).build();
 
-        Verification result = verifier.verify(Contexts.withoutSsh(VerifyStage.WATCH));
-
-        assertTrue(result.passed(), result.toString());
-    }
-
-    @Test
-    void aMissingPageIsAFindingWithItsStatusAndBody() {
-        HttpVerifier verifier = HttpVerifier.builder()
-                .url("http://site.example.test/missing.php")
-                .pinTo(web.host(), web.port())
-                .build();
-
-        Verification result = verifier.verify(Contexts.withoutSsh(VerifyStage.CUTOVER));
+        Verification result = run(verifier, VerifyStage.FUNCTIONAL);
 
         assertFalse(result.passed());
-        Finding finding = result.findings().get(0);
-        assertEquals("status", finding.check(), finding.toText());
-        assertEquals("http://site.example.test/missing.php", finding.subject());
-        assertEquals("status 200", finding.expected());
-        assertTrue(finding.actual().startsWith("status 404 via " + web.host() + ":" + web.port() + ", body: '"), finding.toText());
-        assertEquals(Finding.Severity.BLOCKING, finding.severity());
+        Finding status = only(result, "status");
+        assertEquals(site.http("cart.php"), status.subject());
+        assertEquals("status 200 (" + OLD + ")", status.expected());
+        assertEquals("status 500 (" + NEW + "), body: 'PHP Fatal error'", status.actual());
+        assertEquals(List.of(status), result.findings(), "the other page is alike");
+        assertEquals("1 of 2 page(s) differ between the " + OLD + " and the " + NEW + ", 3 asset(s)", result.summary());
     }
 
     @Test
-    void aMissingMarkerIsAFindingWithABodyExcerpt() {
-        HttpVerifier verifier = HttpVerifier.builder()
-                .url("http://site.example.test/marker.php")
-                .pinTo(web.host(), web.port())
-                .expectBodyContains("Welcome to the shop")
+    void aTitleThatDiffersIsCaughtNamingTheUrlAndBothTitles() throws IOException {
+        site.onOld("shop.php", SitePages.shopPage("Shop")).onNew("shop.php", SitePages.shopPage("Shop (staging)"));
+        HttpVerifier verifier = HttpVerifier.builder().url(site.http("shop.php")).build();
+
+        Verification result = run(verifier, VerifyStage.FUNCTIONAL);
+
+        Finding title = only(result, "title");
+        assertEquals(site.http("shop.php"), title.subject());
+        assertEquals("title 'Shop' (" + OLD + ")", title.expected());
+        assertEquals("title 'Shop (staging)' (" + NEW + ")", title.actual());
+        assertTrue(title.blocks());
+        assertFalse(result.passed());
+    }
+
+    @Test
+    void aMissingImageOnTheNewServerIsCaughtNamingTheImageAndThePage() throws IOException {
+        site.both("shop.php", SitePages.shopPage("Shop")).bytesOnOld("photo.png", SitePages.PNG)
+                .both("photo.php", "<title>Photo</title><img src=\"photo.png\" alt=\"photo\">");
+        HttpVerifier verifier = HttpVerifier.builder().urls(site.http("shop.php"), site.http("photo.php")).build();
+
+        Verification result = run(verifier, VerifyStage.FUNCTIONAL);
+
+        Finding asset = only(result, "asset");
+        assertEquals(site.http("photo.png"), asset.subject());
+        assertEquals("status 2xx, as linked from " + site.http("photo.php") + " (the " + OLD + " answers status 200)",
+                asset.expected());
+        assertEquals("status 404 (" + NEW + ")", asset.actual());
+        assertEquals(List.of(asset), result.findings(), "the pages themselves are alike");
+    }
+
+    @Test
+    void aLoginThatFailsOnTheNewServerIsCaughtNamingTheStepAndNeverThePassword() throws IOException {
+        site.onOld("login.php", SitePages.loginPhp("s3cret-word")).onNew("login.php", SitePages.loginPhp("other-hash"))
+                .both("account.php", SitePages.accountPhp());
+        HttpVerifier verifier = HttpVerifier.builder().url(site.http("account.php")).scenario(login("s3cret-word"))
                 .build();
 
-        Verification result = verifier.verify(Contexts.withoutSsh(VerifyStage.FUNCTIONAL));
+        Verification result = run(verifier, VerifyStage.FUNCTIONAL);
 
-        assertEquals(List.of(Finding.blocking("text", "http://site.example.test/marker.php",
-                "a body containing 'Welcome to the shop'", "status 200 via " + web.host() + ":" + web.port()
-                + ", body: 'sitemove-marker host=site.example.test\\n'",
-                "sync the site again or fix the target's web server configuration")), result.findings());
-        assertEquals("1 of 1 URL(s) did not answer as expected on " + web.host(), result.summary());
+        Finding step = only(result, "scenario");
+        assertEquals("scenario login step 2 (POST " + site.dir + "/login.php)", step.subject());
+        assertEquals("an element '#who' containing 'admin'", step.expected());
+        assertTrue(step.actual().startsWith("no such element; status 200, body: '<title>Log in</title><p class=\"error\">"
+                + "Wrong password</p>' (" + NEW + "); the " + OLD + " passes this step"), step.actual());
+        assertTrue(step.blocks());
+        assertFalse(Finding.toJson(result.findings()).contains("s3cret-word"));
+        assertTrue(result.summary().endsWith("1 of 1 scenario(s) failed"), result.summary());
     }
 
     @Test
-    void aClosedPortFailsPreflightAndVerification() throws IOException {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(web.host()))) {
-            closed = socket.getLocalPort();
-        }
-        HttpVerifier open = HttpVerifier.builder().url("http://site.example.test/").pinTo(web.host(), web.port()).build();
-        HttpVerifier shut = HttpVerifier.builder().url("http://site.example.test/").pinTo(web.host(), closed).build();
+    void overHttpsThePagesPassWithTheTestCaAndFailClearlyWithoutIt() throws IOException {
+        site.both("shop.php", SitePages.shopPage("Shop"));
+        HttpVerifier trusting = HttpVerifier.builder().url(site.https("shop.php")).trustCa(web.caFile()).build();
+        HttpVerifier jdkOnly = HttpVerifier.builder().url(site.https("shop.php")).build();
+
+        Verification passed = run(trusting, VerifyStage.CUTOVER);
+        Verification refused = run(jdkOnly, VerifyStage.CUTOVER);
+
+        assertTrue(passed.findings().isEmpty(), passed.findings().toString());
+        assertEquals("1 page(s) alike between the " + OLD + " and the " + NEW + ", 3 asset(s)", passed.summary());
+        Finding tls = only(refused, "fetch");
+        assertEquals(site.https("shop.php"), tls.subject());
+        assertTrue(tls.actual().startsWith("GET " + site.https("shop.php") + " via 127.0.0.3:" + web.httpsPort()
+                + ": TLS failed: "), tls.actual());
+        assertTrue(tls.actual().contains("the old server fails too"), tls.actual());
+        assertTrue(tls.blocks());
+    }
+
+    @Test
+    void discoveryReadsTheSitemapIndexAndTheHomePageAndCatchesAFaultOnAPageFoundThere() throws IOException {
+        site.both("a.php", "<title>A</title>").both("b.php", "<title>B</title>")
+                .onOld("c.php", "<title>C</title>").onNew("c.php", "<title>C?</title>")
+                .atRootOfBoth("wp-sitemap.xml", "<?xml version=\"1.0\"?><sitemapindex><sitemap><loc>"
+                        + site.root("/wp-sitemap-posts-1.xml") + "</loc></sitemap></sitemapindex>")
+                .atRootOfBoth("wp-sitemap-posts-1.xml", "<?xml version=\"1.0\"?><urlset>"
+                        + "<url><loc>" + site.http("a.php") + "</loc></url><url><loc>" + site.http("b.php") + "</loc></url>"
+                        + "<url><loc>" + site.http("c.php") + "</loc></url><url><loc>http://elsewhere.example.org/x</loc></url>"
+                        + "</urlset>");
+        HttpVerifier verifier = HttpVerifier.builder().url(site.http("a.php")).discover(20).build();
+
+        Verification result = run(verifier, VerifyStage.FUNCTIONAL);
+
+        Finding title = only(result, "title");
+        assertEquals(site.http("c.php"), title.subject());
+        assertEquals(List.of(title), result.blocking(), "the body differs too, a warning at FUNCTIONAL");
+        assertEquals("1 of 6 page(s) differ between the " + OLD + " and the " + NEW + ", 1 asset(s)", result.summary(),
+                "a, b and c from the sitemap; the home page, /?p=1 and /hello-world/ from its links");
+    }
+
+    @Test
+    void preflightFetchesTheFirstUrlFromBothServers() throws IOException {
+        site.both("shop.php", SitePages.shopPage("Shop"));
+        HttpVerifier open = HttpVerifier.builder().url(site.http("shop.php")).build();
+        HttpVerifier shut = HttpVerifier.builder().url(site.http("shop.php")).pinNew("127.0.0.3", 9).build();
 
         List<CheckResult> ok = open.preflight(Contexts.withoutSsh(VerifyStage.FUNCTIONAL));
         List<CheckResult> refused = shut.preflight(Contexts.withoutSsh(VerifyStage.FUNCTIONAL));
-        Verification result = shut.verify(Contexts.withoutSsh(VerifyStage.FUNCTIONAL));
 
-        assertTrue(ok.get(0).passed(), ok.toString());
-        assertFalse(refused.get(0).passed());
-        assertEquals("HTTP reachable on " + web.host() + ":" + closed, refused.get(0).check());
-        assertEquals("answer", result.findings().get(0).check(), result.findings().toString());
-        assertTrue(result.findings().get(0).actual().startsWith("no answer via " + web.host() + ":" + closed + " (ConnectException"),
-                result.findings().toString());
+        assertTrue(ok.stream().allMatch(CheckResult::passed), ok.toString());
+        assertTrue(refused.get(0).passed(), refused.toString());
+        assertFalse(refused.get(1).passed());
+        assertEquals("pages answer on the new server 127.0.0.3:9", refused.get(1).check());
     }
 }

@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.CircularRedirectException;
@@ -18,8 +19,8 @@ final class Failures {
     private Failures() {
     }
 
-    static FetchFailure of(IOException e, URI uri, String server, Bounds bounds, boolean deadlinePassed) {
-        String at = "GET " + uri + " via " + server + ": ";
+    static FetchFailure of(IOException e, String method, URI uri, String server, Bounds bounds, boolean deadlinePassed) {
+        String at = method + " " + uri + " via " + server + ": ";
         if (deadlinePassed) {
             return new FetchFailure(FetchFailure.Kind.DEADLINE,
                     at + "no complete page within the fetch deadline of " + human(bounds.deadline()));
@@ -37,6 +38,10 @@ final class Failures {
         }
         if (cause instanceof HttpHostConnectException || cause instanceof ConnectException) {
             return new FetchFailure(FetchFailure.Kind.CONNECTION_REFUSED, at + "connection refused");
+        }
+        if (cause instanceof UnknownHostException) {
+            return new FetchFailure(FetchFailure.Kind.IO, at + "host " + cause.getMessage()
+                    + " is not pinned and does not resolve (system DNS)");
         }
         if (cause instanceof SSLException) {
             return new FetchFailure(FetchFailure.Kind.TLS, at + "TLS failed: " + reason(cause));

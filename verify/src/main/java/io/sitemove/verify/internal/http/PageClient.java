@@ -14,10 +14,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.cookie.BasicCookieStore;
+import org.apache.hc.client5.http.cookie.CookieStore;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -83,28 +85,39 @@ public final class PageClient implements AutoCloseable {
                         .setConnectionRequestTimeout(Timeout.of(b.deadline)).build())
                 .setUserAgent(b.userAgent)
                 .disableAutomaticRetries()
-                .disableCookieManagement()
                 .build();
     }
 
     /** GETs {@code uri}, following redirects up to the bound; never throws for what the server does. */
     public Page fetch(URI uri) {
         Objects.requireNonNull(uri, "uri cannot be null");
-        HttpGet get = new HttpGet(uri);
+        return send(PageRequest.get(uri), new BasicCookieStore());
+    }
+
+    /**
+     * Sends {@code request} with the cookies of {@code jar}, keeping in it those the responses set (so steps
+     * of a login share a session), following redirects up to the bound; never throws for what the server does.
+     */
+    public Page send(PageRequest request, CookieStore jar) {
+        Objects.requireNonNull(request, "request cannot be null");
+        Objects.requireNonNull(jar, "jar cannot be null");
+        URI uri = request.uri();
+        HttpUriRequestBase message = request.toMessage();
         HttpClientContext context = HttpClientContext.create();
+        context.setCookieStore(jar);
         AtomicBoolean deadlinePassed = new AtomicBoolean();
         long start = System.nanoTime();
         ScheduledFuture<?> alarm = timer.schedule(() -> {
             deadlinePassed.set(true);
-            get.cancel();
+            message.cancel();
         }, bounds.deadline().toMillis(), TimeUnit.MILLISECONDS);
         ClassicHttpResponse response = null;
         try {
-            response = client.executeOpen(null, get, context);
-            return read(uri, get, response, context, start);
+            response = client.executeOpen(null, message, context);
+            return read(uri, message, response, context, start);
         } catch (IOException | RuntimeException e) {
             IOException io = e instanceof IOException x ? x : new IOException(e.getMessage(), e);
-            FetchFailure failure = Failures.of(io, uri, serverOf(uri), bounds, deadlinePassed.get());
+            FetchFailure failure = Failures.of(io, request.method(), uri, serverOf(uri), bounds, deadlinePassed.get());
             return new Page(uri, 0, ChainRecorder.hopsOf(context), "", "", List.of(), new byte[0], false,
                     since(start), Optional.of(failure));
         } finally {
@@ -113,7 +126,7 @@ public final class PageClient implements AutoCloseable {
         }
     }
 
-    private Page read(URI uri, HttpGet get, ClassicHttpResponse response, HttpClientContext context, long start)
+    private Page read(URI uri, HttpUriRequestBase get, ClassicHttpResponse response, HttpClientContext context, long start)
             throws IOException {
         byte[] body = new byte[0];
         boolean cut = false;
@@ -160,7 +173,12 @@ public final class PageClient implements AutoCloseable {
     /** The server a URL's host goes to, as failures name it: the pinned address and port, or DNS. */
     String serverOf(URI uri) {
         InetSocketAddress pin = uri.getHost() == null ? null : pins.pinOf(uri.getHost());
-        return pin == null ? (uri.getHost() + " (system DNS)") : pin.getAddress().getHostAddress() + ":" + pin.getPort();
+        if (pin == null) {
+            return uri.getHost() + " (system DNS)";
+        }
+        int port = pin.getPort() != 0 ? pin.getPort() : uri.getPort() > 0 ? uri.getPort()
+                : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return pin.getAddress().getHostAddress() + ":" + port;
     }
 
     private static Duration since(long start) {

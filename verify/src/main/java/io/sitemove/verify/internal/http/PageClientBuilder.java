@@ -50,6 +50,17 @@ public final class PageClientBuilder {
         return this;
     }
 
+    /** Sends requests for {@code host} to {@code address} (a literal IP address), on each URL's own port. */
+    public PageClientBuilder pin(String host, String address) {
+        Objects.requireNonNull(host, "host cannot be null");
+        Objects.requireNonNull(address, "address cannot be null");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host cannot be blank");
+        }
+        pins.put(PinnedHosts.key(host), new InetSocketAddress(literal(address), 0));
+        return this;
+    }
+
     private static InetAddress literal(String address) {
         if (!address.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
             throw new IllegalArgumentException("address must be an IP address, was '" + address + "'");

@@ -10,8 +10,8 @@ import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
 /**
- * The client's own resolver: the pinned host names go to the new server's address and port, every other
- * name to the system's resolver. Nothing JVM-wide changes; the URL, the {@code Host} header and TLS SNI
+ * The client's own resolver: the pinned host names go to the new server's address and port (port 0: the
+ * URL's own port), every other name to the system's resolver. Nothing JVM-wide changes; the URL, the {@code Host} header and TLS SNI
  * keep the site's name.
  */
 final class PinnedHosts implements DnsResolver {
@@ -38,7 +38,10 @@ final class PinnedHosts implements DnsResolver {
     @Override
     public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
         InetSocketAddress pin = pinOf(host);
-        return pin != null ? List.of(pin) : SystemDefaultDnsResolver.INSTANCE.resolve(host, port);
+        if (pin == null) {
+            return SystemDefaultDnsResolver.INSTANCE.resolve(host, port);
+        }
+        return List.of(pin.getPort() == 0 ? new InetSocketAddress(pin.getAddress(), port) : pin);
     }
 
     @Override
