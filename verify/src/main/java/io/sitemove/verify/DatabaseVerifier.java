@@ -48,8 +48,8 @@ import org.slf4j.LoggerFactory;
  * to now, and a difference on a row changed there is a pending finding, not a fault. During the cutover
  * (source read-only) everything must match. {@link Mode#FAST}, the default at {@link VerifyStage#CUTOVER},
  * compares only the rows whose keys the last delta touched (read from the binary log between the sync
- * before the last one and the last one) plus every table's row count, so its cost grows with the changes,
- * not with the database.
+ * before the last one and the last one) or the source changed since, plus every table's row count, so its
+ * cost grows with the changes, not with the database.
  *
  * <pre>{@code
  * MySqlSyncer db = MySqlSyncer.builder().source(oldDb).target(newDb).build();
@@ -165,7 +165,7 @@ public final class DatabaseVerifier implements Verifier {
             return null;
         }
         try {
-            return BinlogChanges.read(source, before.get(), last.get());
+            return BinlogChanges.read(source, before.get(), last.get()).plus(BinlogChanges.read(source, last.get(), null));
         } catch (MigrationException e) {
             LOG.warn("{}: fast mode cannot read what the last delta changed, so every table is compared: {}", name,
                     e.getMessage());

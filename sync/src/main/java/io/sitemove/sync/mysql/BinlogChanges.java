@@ -54,6 +54,18 @@ public record BinlogChanges(BinlogPosition from, BinlogPosition to, Map<String, 
         return new BinlogChanges(at, at, Map.of(), Set.of(), false);
     }
 
+    /** The changes of this stretch and of {@code later}, which follows it: from this one's start to the later one's end. */
+    public BinlogChanges plus(BinlogChanges later) {
+        Objects.requireNonNull(later, "later cannot be null");
+        Map<String, Set<String>> keys = new TreeMap<>();
+        keysByTable.forEach((t, k) -> keys.computeIfAbsent(t, x -> new TreeSet<>()).addAll(k));
+        later.keysByTable.forEach((t, k) -> keys.computeIfAbsent(t, x -> new TreeSet<>()).addAll(k));
+        Set<String> whole = new TreeSet<>(wholeTables);
+        whole.addAll(later.wholeTables);
+        BinlogPosition end = later.to.compareTo(to) > 0 ? later.to : to;
+        return new BinlogChanges(from, end, keys, whole, schemaChanged || later.schemaChanged);
+    }
+
     /** Whether any row of the table may have changed. */
     public boolean touches(String table) {
         return schemaChanged || wholeTables.contains(table) || keysByTable.containsKey(table);

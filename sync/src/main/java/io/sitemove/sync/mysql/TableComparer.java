@@ -30,17 +30,19 @@ public final class TableComparer {
      * @param name the table's name
      * @param columns its columns in table order, each as {@code name type[ unsigned][ collation]}
      * @param primaryKey its primary key's column names, in key order; empty when it has none
+     * @param integerKeys for each key column, whether it is an integer
      * @param integerLeadingKey whether the key's first column is an integer (ranges are then cut on it)
      * @param keysWritable whether its keys read as text the same from a binlog and a result set
      *     ({@link #keyText}); false for keys of dates or binary strings
      * @param rowImage the SQL expression whose bytes stand for one row; null when it has no columns
      */
-    public record Table(String name, List<String> columns, List<String> primaryKey, boolean integerLeadingKey,
-            boolean keysWritable, String rowImage) {
+    public record Table(String name, List<String> columns, List<String> primaryKey, List<Boolean> integerKeys,
+            boolean integerLeadingKey, boolean keysWritable, String rowImage) {
         public Table {
             Objects.requireNonNull(name, "name cannot be null");
             columns = List.copyOf(columns);
             primaryKey = List.copyOf(primaryKey);
+            integerKeys = List.copyOf(integerKeys);
         }
 
         /** Whether it has a primary key. */
@@ -58,15 +60,17 @@ public final class TableComparer {
                     + (column.collation() == null ? "" : " " + column.collation()));
         }
         List<String> key = new ArrayList<>();
+        List<Boolean> integers = new ArrayList<>();
         boolean writable = true;
         for (int position : info.primaryKey()) {
             ColumnInfo column = info.columns().get(position);
             key.add(column.name());
+            integers.add(column.integer());
             writable &= KeyText.writable(column);
         }
         boolean integer = info.hasPrimaryKey() && info.columns().get(info.primaryKey().get(0)).integer();
         String image = info.columns().isEmpty() ? null : RowImage.of(info.columns());
-        return new Table(table, columns, key, integer, writable, image);
+        return new Table(table, columns, key, integers, integer, writable, image);
     }
 
     /** A key's column values (as {@code ResultSet.getString} reads them) as one text, as {@link BinlogChanges} holds keys. */
