@@ -25,7 +25,7 @@ import java.util.Optional;
  *     .target(newServer)
  *     .syncer(FileSyncer.builder().sourceRoot("/var/www/shop").targetRoot("/srv/shop").build())
  *     .syncer(MySqlSyncer.builder().source(oldDb).target(newDb).applicationUser("shop@%").build())
- *     .verifier(new TableChecksumVerifier(oldDb, newDb))
+ *     .verifier(DatabaseVerifier.builder().source(oldDb).target(newDb).build())
  *     .dns(DnsCutover.builder(switcher)
  *         .names("shop.example.com.")
  *         .record(DnsRecord.a("shop.example.com.", 3600, "198.51.100.20"))

@@ -2,6 +2,7 @@ package io.sitemove.bench;
 
 import io.sitemove.bench.db.DbSuite;
 import io.sitemove.bench.files.FilesSuite;
+import io.sitemove.bench.verify.VerifySuite;
 import io.sitemove.testkit.JulToSlf4j;
 import io.sitemove.testkit.Testkit;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ public final class Bench {
     /** The suites, by name, in the order they run. */
     static Map<String, Suite> suites() {
         Map<String, Suite> all = new LinkedHashMap<>();
-        for (Suite s : List.<Suite>of(new FilesSuite(), new DbSuite())) {
+        for (Suite s : List.<Suite>of(new FilesSuite(), new DbSuite(), new VerifySuite())) {
             all.put(s.name(), s);
         }
         return all;

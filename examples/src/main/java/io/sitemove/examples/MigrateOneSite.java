@@ -18,7 +18,7 @@ import io.sitemove.remote.db.DbEndpoint;
 import io.sitemove.sync.files.FileSyncer;
 import io.sitemove.sync.mysql.MySqlSyncer;
 import io.sitemove.wordpress.WordPressMaintenance;
-import io.sitemove.verify.TableChecksumVerifier;
+import io.sitemove.verify.DatabaseVerifier;
 import io.sitemove.verify.TreeHashVerifier;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,6 +65,7 @@ public final class MigrateOneSite {
                 .identity(s.sshKey()).knownHosts(s.knownHosts()).build();
         DbEndpoint oldDb = new DbEndpoint(s.oldHost(), s.oldDbPort(), s.database(), s.oldDbUser(), s.oldDbPassword());
         DbEndpoint newDb = new DbEndpoint(s.newHost(), s.newDbPort(), s.database(), s.newDbUser(), s.newDbPassword());
+        MySqlSyncer database = databaseSyncer(s, oldDb, newDb);
 
         FileSyncer files = FileSyncer.builder().sourceRoot(s.oldDocroot()).targetRoot(s.newDocroot())
                 .exclude(WordPressMaintenance.MARKER).build();
@@ -72,9 +73,9 @@ public final class MigrateOneSite {
                 .source(oldServer)
                 .target(newServer)
                 .syncer(files)
-                .syncer(databaseSyncer(s, oldDb, newDb))
+                .syncer(database)
                 .verifier(TreeHashVerifier.of(files))
-                .verifier(new TableChecksumVerifier(oldDb, newDb))
+                .verifier(DatabaseVerifier.builder().against(database).build())
                 .dns(DnsCutover.builder(Rfc2136Switcher.builder().zone(s.zone()).server(s.dnsServer(), s.dnsPort())
                                 .tsig(s.tsigKeyName(), s.tsigAlgorithm(), s.tsigSecret())
                                 .authoritativeServers(List.of(new InetSocketAddress(s.dnsServer(), s.dnsPort())))

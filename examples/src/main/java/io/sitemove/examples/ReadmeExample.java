@@ -14,7 +14,7 @@ import io.sitemove.spi.DnsRecord;
 import io.sitemove.sync.files.FileSyncer;
 import io.sitemove.sync.files.Preset;
 import io.sitemove.sync.mysql.MySqlSyncer;
-import io.sitemove.verify.TableChecksumVerifier;
+import io.sitemove.verify.DatabaseVerifier;
 import io.sitemove.verify.TreeHashVerifier;
 import io.sitemove.wordpress.WordPressMaintenance;
 import java.nio.file.Path;
@@ -39,14 +39,15 @@ public final class ReadmeExample {
 
         FileSyncer files = FileSyncer.builder().sourceRoot("/var/www/shop").targetRoot("/srv/shop")
             .preset(Preset.WORDPRESS).build();              // the preset leaves out caches and .maintenance
+        MySqlSyncer database = MySqlSyncer.builder().source(oldDb).target(newDb)
+            .applicationUser("shop@%").build();             // made read-only for the final sync
         MigrationPlan plan = MigrationPlan.builder("shop.example.com")
             .source(oldServer)
             .target(newServer)
             .syncer(files)
-            .syncer(MySqlSyncer.builder().source(oldDb).target(newDb)
-                    .applicationUser("shop@%").build())     // made read-only for the final sync
+            .syncer(database)
             .verifier(TreeHashVerifier.of(files))           // same roots and exclusions, compared with the last sync
-            .verifier(new TableChecksumVerifier(oldDb, newDb))
+            .verifier(DatabaseVerifier.builder().against(database).build())  // rows; later source changes pending
             .dns(DnsCutover.builder(Rfc2136Switcher.builder().zone("example.com.").server("192.0.2.53", 53)
                             .tsig("panel-key.", "hmac-sha256", Secret.of(tsigSecret)).build())
                     .names("shop.example.com.")
