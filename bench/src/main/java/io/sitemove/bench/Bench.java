@@ -60,7 +60,7 @@ public final class Bench {
         }
         BenchOut out = new BenchOut(System.out);
         Path work = Path.of("bench/target/bench-" + Instant.now().toEpochMilli()).toAbsolutePath();
-        try (Testkit kit = Testkit.builder(work.resolve("servers")).ssh().mariaDb(SERVER_SIZING).start()) {
+        try (Testkit kit = Testkit.builder(work.resolve("servers")).ssh().mariaDb(SERVER_SIZING).web().start()) {
             out.note("servers: " + kit.oldSsh() + " -> " + kit.newSsh() + "; " + (quick ? "quick" : "full") + " sizes");
             out.note("mariadb: " + String.join(" ", SERVER_SIZING));
             for (Suite s : chosen) {

@@ -49,7 +49,7 @@ public final class VerifySuite implements Suite {
     @Override
     public void run(BenchContext ctx) throws Exception {
         database(ctx);
-        // ---- pages: the lead calls PageCheckBench.run(ctx) here (100 URLs checked on both sides) ----
+        PageCheckBench.run(ctx);
     }
 
     private void database(BenchContext ctx) throws Exception {
