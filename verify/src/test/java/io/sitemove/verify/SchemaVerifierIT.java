@@ -2,10 +2,13 @@ package io.sitemove.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sitemove.MigrationException;
 import io.sitemove.Secret;
 import io.sitemove.Server;
+import io.sitemove.remote.BlackHole;
 import io.sitemove.remote.TestContext;
 import io.sitemove.remote.TestServers;
 import io.sitemove.remote.db.DbEndpoint;
@@ -156,6 +159,41 @@ class SchemaVerifierIT {
         assertTrue(excluded.passed(), excluded.findings().toString());
         assertEquals("table `odd``name` column `extra`", only(compared).subject());
         assertEquals("column", only(compared).check());
+    }
+
+    @Test
+    void anotherDefinerIsAWarningThatLetsTheVerificationPass() throws SQLException {
+        givenTheSameSchemaOnTheNewServer();
+        execute(kit.newDb(), List.of("CREATE OR REPLACE DEFINER = 'someone'@'localhost' VIEW big_orders AS"
+                + " SELECT id, customer FROM orders WHERE total > 100"));
+
+        Verification result = verifier().verify(Contexts.withoutSsh(VerifyStage.FUNCTIONAL));
+
+        assertTrue(result.passed(), result.findings().toString());
+        Finding f = only(result);
+        assertEquals("definer", f.check());
+        assertEquals("view `big_orders`", f.subject());
+        assertEquals(Finding.Severity.WARNING, f.severity());
+        assertEquals("definer someone@localhost", f.actual());
+    }
+
+    @Test
+    void aServerThatAcceptsAndNeverAnswersFailsWithinItsBoundNamingIt() throws Exception {
+        try (BlackHole hole = new BlackHole()) {
+            DbEndpoint silent = new DbEndpoint("127.0.0.1", hole.port(), database, "sitemove", Secret.of("unused"))
+                    .withConnectTimeout(Duration.ofSeconds(1));
+            SchemaVerifier toSilent = SchemaVerifier.builder().source(endpoint(kit.oldDb())).target(silent).build();
+
+            long start = System.nanoTime();
+            MigrationException e = assertThrows(MigrationException.class,
+                    () -> toSilent.verify(Contexts.withoutSsh(VerifyStage.FUNCTIONAL)));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertTrue(e.isTransient(), e.getMessage());
+            assertTrue(e.getMessage().contains("127.0.0.1:" + hole.port() + "/" + database), e.getMessage());
+            assertTrue(e.getMessage().contains("connect timeout"), e.getMessage());
+            assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "took " + took);
+        }
     }
 
     @Test
