@@ -16,6 +16,7 @@ import io.sitemove.spi.VerifyStage;
 import io.sitemove.sync.mysql.MySqlSyncer;
 import io.sitemove.verify.internal.schema.Checks;
 import io.sitemove.verify.internal.schema.Schema;
+import io.sitemove.verify.internal.schema.SchemaChanges;
 import io.sitemove.verify.internal.schema.SchemaDiff;
 import io.sitemove.verify.internal.schema.SchemaPreflight;
 import io.sitemove.verify.internal.schema.SchemaReader;
@@ -30,6 +31,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -73,6 +75,8 @@ public final class SchemaVerifier implements Verifier {
     private final Checks checks;
     private final TableFilter excluded;
     private final Duration queryTimeout;
+    private final String syncer;
+    private final boolean recopyTablesOnDdl;
 
     private SchemaVerifier(Builder b) {
         this.name = b.name;
@@ -82,6 +86,8 @@ public final class SchemaVerifier implements Verifier {
         this.checks = b.checks;
         this.excluded = b.excluded;
         this.queryTimeout = b.queryTimeout;
+        this.syncer = b.syncer;
+        this.recopyTablesOnDdl = b.recopyTablesOnDdl;
     }
 
     /** Starts a schema verifier. */
@@ -99,24 +105,45 @@ public final class SchemaVerifier implements Verifier {
         return stages;
     }
 
-    /** Reads both schemas at once and compares them; the findings name each difference's place. */
+    /**
+     * Reads both schemas at once and compares them; the findings name each difference's place. Built
+     * {@link Builder#against(MySqlSyncer) against} a syncer, at FUNCTIONAL the tables and objects that
+     * the source's binlog shows changed since that syncer's last sync are pending: compared with what
+     * the sync delivered, the target is one sync behind, by design. At CUTOVER, with the source
+     * read-only, everything must match.
+     */
     @Override
     public Verification verify(VerifyContext ctx) {
         long start = System.nanoTime();
-        Parallel.Both<Schema> read = Parallel.onBoth("read schema", () -> read(source), () -> read(target));
-        SchemaDiff.Outcome outcome = new SchemaDiff(checks, ctx.stage() != VerifyStage.WATCH)
-                .compare(read.source(), read.target());
-        String summary = SchemaSummary.of(outcome, read.source(), "in " + source.where() + " and " + target.where());
+        Optional<String> cursor = syncer == null || ctx.stage() != VerifyStage.FUNCTIONAL ? Optional.empty()
+                : ctx.lastSync(syncer).map(s -> s.result().cursor()).filter(c -> !c.isEmpty());
+        Parallel.Both<Read> read = Parallel.onBoth("read schema", () -> read(source, cursor),
+                () -> read(target, Optional.empty()));
+        SchemaDiff.Outcome outcome = new SchemaDiff(checks, ctx.stage() != VerifyStage.WATCH, read.source().changes(),
+                pendingRemedy()).compare(read.source().schema(), read.target().schema());
+        String summary = SchemaSummary.of(outcome, read.source().schema(), "in " + source.where() + " and " + target.where());
         return Verification.of(name, summary, outcome.findings().list(), Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private Schema read(DbEndpoint db) {
+    private String pendingRemedy() {
+        return "changed on the source since the last sync; the next delta sync carries it"
+                + (recopyTablesOnDdl ? "" : ", if the MySQL syncer is built with recopyTablesOnDdl(true) (else it stops"
+                        + " at this change)");
+    }
+
+    private record Read(Schema schema, SchemaChanges changes) {
+    }
+
+    private Read read(DbEndpoint db, Optional<String> changesSince) {
         try (Connection connection = Sql.open(db, false)) {
             if (!exists(connection, db.database())) {
                 throw MigrationException.permanent("database " + db.where() + " does not exist; create it or fix the"
                         + " database name");
             }
-            return new SchemaReader(connection, db.database(), queryTimeout, excluded).read();
+            Schema schema = new SchemaReader(connection, db.database(), queryTimeout, excluded).read();
+            SchemaChanges changes = changesSince.map(c -> SchemaChanges.since(connection, db.database(), c, queryTimeout))
+                    .orElse(SchemaChanges.none());
+            return new Read(schema, changes);
         } catch (SQLException e) {
             if (e instanceof java.sql.SQLTimeoutException) {
                 throw MigrationException.of("could not read the schema on " + db.where() + ": a query ran longer than "
@@ -162,6 +189,8 @@ public final class SchemaVerifier implements Verifier {
         private Checks checks = Checks.defaults();
         private TableFilter excluded = TableFilter.none();
         private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
+        private String syncer;
+        private boolean recopyTablesOnDdl;
 
         private Builder() {
         }
@@ -201,7 +230,9 @@ public final class SchemaVerifier implements Verifier {
         }
 
         /**
-         * Compares the databases the syncer copies: its source with its target.
+         * Compares the databases the syncer copies: its source with its target. Before the cutover, what
+         * the source changed since this syncer's last sync is then reported as pending (see
+         * {@link SchemaVerifier#verify}).
          *
          * @throws IllegalStateException after {@link #source(DbEndpoint)} or {@link #target(DbEndpoint)}
          */
@@ -214,6 +245,8 @@ public final class SchemaVerifier implements Verifier {
             this.source = syncer.source();
             this.target = syncer.target();
             this.fromSyncer = true;
+            this.syncer = syncer.name();
+            this.recopyTablesOnDdl = syncer.recopyTablesOnDdl();
             return this;
         }
 

@@ -13,7 +13,12 @@ import io.sitemove.remote.TestContext;
 import io.sitemove.remote.TestServers;
 import io.sitemove.remote.db.DbEndpoint;
 import io.sitemove.spi.CheckResult;
+import io.sitemove.spi.Direction;
+import io.sitemove.spi.EntryData;
 import io.sitemove.spi.Finding;
+import io.sitemove.spi.ProgressReporter;
+import io.sitemove.spi.SyncResult;
+import io.sitemove.spi.VerifyContext;
 import io.sitemove.spi.SyncMode;
 import io.sitemove.spi.Verification;
 import io.sitemove.spi.VerifyStage;
@@ -25,6 +30,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +55,9 @@ class SchemaVerifierIT {
             "CREATE PROCEDURE close_order(IN oid BIGINT) UPDATE orders SET status = 'closed' WHERE id = oid",
             "CREATE EVENT purge_notes ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 00:00:00'"
                     + " DO UPDATE orders SET note = NULL WHERE status = 'closed'");
+
+    private static final Server OLD = TestServers.unused("old", "127.0.0.2");
+    private static final Server NEW = TestServers.unused("new", "127.0.0.3");
 
     private final Testkit kit;
     private String database;
@@ -82,8 +91,7 @@ class SchemaVerifierIT {
         kit.newDb().createDatabase(database);
         MySqlSyncer syncer = MySqlSyncer.builder().source(endpoint(kit.oldDb())).target(endpoint(kit.newDb()))
                 .lockSourceForFinal(false).build();
-        Server old = TestServers.unused("old", "127.0.0.2");
-        syncer.sync(TestContext.forward(old, TestServers.unused("new", "127.0.0.3"), SyncMode.FULL));
+        syncer.sync(TestContext.forward(OLD, NEW, SyncMode.FULL));
 
         Verification result = SchemaVerifier.builder().against(syncer).build()
                 .verify(Contexts.withoutSsh(VerifyStage.FUNCTIONAL));
@@ -92,6 +100,56 @@ class SchemaVerifierIT {
         assertEquals(List.of(new Finding("event-disabled", "event `purge_notes`", "ENABLED (source)", "DISABLED",
                 Finding.Severity.INFO, "the migration enables it on the target once it is over", false)), result.findings());
         assertTrue(result.summary().startsWith("schema identical"), result.summary());
+    }
+
+    @Test
+    void aSchemaChangeOnTheLiveSourceAfterTheLastSyncIsPendingUntilTheCutover() throws SQLException {
+        kit.newDb().createDatabase(database);
+        MySqlSyncer syncer = MySqlSyncer.builder().source(endpoint(kit.oldDb())).target(endpoint(kit.newDb()))
+                .lockSourceForFinal(false).recopyTablesOnDdl(true).build();
+        SyncResult full = syncer.sync(TestContext.forward(OLD, NEW, SyncMode.FULL));
+        List<EntryData.Synced> syncs = List.of(new EntryData.Synced(syncer.name(), SyncMode.FULL, Direction.FORWARD,
+                Instant.now(), full));
+        execute(kit.oldDb(), List.of("ALTER TABLE orders ADD COLUMN late INT", "CREATE INDEX by_status ON orders (status)"));
+        SchemaVerifier verifier = SchemaVerifier.builder().against(syncer).build();
+
+        Verification live = verifier.verify(new LiveCtx(VerifyStage.FUNCTIONAL, syncs));
+        execute(kit.newDb(), List.of("DROP TRIGGER items_qty"));
+        Verification faulty = verifier.verify(new LiveCtx(VerifyStage.FUNCTIONAL, syncs));
+        Verification cutover = verifier.verify(new LiveCtx(VerifyStage.CUTOVER, syncs));
+
+        assertTrue(live.passed(), live.findings().toString());
+        assertEquals(List.of("table `orders` column `late`", "table `orders` index `by_status`"), live.findings().stream()
+                .filter(Finding::pending).map(Finding::subject).toList());
+        assertTrue(live.summary().startsWith("schema as the last sync left it"), live.summary());
+        assertTrue(live.summary().endsWith("; 1 of 8 tables and objects changed on the source since the last sync (pending)"),
+                live.summary());
+        assertEquals(List.of("trigger `items_qty` on table `items`"), faulty.blocking().stream().map(Finding::subject).toList());
+        assertEquals(List.of("table `orders` column `late`", "table `orders` index `by_status`",
+                "trigger `items_qty` on table `items`"), cutover.blocking().stream().map(Finding::subject).toList());
+    }
+
+    /** A verification of a live site: the syncs the engine's journal would hold. */
+    private record LiveCtx(VerifyStage stage, List<EntryData.Synced> syncs) implements VerifyContext {
+        @Override
+        public String site() {
+            return "site";
+        }
+
+        @Override
+        public Server source() {
+            return OLD;
+        }
+
+        @Override
+        public Server target() {
+            return NEW;
+        }
+
+        @Override
+        public ProgressReporter progress() {
+            return (done, total) -> { };
+        }
     }
 
     @Test

@@ -15,36 +15,55 @@ import java.util.function.Consumer;
 public final class SchemaDiff {
     private final Checks checks;
     private final boolean beforeWatch;
+    private final SchemaChanges changes;
+    private final String pendingRemedy;
 
     /** @param beforeWatch whether the migration is not over yet (see {@link ObjectDiff}) */
     public SchemaDiff(Checks checks, boolean beforeWatch) {
+        this(checks, beforeWatch, SchemaChanges.none(), "");
+    }
+
+    /**
+     * @param changes what the source changed since the last sync: differences in those are pending
+     * @param pendingRemedy the remedy of a pending finding
+     */
+    public SchemaDiff(Checks checks, boolean beforeWatch, SchemaChanges changes, String pendingRemedy) {
         this.checks = checks;
         this.beforeWatch = beforeWatch;
+        this.changes = changes;
+        this.pendingRemedy = pendingRemedy;
     }
 
     /**
      * What the comparison found.
      *
      * @param findings the findings, capped
-     * @param differing how many tables and objects have a finding that is not INFO
+     * @param differing how many tables and objects have a finding that is not INFO and not pending
+     * @param pending how many tables and objects differ only by changes made on the source since the last sync
      * @param compared how many tables and objects were compared (those on either side)
      */
-    public record Outcome(Findings findings, int differing, int compared) {
+    public record Outcome(Findings findings, int differing, int pending, int compared) {
     }
 
     /** Compares the two schemas. */
     public Outcome compare(Schema source, Schema target) {
         Findings findings = new Findings();
         Set<String> differing = new TreeSet<>();
-        int compared = tables(source, target, findings, differing) + objects(source, target, findings, differing);
-        return new Outcome(findings, differing.size(), compared);
+        Set<String> pending = new TreeSet<>();
+        Recorder recorder = new Recorder(findings, differing, pending);
+        int compared = tables(source, target, recorder) + objects(source, target, recorder);
+        if (!changes.complete()) {
+            findings.add(Finding.info("schema-changes", "source " + source.database(), changes.note()
+                    + "; differences not known to be changes since the last sync count as faults"));
+        }
+        return new Outcome(findings, differing.size(), pending.size(), compared);
     }
 
-    private int tables(Schema source, Schema target, Findings findings, Set<String> differing) {
+    private int tables(Schema source, Schema target, Recorder recorder) {
         Set<String> names = new TreeSet<>(source.tables().keySet());
         names.addAll(target.tables().keySet());
         for (String name : names) {
-            Consumer<Finding> out = recording(findings, differing, "table " + name);
+            Consumer<Finding> out = recorder.of("table " + name);
             Table s = source.tables().get(name);
             Table t = target.tables().get(name);
             String subject = "table " + Sql.quote(name);
@@ -61,11 +80,11 @@ public final class SchemaDiff {
         return names.size();
     }
 
-    private int objects(Schema source, Schema target, Findings findings, Set<String> differing) {
+    private int objects(Schema source, Schema target, Recorder recorder) {
         Set<String> keys = new TreeSet<>(source.objects().keySet());
         keys.addAll(target.objects().keySet());
         for (String key : keys) {
-            ObjectDiff diff = new ObjectDiff(checks, beforeWatch, recording(findings, differing, key));
+            ObjectDiff diff = new ObjectDiff(checks, beforeWatch, recorder.of(key));
             SchemaObject s = source.objects().get(key);
             SchemaObject t = target.objects().get(key);
             if (t == null) {
@@ -79,12 +98,32 @@ public final class SchemaDiff {
         return keys.size();
     }
 
-    private static Consumer<Finding> recording(Findings findings, Set<String> differing, String thing) {
-        return f -> {
-            findings.add(f);
-            if (f.severity() != Finding.Severity.INFO) {
-                differing.add(thing);
-            }
-        };
+    /** Records each thing's findings: pending when the source changed the thing since the last sync. */
+    private final class Recorder {
+        private final Findings findings;
+        private final Set<String> differing;
+        private final Set<String> pending;
+
+        Recorder(Findings findings, Set<String> differing, Set<String> pending) {
+            this.findings = findings;
+            this.differing = differing;
+            this.pending = pending;
+        }
+
+        Consumer<Finding> of(String thing) {
+            boolean changed = changes.changed(thing);
+            return f -> {
+                if (f.severity() == Finding.Severity.INFO) {
+                    findings.add(f);
+                } else if (changed) {
+                    findings.add(new Finding(f.check(), f.subject(), f.expected(), f.actual(), f.severity(), pendingRemedy,
+                            true));
+                    pending.add(thing);
+                } else {
+                    findings.add(f);
+                    differing.add(thing);
+                }
+            };
+        }
     }
 }

@@ -16,11 +16,14 @@ public final class SchemaSummary {
                 + count(source.count("trigger"), "trigger") + ", "
                 + count(source.count("procedure") + source.count("function"), "routine") + ", "
                 + count(source.count("event"), "event");
+        String pending = outcome.pending() == 0 ? "" : "; " + outcome.pending() + " of " + outcome.compared()
+                + " tables and objects changed on the source since the last sync (pending)";
         if (outcome.differing() == 0) {
-            return "schema identical " + scope + ": " + counts;
+            return (outcome.pending() == 0 ? "schema identical " : "schema as the last sync left it ") + scope + ": "
+                    + counts + pending;
         }
         return outcome.differing() + " of " + outcome.compared() + " tables and objects differ " + scope + " (source: "
-                + counts + ")";
+                + counts + ")" + pending;
     }
 
     static String count(long n, String thing) {

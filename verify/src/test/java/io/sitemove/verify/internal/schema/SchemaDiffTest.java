@@ -161,6 +161,40 @@ class SchemaDiffTest {
         assertTrue(f.remedy().contains("mysql.proc") && f.remedy().endsWith("on the source"), f.remedy());
     }
 
+    @Test
+    void aDifferenceInWhatTheSourceChangedSinceTheLastSyncIsPendingAndDoesNotBlock() {
+        SchemaChanges changes = new SchemaChanges(java.util.Set.of("table t"), true, "");
+        Schema source = schema(table(List.of(ID, NAME), PRIMARY, BY_NAME));
+        Schema target = new Schema("db", Map.of("t", table(List.of(ID, NAME), PRIMARY)), Map.of("view v", view("select 2")));
+
+        SchemaDiff.Outcome outcome = new SchemaDiff(Checks.defaults(), true, changes, "wait for the next delta")
+                .compare(source, target);
+
+        List<Finding> findings = outcome.findings().list();
+        assertEquals(2, findings.size(), findings.toString());
+        assertTrue(findings.get(0).pending() && !findings.get(0).blocks(), findings.get(0).toText());
+        assertEquals("wait for the next delta", findings.get(0).remedy());
+        assertTrue(findings.get(1).blocks(), "the extra view was not changed on the source: " + findings.get(1).toText());
+        assertEquals(1, outcome.pending());
+        assertEquals(1, outcome.differing());
+        assertEquals("1 of 2 tables and objects differ here (source: 1 table, 0 views, 0 triggers, 0 routines, 0 events);"
+                + " 1 of 2 tables and objects changed on the source since the last sync (pending)",
+                SchemaSummary.of(outcome, source, "here"));
+    }
+
+    @Test
+    void aBinlogThatCouldNotBeReadToTheEndIsNotedAndChangesNothing() {
+        SchemaChanges unknown = new SchemaChanges(java.util.Set.of(), false, "the source's binlog could not be read (denied)");
+
+        SchemaDiff.Outcome outcome = new SchemaDiff(Checks.defaults(), true, unknown, "")
+                .compare(schema(table(List.of(ID, NAME), PRIMARY, BY_NAME)), schema(table(List.of(ID, NAME), PRIMARY)));
+
+        List<Finding> findings = outcome.findings().list();
+        assertTrue(findings.get(0).blocks(), findings.toString());
+        assertEquals("schema-changes", findings.get(1).check());
+        assertTrue(findings.get(1).actual().startsWith("the source's binlog could not be read (denied);"), findings.get(1).actual());
+    }
+
     private static SchemaDiff.Outcome diff(Schema source, Schema target) {
         return new SchemaDiff(Checks.defaults(), true).compare(source, target);
     }
