@@ -6,28 +6,46 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The schema verifier's checks by name, each with its severity: the default, or the one a rule gave.
  * Immutable.
  */
 public final class Checks {
+    /** A table missing on one side, or of another kind or engine. */
     public static final String TABLE = "table";
+    /** A column missing on one side, or the columns in another order. */
     public static final String COLUMN = "column";
+    /** A column's type. */
     public static final String COLUMN_TYPE = "column-type";
+    /** A column's nullability. */
     public static final String COLUMN_NULL = "column-null";
+    /** A column's default. */
     public static final String COLUMN_DEFAULT = "column-default";
+    /** A column's extra: auto_increment, on update, generation. */
     public static final String COLUMN_EXTRA = "column-extra";
+    /** A table's default collation, or a column's charset and collation. */
     public static final String COLLATION = "collation";
+    /** An index missing on one side, or defined otherwise. */
     public static final String INDEX = "index";
+    /** A foreign key missing on one side, or defined otherwise. */
     public static final String FOREIGN_KEY = "foreign-key";
+    /** A view missing on one side, or defined otherwise. */
     public static final String VIEW = "view";
+    /** A trigger missing on one side, or defined otherwise. */
     public static final String TRIGGER = "trigger";
+    /** A procedure or function missing on one side, or defined otherwise. */
     public static final String ROUTINE = "routine";
+    /** An event missing on one side, or defined otherwise. */
     public static final String EVENT = "event";
+    /** An event enabled on one side and not on the other. */
     public static final String EVENT_STATUS = "event-status";
+    /** An event the MySQL syncer holds disabled on the target until the migration is over. */
     public static final String EVENT_DISABLED = "event-disabled";
+    /** A view, trigger, routine or event with another definer. */
     public static final String DEFINER = "definer";
+    /** A definition the server hides from the migration user. */
     public static final String UNREADABLE = "unreadable";
 
     private static final Map<String, Severity> DEFAULTS = defaultSeverities();
@@ -56,7 +74,7 @@ public final class Checks {
     }
 
     /** The names of all checks, in the order above. */
-    public static java.util.Set<String> names() {
+    public static Set<String> names() {
         return DEFAULTS.keySet();
     }
 

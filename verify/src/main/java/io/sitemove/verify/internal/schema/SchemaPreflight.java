@@ -32,6 +32,10 @@ public final class SchemaPreflight {
     private final String component;
     private final Duration queryTimeout;
 
+    /**
+     * @param component the verifier's name, for the check results
+     * @param queryTimeout the longest each query may run
+     */
     public SchemaPreflight(String component, Duration queryTimeout) {
         this.component = component;
         this.queryTimeout = queryTimeout;
