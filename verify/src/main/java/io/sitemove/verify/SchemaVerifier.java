@@ -27,6 +27,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,7 +45,8 @@ import java.util.Set;
  * difference is a {@link Finding} whose check is one of {@code table}, {@code column},
  * {@code column-type}, {@code column-null}, {@code column-default}, {@code column-extra},
  * {@code collation}, {@code index}, {@code foreign-key}, {@code view}, {@code trigger}, {@code routine},
- * {@code event}, {@code event-status}, {@code event-disabled}, {@code definer} and {@code unreadable},
+ * {@code event}, {@code event-status}, {@code event-disabled}, {@code definer}, {@code unreadable} and
+ * {@code privilege} (the migration user lacks a privilege without which the server hides part of the schema),
  * and whose subject names the place ({@code table `wp_posts` column `post_title`},
  * {@code table `wp_posts` index `type_status_date`}, {@code trigger `stamp` on table `orders`}).
  *
@@ -57,7 +59,8 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Every check blocks by default except {@code definer} and {@code event-status} (warnings: the MySQL
- * syncer rewrites definers to an account the target has) and {@code event-disabled} (a note: the
+ * syncer rewrites definers to an account the target has), {@code privilege} (a warning: a privilege held
+ * through a role is not seen) and {@code event-disabled} (a note: the
  * syncer holds events disabled on the target until the migration is over; in the watch window it
  * becomes an {@code event-status} warning). {@link Builder#rule(String, Finding.Severity)} changes a
  * check's severity. Each server is read with a handful of queries whatever the number of tables, each
@@ -117,12 +120,16 @@ public final class SchemaVerifier implements Verifier {
         long start = System.nanoTime();
         Optional<String> cursor = syncer == null || ctx.stage() != VerifyStage.FUNCTIONAL ? Optional.empty()
                 : ctx.lastSync(syncer).map(s -> s.result().cursor()).filter(c -> !c.isEmpty());
-        Parallel.Both<Read> read = Parallel.onBoth("read schema", () -> read(source, cursor),
-                () -> read(target, Optional.empty()));
+        Parallel.Both<Read> read = Parallel.onBoth("read schema", () -> read(source, "source", cursor),
+                () -> read(target, "target", Optional.empty()));
         SchemaDiff.Outcome outcome = new SchemaDiff(checks, ctx.stage() != VerifyStage.WATCH, read.source().changes(),
                 pendingRemedy()).compare(read.source().schema(), read.target().schema());
         String summary = SchemaSummary.of(outcome, read.source().schema(), "in " + source.where() + " and " + target.where());
-        return Verification.of(name, summary, outcome.findings().list(), Duration.ofNanos(System.nanoTime() - start));
+        List<Finding> findings = new ArrayList<>();
+        read.source().access().ifPresent(findings::add);
+        read.target().access().ifPresent(findings::add);
+        findings.addAll(outcome.findings().list());
+        return Verification.of(name, summary, findings, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private String pendingRemedy() {
@@ -131,10 +138,30 @@ public final class SchemaVerifier implements Verifier {
                         + " at this change)");
     }
 
-    private record Read(Schema schema, SchemaChanges changes) {
+    private record Read(Schema schema, SchemaChanges changes, Optional<Finding> access) {
     }
 
-    private Read read(DbEndpoint db, Optional<String> changesSince) {
+    /** A finding when the account lacks a privilege without which information_schema hides part of the schema. */
+    private Optional<Finding> access(Connection c, DbEndpoint db, String side) throws SQLException {
+        SchemaPreflight preflight = new SchemaPreflight(name, queryTimeout);
+        List<String> missing = preflight.missing(c, db);
+        Optional<String> routines = preflight.routineGrantMissing(c, db);
+        if (missing.isEmpty() && routines.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> lacks = new ArrayList<>(missing);
+        routines.ifPresent(r -> lacks.add("read access to routines"));
+        List<String> grants = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            grants.add(SchemaPreflight.grant(c, db, missing));
+        }
+        routines.ifPresent(grants::add);
+        return Optional.of(checks.finding(Checks.PRIVILEGE, "database " + Sql.quote(db.database()) + " on the " + side,
+                String.join(", ", lacks) + " held by " + db.user(), "not held (by global or database grants), so "
+                        + SchemaPreflight.hidden(lacks) + " may be missing from the comparison", String.join("; ", grants)));
+    }
+
+    private Read read(DbEndpoint db, String side, Optional<String> changesSince) {
         try (Connection connection = Sql.open(db, false)) {
             if (!exists(connection, db.database())) {
                 throw MigrationException.permanent("database " + db.where() + " does not exist; create it or fix the"
@@ -143,7 +170,7 @@ public final class SchemaVerifier implements Verifier {
             Schema schema = new SchemaReader(connection, db.database(), queryTimeout, excluded).read();
             SchemaChanges changes = changesSince.map(c -> SchemaChanges.since(connection, db.database(), c, queryTimeout))
                     .orElse(SchemaChanges.none());
-            return new Read(schema, changes);
+            return new Read(schema, changes, access(connection, db, side));
         } catch (SQLException e) {
             if (e instanceof java.sql.SQLTimeoutException) {
                 throw MigrationException.of("could not read the schema on " + db.where() + ": a query ran longer than "

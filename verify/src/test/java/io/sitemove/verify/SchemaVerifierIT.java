@@ -299,6 +299,28 @@ class SchemaVerifierIT {
                     source.detail());
             assertFalse(source.detail().contains(password), source.detail());
             assertTrue(refused.get(1).passed(), refused.toString());
+            Verification hidden = limitedVerifier.verify(Contexts.withoutSsh(VerifyStage.FUNCTIONAL));
+            Finding privilege = hidden.findings().get(0);
+            assertEquals("privilege", privilege.check(), hidden.findings().toString());
+            assertEquals("database `" + database + "` on the source", privilege.subject());
+            assertEquals(Finding.Severity.WARNING, privilege.severity());
+            assertTrue(privilege.actual().contains("so the views' definitions, the triggers, the events, the routines other"
+                    + " accounts defined may be missing"), privilege.actual());
+            assertTrue(privilege.remedy().startsWith("GRANT SHOW VIEW, TRIGGER, EVENT ON"), privilege.remedy());
+            assertFalse(hidden.passed(), "what the source hides still differs: " + hidden.findings());
+
+            execute(kit.oldDb(), List.of("GRANT SHOW VIEW, TRIGGER, EVENT ON `" + database + "`.* TO '" + user + "'@'%'"));
+            CheckResult routines = limitedVerifier.preflight(Contexts.withoutSsh(VerifyStage.FUNCTIONAL)).get(0);
+            execute(kit.oldDb(), List.of("GRANT SELECT ON mysql.proc TO '" + user + "'@'%'"));
+            List<CheckResult> granted = limitedVerifier.preflight(Contexts.withoutSsh(VerifyStage.FUNCTIONAL));
+            Verification all = limitedVerifier.verify(Contexts.withoutSsh(VerifyStage.FUNCTIONAL));
+
+            assertFalse(routines.passed());
+            assertTrue(routines.detail().endsWith("may not read routines that another account defined, so information_schema"
+                    + " hides them; GRANT SELECT ON mysql.proc TO 'sv_limited'@'%'"), routines.detail());
+            assertTrue(granted.stream().allMatch(CheckResult::passed), granted.toString());
+            assertTrue(all.passed(), "the privileges named are all it takes: " + all.findings());
+            assertEquals(List.of(), all.findings());
         } finally {
             execute(kit.oldDb(), List.of("DROP USER IF EXISTS '" + user + "'@'%'"));
         }

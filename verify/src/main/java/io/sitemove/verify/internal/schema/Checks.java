@@ -48,6 +48,9 @@ public final class Checks {
     /** A definition the server hides from the migration user. */
     public static final String UNREADABLE = "unreadable";
 
+    /** The migration user lacks a privilege without which information_schema hides part of the schema. */
+    public static final String PRIVILEGE = "privilege";
+
     private static final Map<String, Severity> DEFAULTS = defaultSeverities();
 
     private final Map<String, Severity> severities;
@@ -64,6 +67,7 @@ public final class Checks {
         }
         d.put(EVENT_STATUS, Severity.WARNING);
         d.put(DEFINER, Severity.WARNING);
+        d.put(PRIVILEGE, Severity.WARNING);
         d.put(EVENT_DISABLED, Severity.INFO);
         return Collections.unmodifiableMap(d);
     }
