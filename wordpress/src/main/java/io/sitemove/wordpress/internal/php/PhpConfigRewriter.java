@@ -1,9 +1,11 @@
 package io.sitemove.wordpress.internal.php;
 
 import io.sitemove.wordpress.spi.PhpSetting;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes settings into a PHP configuration file's text, keeping every other byte: only the value
@@ -21,6 +23,20 @@ public final class PhpConfigRewriter {
      * @param insertBefore texts of lines before which missing settings go, tried in order
      */
     public static PhpRewrite rewrite(String php, List<PhpSetting> settings, List<String> insertBefore) {
+        return rewrite(php, settings, insertBefore, text -> text);
+    }
+
+    /**
+     * Rewrites a file's bytes, whatever their encoding: the text is handled byte for byte (ISO-8859-1) and
+     * new values are written in UTF-8, so bytes outside the edited values are kept exactly.
+     */
+    public static PhpRewrite rewrite(byte[] php, List<PhpSetting> settings, List<String> insertBefore) {
+        return rewrite(new String(php, StandardCharsets.ISO_8859_1), settings, insertBefore,
+                text -> new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+    }
+
+    private static PhpRewrite rewrite(String php, List<PhpSetting> settings, List<String> insertBefore,
+            UnaryOperator<String> encode) {
         List<PhpAssignment> assignments = PhpScanner.assignments(php);
         List<Edit> edits = new ArrayList<>();
         List<String> replaced = new ArrayList<>();
@@ -29,7 +45,7 @@ public final class PhpConfigRewriter {
             boolean any = false;
             for (PhpAssignment a : assignments) {
                 if (a.form() == setting.form() && a.name().equals(setting.name())) {
-                    edits.add(new Edit(a.valueStart(), a.valueEnd(), setting.value().literal()));
+                    edits.add(new Edit(a.valueStart(), a.valueEnd(), encode.apply(setting.value().literal())));
                     any = true;
                 }
             }
@@ -39,7 +55,7 @@ public final class PhpConfigRewriter {
         StringBuilder insertion = new StringBuilder();
         for (PhpSetting setting : settings) {
             if (missing.contains(setting.name())) {
-                insertion.append(setting.statement()).append(eol);
+                insertion.append(encode.apply(setting.statement())).append(eol);
             }
         }
         if (insertion.length() > 0) {
