@@ -9,6 +9,7 @@ import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.Direction;
 import io.sitemove.spi.PreflightContext;
 import io.sitemove.spi.SyncContext;
+import io.sitemove.spi.SyncMode;
 import io.sitemove.spi.SyncResult;
 import io.sitemove.spi.Syncer;
 import io.sitemove.wordpress.internal.ConfigFiles;
@@ -30,7 +31,8 @@ import java.util.Set;
  * Writes the target's {@code wp-config.php} (or another PHP application's configuration, through {@link
  * PhpConfig}) for the target: it takes the source's file, sets the target's database and the plan's
  * constants in it, keeps every other byte, and writes it on the target keeping owner, mode and a backup of
- * the original. It runs in every sync mode (FULL, DELTA, FINAL) and is idempotent; on a rollback (REVERSE)
+ * the target's original (the file the target had before the first, FULL, sync; none when it had none). It
+ * runs in every sync mode (FULL, DELTA, FINAL) and is idempotent; on a rollback (REVERSE)
  * it changes nothing. The file syncer must leave the file to it: pass {@link #excludes()} to it.
  *
  * <pre>{@code
@@ -102,7 +104,7 @@ public final class WordPressSyncer implements Syncer {
             Optional<ConfigFiles.Content> existing = ConfigFiles.read(ssh, target);
             boolean same = existing.isPresent() && Arrays.equals(existing.get().content(), text);
             if (!same) {
-                ConfigFiles.write(ssh, target, text, source.content().mode());
+                ConfigFiles.write(ssh, target, text, source.content().mode(), ctx.mode() == SyncMode.FULL);
             }
             String backup = existing.isPresent() || ConfigFiles.exists(ssh, target + ConfigFiles.BACKUP_SUFFIX)
                     ? target + ConfigFiles.BACKUP_SUFFIX : "";

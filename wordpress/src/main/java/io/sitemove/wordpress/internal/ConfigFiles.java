@@ -20,7 +20,7 @@ public final class ConfigFiles {
             "f=$1; b=$2; m=$3; tmp=\"$f.sitemove.$$\"; umask 077",
             "cat > \"$tmp\" || { rm -f -- \"$tmp\"; exit 1; }",
             "if [ -f \"$f\" ]; then",
-            "  [ -e \"$b\" ] || cp -p -- \"$f\" \"$b\" || { rm -f -- \"$tmp\"; exit 1; }",
+            "  [ -z \"$b\" ] || [ -e \"$b\" ] || cp -p -- \"$f\" \"$b\" || { rm -f -- \"$tmp\"; exit 1; }",
             "  chmod --reference=\"$f\" -- \"$tmp\" && chown --reference=\"$f\" -- \"$tmp\" 2>/dev/null",
             "  if [ \"$(stat -c %u:%g:%a -- \"$tmp\")\" = \"$(stat -c %u:%g:%a -- \"$f\")\" ]; then",
             "    mv -f -- \"$tmp\" \"$f\"; exit $?",
@@ -67,15 +67,15 @@ public final class ConfigFiles {
     }
 
     /**
-     * Writes the file; an existing file keeps its owner and mode and is first backed up to
-     * {@code path + BACKUP_SUFFIX} unless that backup exists; a new file gets {@code mode}.
+     * Writes the file; an existing file keeps its owner and mode and, when {@code backup} is true, is first
+     * copied to {@code path + BACKUP_SUFFIX} unless that backup exists; a new file gets {@code mode}.
      */
-    public static void write(SshConnection ssh, String path, byte[] content, String mode) {
-        ssh.exec(List.of("sh", "-c", WRITE, "sh", path, path + BACKUP_SUFFIX, mode), content)
+    public static void write(SshConnection ssh, String path, byte[] content, String mode, boolean backup) {
+        ssh.exec(List.of("sh", "-c", WRITE, "sh", path, backup ? path + BACKUP_SUFFIX : "", mode), content)
                 .requireSuccess("write " + path + " (keeping its owner, mode and a backup of the original)");
     }
 
-    /** Whether {@code dir} holds a regular file of that name. */
+    /** Whether a regular file is at that path. */
     public static boolean exists(SshConnection ssh, String path) {
         ExecResult test = ssh.exec(List.of("test", "-f", path));
         if (test.exitCode() > 1) {
