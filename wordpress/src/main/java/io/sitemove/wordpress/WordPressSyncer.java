@@ -13,6 +13,7 @@ import io.sitemove.spi.SyncMode;
 import io.sitemove.spi.SyncResult;
 import io.sitemove.spi.Syncer;
 import io.sitemove.wordpress.internal.ConfigFiles;
+import io.sitemove.wordpress.internal.WpConfigLocation;
 import io.sitemove.wordpress.internal.php.PhpConfigRewriter;
 import io.sitemove.wordpress.internal.php.PhpRewrite;
 import io.sitemove.wordpress.spi.PhpConfig;
@@ -94,11 +95,11 @@ public final class WordPressSyncer implements Syncer {
         if (ctx.direction() == Direction.REVERSE) {
             return result(Counts.ZERO, started, new ConfigSyncDetails("", List.of(), List.of(), false, ""));
         }
-        Located source = locateSource(ctx);
+        WpConfigLocation source = locateSource(ctx);
         PhpRewrite rewrite = PhpConfigRewriter.rewrite(source.content().content(), config.settings(),
                 config.insertBefore());
         byte[] text = rewrite.text().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        String target = source.aboveDocroot() ? parent(targetDocroot) + "/" + config.file()
+        String target = source.aboveDocroot() ? WpConfigLocation.parent(targetDocroot) + "/" + config.file()
                 : targetDocroot + "/" + config.file();
         try (SshConnection ssh = SshConnection.open(ctx.target())) {
             Optional<ConfigFiles.Content> existing = ConfigFiles.read(ssh, target);
@@ -118,39 +119,24 @@ public final class WordPressSyncer implements Syncer {
         return new SyncResult(moved, 0, 0, Duration.ofNanos(System.nanoTime() - started), "", details);
     }
 
-    private record Located(ConfigFiles.Content content, boolean aboveDocroot) {
-    }
-
-    private Located locateSource(io.sitemove.spi.MigrationContext ctx) {
+    private WpConfigLocation locateSource(io.sitemove.spi.MigrationContext ctx) {
         try (SshConnection ssh = SshConnection.open(ctx.source())) {
-            Optional<ConfigFiles.Content> here = ConfigFiles.read(ssh, sourceDocroot + "/" + config.file());
-            if (here.isPresent()) {
-                return new Located(here.get(), false);
-            }
-            String above = parent(sourceDocroot);
-            if (wordpress && !above.equals(sourceDocroot) && !ConfigFiles.exists(ssh, above + "/wp-settings.php")) {
-                Optional<ConfigFiles.Content> up = ConfigFiles.read(ssh, above + "/" + config.file());
-                if (up.isPresent()) {
-                    return new Located(up.get(), true);
-                }
-            }
+            return WpConfigLocation.find(ssh, sourceDocroot, config.file(), wordpress).orElseThrow(() ->
+                    MigrationException.permanent("no " + config.file() + " in " + sourceDocroot
+                    + (wordpress ? " or the directory above it" : "") + " on " + ctx.source().name()
+                    + "; check the source docroot given to the " + name + " syncer"));
         }
-        throw MigrationException.permanent("no " + config.file() + " in " + sourceDocroot
-                + (wordpress ? " or the directory above it" : "") + " on " + ctx.source().name()
-                + "; check the source docroot given to the " + name + " syncer");
-    }
-
-    private static String parent(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash <= 0 ? "/" : path.substring(0, slash);
     }
 
     @Override
     public List<CheckResult> preflight(PreflightContext ctx) {
         List<CheckResult> checks = new ArrayList<>();
+        if (wordpress) {
+            checks.add(new WordPressDetector(sourceDocroot).check(ctx.source()));
+        }
         String check = config.file() + " on " + ctx.source().name();
         try {
-            Located source = locateSource(ctx);
+            WpConfigLocation source = locateSource(ctx);
             checks.add(CheckResult.pass(name, check, "found (" + source.content().content().length + " bytes)"));
         } catch (MigrationException e) {
             checks.add(CheckResult.failed(name, check, e));
