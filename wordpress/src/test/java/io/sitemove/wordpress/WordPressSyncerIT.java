@@ -12,6 +12,8 @@ import io.sitemove.remote.db.DbEndpoint;
 import io.sitemove.spi.Direction;
 import io.sitemove.spi.SyncMode;
 import io.sitemove.spi.SyncResult;
+import io.sitemove.sync.files.FileSyncer;
+import io.sitemove.sync.files.Preset;
 import io.sitemove.testkit.Testkit;
 import io.sitemove.testkit.WithTestkit;
 import io.sitemove.testkit.WordPressSite;
@@ -131,6 +133,39 @@ class WordPressSyncerIT {
         assertEquals(0, rollback.changes());
         assertArrayEquals(sourceBefore, Files.readAllBytes(site.docroot().resolve("wp-config.php")));
         assertEquals(NEW_DATABASE, phpReads(config).get(0));
+    }
+
+    @Test
+    void theFileSyncerLeavesTheRewrittenConfigAloneThroughFullAndDeltaSyncs(Testkit kit) throws Exception {
+        WordPressSyncer config = syncer(kit);
+        FileSyncer files = FileSyncer.builder().sourceRoot(site.docroot().toString()).targetRoot(newDocroot.toString())
+                .preset(Preset.WORDPRESS).exclude(config.excludes().toArray(String[]::new)).build();
+        Files.deleteIfExists(newDocroot.resolve("wp-config.php"));
+        TestContext full = TestContext.sync(TestServers.oldServer(kit), TestServers.newServer(kit), SyncMode.FULL,
+                Direction.FORWARD);
+        TestContext delta = TestContext.sync(TestServers.oldServer(kit), TestServers.newServer(kit), SyncMode.DELTA,
+                Direction.FORWARD);
+
+        files.sync(full);
+        config.sync(full);
+        byte[] rewritten = Files.readAllBytes(newDocroot.resolve("wp-config.php"));
+        Files.writeString(site.docroot().resolve("wp-content/uploads-note.txt"), "changed on the old server");
+        Files.writeString(site.docroot().resolve("wp-config.php"), Files.readString(site.docroot()
+                .resolve("wp-config.php")) + "// edited on the old server\n");
+        SyncResult fileDelta = files.sync(delta);
+        byte[] afterFileDelta = Files.readAllBytes(newDocroot.resolve("wp-config.php"));
+        SyncResult configDelta = config.sync(delta);
+
+        assertArrayEquals(rewritten, afterFileDelta, "the file syncer did not copy the source's config over it");
+        assertTrue(fileDelta.moved().files() >= 1, fileDelta.toString());
+        assertEquals("changed on the old server", Files.readString(newDocroot.resolve("wp-content/uploads-note.txt")));
+        assertEquals(1, configDelta.moved().files(), "the source's edit is carried over by the config syncer");
+        assertTrue(Files.readString(newDocroot.resolve("wp-config.php")).endsWith("// edited on the old server\n"));
+        assertEquals(rewritten.length + "// edited on the old server\n".length(),
+                Files.readAllBytes(newDocroot.resolve("wp-config.php")).length);
+        assertEquals(List.of(NEW_DATABASE, NEW_USER, NEW_PASSWORD, kit.newDb().host() + ":" + kit.newDb().port()),
+                phpReads(newDocroot.resolve("wp-config.php")));
+        assertEquals(200, get(kit, "/").statusCode());
     }
 
     /** What PHP itself reads from the file: DB_NAME, DB_USER, DB_PASSWORD, DB_HOST, one per line, base64. */

@@ -14,8 +14,9 @@ public final class ConfigFiles {
     /** Suffix of the backup of the original file, next to it. */
     public static final String BACKUP_SUFFIX = ".sitemove-orig";
     private static final int MAX_BYTES = 1 << 20;
-    private static final String READ = "[ -f \"$1\" ] || exit 3; stat -c %a -- \"$1\" && head -c " + MAX_BYTES
-            + " -- \"$1\"";
+    private static final int TOO_LARGE = 4;
+    private static final String READ = "[ -f \"$1\" ] || exit 3; [ \"$(stat -c %s -- \"$1\")\" -le " + MAX_BYTES
+            + " ] || exit " + TOO_LARGE + "; stat -c %a -- \"$1\" && cat -- \"$1\"";
     private static final String WRITE = String.join("\n",
             "f=$1; b=$2; m=$3; tmp=\"$f.sitemove.$$\"; umask 077",
             "cat > \"$tmp\" || { rm -f -- \"$tmp\"; exit 1; }",
@@ -50,6 +51,10 @@ public final class ConfigFiles {
         ExecResult result = ssh.exec(List.of("sh", "-c", READ, "sh", path));
         if (result.exitCode() == 3) {
             return Optional.empty();
+        }
+        if (result.exitCode() == TOO_LARGE) {
+            throw io.sitemove.MigrationException.permanent("refusing " + path + " on " + ssh.server().name()
+                    + ": it is larger than " + MAX_BYTES + " bytes, more than a configuration file holds; check it");
         }
         result.requireSuccess("read " + path);
         byte[] out = result.stdout();
