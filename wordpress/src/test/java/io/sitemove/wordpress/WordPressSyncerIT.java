@@ -168,6 +168,18 @@ class WordPressSyncerIT {
         assertEquals(200, get(kit, "/").statusCode());
     }
 
+    @Test
+    void preflightReportsTheDetectedSiteAndTheWritableTargetWithoutSecrets(Testkit kit) {
+        List<io.sitemove.spi.CheckResult> checks = syncer(kit).preflight(TestContext.side(TestServers.oldServer(kit),
+                TestServers.newServer(kit), io.sitemove.spi.Side.SOURCE));
+
+        assertEquals(3, checks.size(), checks.toString());
+        assertTrue(checks.stream().allMatch(io.sitemove.spi.CheckResult::passed), checks.toString());
+        assertTrue(checks.get(0).detail().contains("prefix blog_") && checks.get(0).detail().contains("database "
+                + OLD_DATABASE), checks.get(0).detail());
+        assertFalse(checks.toString().contains(kit.oldDb().password()) || checks.toString().contains("$HOME"));
+    }
+
     /** What PHP itself reads from the file: DB_NAME, DB_USER, DB_PASSWORD, DB_HOST, one per line, base64. */
     private static List<String> phpReads(Path config) throws Exception {
         Path abspath = Files.createTempDirectory("abspath");

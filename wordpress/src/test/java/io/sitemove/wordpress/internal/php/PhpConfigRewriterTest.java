@@ -113,4 +113,35 @@ class PhpConfigRewriterTest {
         assertEquals("wp_version", found.get(2).name());
         assertTrue(PhpLiterals.value("'a' . 'b'").isEmpty());
     }
+
+    @Test
+    void keepsBytesThatAreNotUtf8AndWritesNewValuesInUtf8() {
+        byte[] latin1 = "<?php\n// Caf\u00e9 in Latin-1\ndefine('DB_USER', 'x');\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        byte[] result = PhpConfigRewriter.rewrite(latin1, List.of(constant("DB_USER", "j\u00fcrgen")), ANCHORS).text()
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        byte[] expected = concat("<?php\n// Caf\u00e9 in Latin-1\ndefine('DB_USER', '".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                "j\u00fcrgen".getBytes(java.nio.charset.StandardCharsets.UTF_8), "');\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, result);
+    }
+
+    @Test
+    void ignoresLookAlikesThatAreNotTheSetting() {
+        String php = "<?php\n$obj->define('DB_NAME', 'a');\nFoo::define('DB_NAME', 'b');\nmy_define('DB_NAME', 'c');\n"
+                + "if ($db_name == 'x') {}\n$DB_NAME = 'v';\ndefine('DB_NAME_2', 'd');\n";
+
+        PhpRewrite result = PhpConfigRewriter.rewrite(php, List.of(constant("DB_NAME", "n")), ANCHORS);
+
+        assertEquals(List.of("DB_NAME"), result.inserted());
+        assertEquals(php.replace("<?php\n", "<?php\ndefine( 'DB_NAME', 'n' );\n"), result.text());
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
 }
