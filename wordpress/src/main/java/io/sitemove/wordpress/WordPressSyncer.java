@@ -7,6 +7,7 @@ import io.sitemove.remote.db.DbEndpoint;
 import io.sitemove.remote.ssh.SshConnection;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.Direction;
+import io.sitemove.spi.MigrationContext;
 import io.sitemove.spi.PreflightContext;
 import io.sitemove.spi.SyncContext;
 import io.sitemove.spi.SyncMode;
@@ -20,6 +21,7 @@ import io.sitemove.wordpress.spi.PhpConfig;
 import io.sitemove.wordpress.spi.PhpForm;
 import io.sitemove.wordpress.spi.PhpSetting;
 import io.sitemove.wordpress.spi.PhpValue;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -98,7 +100,7 @@ public final class WordPressSyncer implements Syncer {
         WpConfigLocation source = locateSource(ctx);
         PhpRewrite rewrite = PhpConfigRewriter.rewrite(source.content().content(), config.settings(),
                 config.insertBefore());
-        byte[] text = rewrite.text().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] text = rewrite.text().getBytes(StandardCharsets.ISO_8859_1);
         String target = source.aboveDocroot() ? WpConfigLocation.parent(targetDocroot) + "/" + config.file()
                 : targetDocroot + "/" + config.file();
         try (SshConnection ssh = SshConnection.open(ctx.target())) {
@@ -119,7 +121,7 @@ public final class WordPressSyncer implements Syncer {
         return new SyncResult(moved, 0, 0, Duration.ofNanos(System.nanoTime() - started), "", details);
     }
 
-    private WpConfigLocation locateSource(io.sitemove.spi.MigrationContext ctx) {
+    private WpConfigLocation locateSource(MigrationContext ctx) {
         try (SshConnection ssh = SshConnection.open(ctx.source())) {
             return WpConfigLocation.find(ssh, sourceDocroot, config.file(), wordpress).orElseThrow(() ->
                     MigrationException.permanent("no " + config.file() + " in " + sourceDocroot

@@ -1,7 +1,10 @@
 package io.sitemove.wordpress.internal;
 
+import io.sitemove.MigrationException;
 import io.sitemove.remote.ssh.ExecResult;
 import io.sitemove.remote.ssh.SshConnection;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,7 +56,7 @@ public final class ConfigFiles {
             return Optional.empty();
         }
         if (result.exitCode() == TOO_LARGE) {
-            throw io.sitemove.MigrationException.permanent("refusing " + path + " on " + ssh.server().name()
+            throw MigrationException.permanent("refusing " + path + " on " + ssh.server().name()
                     + ": it is larger than " + MAX_BYTES + " bytes, more than a configuration file holds; check it");
         }
         result.requireSuccess("read " + path);
@@ -62,12 +65,12 @@ public final class ConfigFiles {
         while (newline < out.length && out[newline] != '\n') {
             newline++;
         }
-        String mode = new String(out, 0, newline, java.nio.charset.StandardCharsets.US_ASCII).trim();
+        String mode = new String(out, 0, newline, StandardCharsets.US_ASCII).trim();
         if (!mode.matches("[0-7]{3,4}")) {
-            throw io.sitemove.MigrationException.permanent("unexpected mode '" + mode + "' of " + path + " on "
+            throw MigrationException.permanent("unexpected mode '" + mode + "' of " + path + " on "
                     + ssh.server().name());
         }
-        byte[] content = java.util.Arrays.copyOfRange(out, Math.min(newline + 1, out.length), out.length);
+        byte[] content = Arrays.copyOfRange(out, Math.min(newline + 1, out.length), out.length);
         return Optional.of(new Content(mode, content));
     }
 
