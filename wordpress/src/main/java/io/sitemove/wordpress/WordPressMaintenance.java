@@ -17,20 +17,26 @@ import java.util.Objects;
 
 /**
  * WordPress's own maintenance mode: a {@code .maintenance} file in the document root, written
- * atomically over SSH, makes WordPress answer every visitor with its maintenance page.
+ * atomically over SSH, makes WordPress answer every visitor with its maintenance page (HTTP 503) for as
+ * long as it is there: its {@code $upgrading} is the time of each request, so WordPress's ten-minute expiry
+ * of a stale marker never ends a long final sync's maintenance.
  *
  * <pre>{@code
  * MaintenanceMode maintenance = new WordPressMaintenance("/var/www/shop", "/srv/www/shop");
  * }</pre>
  */
 public final class WordPressMaintenance implements MaintenanceMode {
-    /** What the file holds: WordPress shows maintenance while it is recent, renewed on each enable. */
     /**
      * The file that marks maintenance, relative to the document root. Exclude it from the file
      * syncer and the tree verifier, or the final sync would copy the old site's maintenance page to the new one.
      */
     public static final String MARKER = ".maintenance";
 
+    /**
+     * What the file holds. WordPress ignores a marker whose {@code $upgrading} is ten minutes old or more;
+     * this one sets it to the time of each request, so maintenance holds through a final sync of any length
+     * without rewriting the file, and ends only when {@link #disable} removes it.
+     */
     static final String CONTENT = "<?php $upgrading = time(); ?>";
     private static final String WRITE_ATOMICALLY =
             "tmp=\"$1/.maintenance.sitemove.$$\"; printf '%s\\n' \"$2\" > \"$tmp\" && mv -f -- \"$tmp\" \"$1/.maintenance\"";

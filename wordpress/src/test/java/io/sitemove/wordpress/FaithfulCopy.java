@@ -38,10 +38,14 @@ final class FaithfulCopy {
     }
 
     static void database(MariaDb from, MariaDb to, String database) throws Exception {
-        to.createDatabase(database);
+        database(from, to, database, database);
+    }
+
+    static void database(MariaDb from, MariaDb to, String database, String targetDatabase) throws Exception {
+        to.createDatabase(targetDatabase);
         byte[] dump = run(List.of("mariadb-dump", "--single-transaction", "--skip-comments", "-h", from.host(),
                 "-P", Integer.toString(from.port()), "-u", from.user(), database), from.password(), new byte[0]);
-        run(List.of("mariadb", "-h", to.host(), "-P", Integer.toString(to.port()), "-u", to.user(), database),
+        run(List.of("mariadb", "-h", to.host(), "-P", Integer.toString(to.port()), "-u", to.user(), targetDatabase),
                 to.password(), dump);
     }
 
