@@ -3,6 +3,7 @@ package io.sitemove.testkit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -42,6 +43,9 @@ class TestkitWordPressHttpIT {
         WordPressHttp.Created visitor = http.postVisitorComment(post.id(), "Bob", "bob@example.test",
                 "A visitor was here");
         WordPressHttp.Created rest = http.createComment(post.id(), "Ann", "ann@example.test", "Nice REST words");
+        TestkitException flood = assertThrows(TestkitException.class,
+                () -> http.postVisitorComment(post.id(), "Bob", "bob@example.test", "Too soon"));
+        assertTrue(flood.getMessage().contains("HTTP 429"), flood.getMessage());
         WordPressHttp.Created user = http.createUser("editor1", "editor1@example.test", "Edit0r-pass!", "editor");
         byte[] png = png();
         WordPressHttp.Media media = http.uploadMedia("dot.png", "image/png", png);
@@ -58,6 +62,7 @@ class TestkitWordPressHttpIT {
                     + " comment_approved) FROM wp_comments WHERE comment_ID = " + rest.id()));
             assertEquals(post.id() + "|Bob|1|0", single(s, "SELECT CONCAT_WS('|', comment_post_ID, comment_author,"
                     + " comment_approved, user_id) FROM wp_comments WHERE comment_ID = " + visitor.id()));
+            assertEquals("0", single(s, "SELECT COUNT(*) FROM wp_comments WHERE comment_content = 'Too soon'"));
             assertEquals("editor1", single(s, "SELECT user_login FROM wp_users WHERE ID = " + user.id()));
             assertTrue(single(s, "SELECT meta_value FROM wp_usermeta WHERE meta_key = 'wp_capabilities' AND user_id = "
                     + user.id()).contains("\"editor\""));
