@@ -21,6 +21,9 @@ final class WordPressFiles {
     /** The theme the testkit installs and activates: a title, the loop, WordPress's head and footer. */
     static final String THEME = "sitemove-testkit";
 
+    /** The must-use plugin the testkit writes into {@code wp-content/mu-plugins}. */
+    static final String MUST_USE_PLUGIN = "sitemove-testkit.php";
+
     private static final Set<String> LEFT_OUT = Set.of("wp-config.php", ".htaccess");
 
     private WordPressFiles() {
@@ -38,6 +41,22 @@ final class WordPressFiles {
         }
         Dirs.create(docroot.resolve("wp-content/uploads"));
         writeTheme(docroot.resolve("wp-content/themes").resolve(THEME));
+        writeMustUsePlugin(docroot.resolve("wp-content/mu-plugins"));
+    }
+
+    /**
+     * WordPress accepts application passwords only over https or in a 'local' environment; the testkit serves
+     * plain http on loopback, so a must-use plugin turns them on through {@code wp_is_application_passwords_available}.
+     */
+    private static void writeMustUsePlugin(Path dir) {
+        Dirs.write(dir.resolve(MUST_USE_PLUGIN), String.join("\n",
+                "<?php",
+                "/*",
+                "Plugin Name: sitemove testkit",
+                "Description: Application passwords over the testkit's plain http on loopback.",
+                "*/",
+                "add_filter( 'wp_is_application_passwords_available', '__return_true' );",
+                ""));
     }
 
     private static void copy(Path source, Path target) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * A real WordPress (Debian's {@code wordpress} package) installed on one side of a {@link Testkit}:
  * its files copied into that side's docroot with a standalone {@code wp-config.php} for that side's
  * MariaDB, served by that side's nginx and php-fpm, its tables created by WordPress's own installer
- * ({@code wp_install}) through php-cli. Content is added through WordPress's API, run by php-cli.
+ * ({@code wp_install}) through php-cli. Content is added through WordPress's API, run by php-cli, or through its
+ * HTTP interfaces with {@link #http()}.
  *
  * <pre>{@code
  * WordPressSite site = WordPressSite.builder(testkit.oldWeb(), testkit.oldDb()).database("blog").install();
@@ -22,7 +23,10 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>Pretty permalinks are on ({@code /%year%/%monthnum%/%day%/%postname%/}, served by the testkit's
- * nginx), so {@code /?p=ID} answers with WordPress's own 301 to the post's address. Each method runs php-cli once, bounded by two minutes. Not thread-safe.
+ * nginx), so {@code /?p=ID} answers with WordPress's own 301 to the post's address, and the REST API answers
+ * under {@code /wp-json/} as well as {@code /?rest_route=}. Each {@code add...} method runs php-cli once, bounded
+ * by two minutes; {@link #http()} creates content through WordPress's HTTP interfaces instead. A visitor's first
+ * comment is published at once ({@code comment_previously_approved} is off). Not thread-safe.
  */
 public final class WordPressSite {
 
@@ -36,8 +40,11 @@ public final class WordPressSite {
     private final String adminUser;
     private final String adminPassword;
     private final WordPressTool tool;
+    private final WebServer web;
+    private WordPressHttp http;
 
     private WordPressSite(Builder b, WordPressTool tool) {
+        this.web = b.web;
         this.docroot = b.web.docroot();
         this.database = b.database;
         this.tablePrefix = b.tablePrefix;
@@ -92,6 +99,21 @@ public final class WordPressSite {
     /** @return the administrator's password */
     public String adminPassword() {
         return adminPassword;
+    }
+
+    /**
+     * The client that creates content through WordPress's HTTP interfaces on this side's nginx: the REST API as
+     * the administrator, with an application password of its own created for them on the first call (by
+     * {@link Builder#install()} itself), the comment form and the login form.
+     *
+     * @return the site's HTTP client, the same on every call
+     */
+    public synchronized WordPressHttp http() {
+        if (http == null) {
+            String password = tool.run("app-password", adminUser, "sitemove testkit " + Secrets.password(8));
+            http = new WordPressHttp(web.uri("/"), adminUser, password);
+        }
+        return http;
     }
 
     /**
@@ -293,7 +315,9 @@ public final class WordPressSite {
             }
             WordPressTool tool = WordPressTool.create(docroot.getParent().resolve("wordpress-tool"), docroot, host());
             tool.run("install", title, adminUser, adminUser + "@example.test", adminPassword, url, WordPressFiles.THEME);
-            return new WordPressSite(this, tool);
+            WordPressSite site = new WordPressSite(this, tool);
+            site.http();
+            return site;
         }
     }
 }

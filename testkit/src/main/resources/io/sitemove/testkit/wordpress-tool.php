@@ -26,6 +26,8 @@ if ($sitemove_action === 'install') {
     update_option('siteurl', $url);
     update_option('home', $url);
     switch_theme($theme);
+    // a visitor's first comment is published at once, as the testkit's pages show it
+    update_option('comment_previously_approved', 0);
     global $wp_rewrite;
     $wp_rewrite->set_permalink_structure('/%year%/%monthnum%/%day%/%postname%/');
     $wp_rewrite->flush_rules(false);
@@ -75,6 +77,18 @@ switch ($sitemove_action) {
             fail($id->get_error_message());
         }
         echo $id, "\t", get_post_meta($id, '_wp_attached_file', true), "\n";
+        break;
+    case 'app-password':
+        [$login, $name] = $sitemove_args;
+        $user = get_user_by('login', $login);
+        if (!$user) {
+            fail('no user ' . $login);
+        }
+        $created = WP_Application_Passwords::create_new_application_password($user->ID, ['name' => $name]);
+        if (is_wp_error($created)) {
+            fail($created->get_error_message());
+        }
+        echo $created[0], "\n";
         break;
     default:
         fail('unknown action ' . $sitemove_action);
