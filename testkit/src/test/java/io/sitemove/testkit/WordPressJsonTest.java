@@ -28,6 +28,17 @@ class WordPressJsonTest {
     }
 
     @Test
+    void takesAMediaAnswersOwnSourceUrlNotThoseOfItsImageSizesThatComeFirst() {
+        String media = "{\"id\":7,\"media_details\":{\"width\":320,\"sizes\":{\"medium\":{\"id\":99,"
+                + "\"source_url\":\"http:\\/\\/a\\/photo-300x188.png\"},\"list\":[{\"link\":\"x\"}]}},"
+                + "\"link\" : \"http:\\/\\/a\\/photo\\/\",\"source_url\":\"http:\\/\\/a\\/photo.png\"}";
+        assertEquals(Optional.of("http://a/photo.png"), WordPressJson.string(media, "source_url"));
+        assertEquals(Optional.of("http://a/photo/"), WordPressJson.string(media, "link"));
+        assertEquals(Optional.of(7L), WordPressJson.number(media, "id"));
+        assertTrue(WordPressJson.number(media, "width").isEmpty(), "a nested key is not the answer's");
+    }
+
+    @Test
     void decodesEveryEscapeJsonHas() {
         assertEquals("a\"b\\c/d\ne\tf\u00e9", WordPressJson.decode("a\\\"b\\\\c\\/d\\ne\\tf\\u00e9"));
     }
