@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sitemove.Counts;
 import io.sitemove.remote.TestServers;
+import io.sitemove.remote.db.DbEndpoint;
 import io.sitemove.spi.CheckResult;
 import io.sitemove.spi.Direction;
 import io.sitemove.spi.EntryData;
@@ -269,21 +270,28 @@ class WordPressIntegrityVerifierIT {
     }
 
     @Test
-    void preflightPassesOnBothSidesAndNamesADocrootWithoutWpConfig(Testkit kit) throws Exception {
+    void preflightPassesOnBothSidesAndOnATargetNotSyncedYetButNamesASourceWithoutWpConfig(Testkit kit)
+            throws Exception {
         TestVerifyContext ctx = new TestVerifyContext("shop", TestServers.oldServer(kit), TestServers.newServer(kit),
                 VerifyStage.FUNCTIONAL);
         Path empty = Files.createDirectories(kit.newWeb().docroot().resolve("not-wordpress"));
+        Path emptySource = Files.createDirectories(site.docroot().getParent().resolve("not-wordpress"));
+        DbEndpoint oldDb = TestServers.endpoint(kit.oldDb(), DATABASE);
+        DbEndpoint newDb = TestServers.endpoint(kit.newDb(), DATABASE);
 
         List<CheckResult> good = verifier(kit).build().preflight(ctx);
-        List<CheckResult> bad = WordPressIntegrityVerifier.builder().docroots(site.docroot().toString(), empty.toString())
-                .databases(TestServers.endpoint(kit.oldDb(), DATABASE), TestServers.endpoint(kit.newDb(), DATABASE))
-                .build().preflight(ctx);
+        List<CheckResult> beforeFirstSync = WordPressIntegrityVerifier.builder()
+                .docroots(site.docroot().toString(), empty.toString()).databases(oldDb, newDb).build().preflight(ctx);
+        List<CheckResult> bad = WordPressIntegrityVerifier.builder()
+                .docroots(emptySource.toString(), kit.newWeb().docroot().toString()).databases(oldDb, newDb).build()
+                .preflight(ctx);
 
         assertTrue(good.stream().allMatch(CheckResult::passed), good.toString());
         assertTrue(good.get(0).detail().contains(PREFIX + "options"), good.toString());
-        assertTrue(bad.get(0).passed(), bad.toString());
-        assertFalse(bad.get(1).passed(), bad.toString());
-        assertTrue(bad.get(1).detail().contains("no wp-config.php in " + empty), bad.toString());
+        assertTrue(beforeFirstSync.stream().allMatch(CheckResult::passed), beforeFirstSync.toString());
+        assertTrue(beforeFirstSync.get(1).detail().contains("no wp-config.php there yet"), beforeFirstSync.toString());
+        assertFalse(bad.get(0).passed(), bad.toString());
+        assertTrue(bad.get(0).detail().contains("no wp-config.php in " + emptySource), bad.toString());
     }
 
     private static void execute(Connection connection, String sql) throws Exception {

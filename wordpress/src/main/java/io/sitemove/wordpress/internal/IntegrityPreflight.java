@@ -12,11 +12,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Checks, without changing anything, that the integrity check can run on each server: the table prefix
  * can be read (from wp-config.php unless given) and the database holds that prefix's options table.
- * The target's tables may not exist yet before the first sync, so only the source's are required.
+ * The target's tables and its wp-config.php may not exist yet before the first sync (the syncers write them),
+ * so only the source's are required; a target's file that is there must still be readable.
  */
 public final class IntegrityPreflight {
     private static final String COMPONENT = "wordpress-integrity";
@@ -34,11 +36,14 @@ public final class IntegrityPreflight {
             boolean tablesRequired) {
         String check = "WordPress at " + docroot + " on " + server.name();
         try {
+            if (!tablesRequired) {
+                Optional<String> prefix = settings.tablePrefix() != null ? Optional.of(settings.tablePrefix())
+                        : WpConfigReader.tablePrefixIfConfigured(server, docroot);
+                return CheckResult.pass(COMPONENT, check, prefix.map(p -> "table prefix " + p)
+                        .orElse("no wp-config.php there yet; the sync writes it before the first verification"));
+            }
             String prefix = settings.tablePrefix() != null ? settings.tablePrefix()
                     : WpConfigReader.tablePrefix(server, docroot);
-            if (!tablesRequired) {
-                return CheckResult.pass(COMPONENT, check, "table prefix " + prefix);
-            }
             String options = new WpTables(prefix).name("options");
             return hasTable(db, options) ? CheckResult.pass(COMPONENT, check, "table prefix " + prefix + ", "
                     + options + " in " + db.where())

@@ -6,6 +6,7 @@ import io.sitemove.remote.ssh.ExecResult;
 import io.sitemove.remote.ssh.SshConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Finds and reads a site's {@code wp-config.php} over SSH, where WordPress looks for it: in the docroot,
@@ -29,27 +30,43 @@ public final class WpConfigReader {
      *     prefix is not one WordPress accepts
      */
     public static String tablePrefix(Server server, String docroot) {
+        return tablePrefixIfConfigured(server, docroot).orElseThrow(() -> MigrationException.permanent("no"
+                + " wp-config.php in " + docroot + " or the directory above it on " + server.name()
+                + "; check the docroot given to the WordPress verifier"));
+    }
+
+    /**
+     * The table prefix the site's {@code wp-config.php} sets, or empty when there is no such file yet (a target
+     * before its first sync).
+     *
+     * @throws MigrationException (permanent) when the file sets no literal prefix, or the prefix is not one
+     *     WordPress accepts
+     */
+    public static Optional<String> tablePrefixIfConfigured(Server server, String docroot) {
         String where = docroot + "/wp-config.php on " + server.name();
-        String php = read(server, docroot);
+        Optional<String> found = read(server, docroot);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        String php = found.get();
         String prefix = TablePrefixParser.parse(php).orElseThrow(() -> MigrationException.permanent("no literal"
                 + " $table_prefix in " + where + "; give the verifier the table prefix with tablePrefix(...)"));
         if (!TablePrefixParser.VALID.matcher(prefix).matches()) {
             throw MigrationException.permanent("refusing the table prefix '" + prefix + "' of " + where
                     + ": WordPress allows only letters, digits and '_'; check that file");
         }
-        return prefix;
+        return Optional.of(prefix);
     }
 
-    private static String read(Server server, String docroot) {
+    private static Optional<String> read(Server server, String docroot) {
         ExecResult result;
         try (SshConnection ssh = SshConnection.open(server)) {
             result = ssh.exec(List.of("sh", "-c", FIND_AND_READ, "sh", docroot));
         }
         if (result.exitCode() == NOT_FOUND) {
-            throw MigrationException.permanent("no wp-config.php in " + docroot + " or the directory above it on "
-                    + server.name() + "; check the docroot given to the WordPress verifier");
+            return Optional.empty();
         }
         result.requireSuccess("read " + docroot + "/wp-config.php");
-        return new String(result.stdout(), StandardCharsets.UTF_8);
+        return Optional.of(new String(result.stdout(), StandardCharsets.UTF_8));
     }
 }
