@@ -32,7 +32,9 @@ import java.util.Set;
  *
  * <p>At FUNCTIONAL it also discovers URLs (sitemaps and the home page's links) and measures latency when
  * asked; a body that differs is a warning there (the live source may show newer content) and blocking at
- * CUTOVER, when the source is read-only. Every fetch is bounded; timeouts, redirect loops, huge bodies and
+ * CUTOVER, when the source is read-only. At CUTOVER a page the old server answers with its maintenance page
+ * (status 503, as {@code WordPressMaintenance} and most maintenance modes do) cannot be compared: the new
+ * server's page is then checked alone, and must be served (a 5xx or a failed fetch blocks). Every fetch is bounded; timeouts, redirect loops, huge bodies and
  * TLS failures are findings. Findings name the URL as their subject, with the checks {@code status},
  * {@code redirects}, {@code title}, {@code selector}, {@code body}, {@code header}, {@code asset},
  * {@code latency}, {@code fetch} and {@code scenario}.
@@ -106,6 +108,8 @@ public final class HttpVerifier implements Verifier {
     private String summary(PageRun.Outcome pages, int failedScenarios, Sides sides, Findings out) {
         String between = " between the " + sides.old().named() + " and the " + sides.now().named();
         String also = (pages.assets() > 0 ? ", " + pages.assets() + " asset(s)" : "")
+                + (pages.alone() > 0 ? ", " + pages.alone() + " page(s) checked on the new server alone, the old"
+                + " server in maintenance (503)" : "")
                 + (scenarios.isEmpty() ? "" : ", " + failedScenarios + " of " + scenarios.size() + " scenario(s) failed");
         if (out.isEmpty()) {
             return pages.pages() + " page(s) alike" + between + also;

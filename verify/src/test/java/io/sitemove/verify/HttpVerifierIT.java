@@ -99,6 +99,32 @@ class HttpVerifierIT {
     }
 
     @Test
+    void atTheCutoverAPageTheOldServerAnswersWithItsMaintenancePageIsCheckedOnTheNewServerAlone()
+            throws IOException {
+        String maintenance = "<?php http_response_code(503); header('Retry-After: 600');"
+                + " echo '<title>Maintenance</title>Briefly unavailable for scheduled maintenance.';\n";
+        site.onOld("shop.php", maintenance).onNew("shop.php", SitePages.shopPage("Shop"))
+                .onOld("cart.php", maintenance).onNew("cart.php", maintenance);
+        HttpVerifier shop = HttpVerifier.builder().url(site.http("shop.php")).build();
+        HttpVerifier cart = HttpVerifier.builder().url(site.http("cart.php")).build();
+
+        Verification cutover = run(shop, VerifyStage.CUTOVER);
+        Verification functional = run(shop, VerifyStage.FUNCTIONAL);
+        Verification bothInMaintenance = run(cart, VerifyStage.CUTOVER);
+
+        assertTrue(cutover.findings().isEmpty(), cutover.findings().toString());
+        assertTrue(cutover.summary().contains("1 page(s) checked on the new server alone, the old server in"
+                + " maintenance (503)"), cutover.summary());
+        assertEquals("status 503 (" + OLD + ")", only(functional, "status").expected(),
+                "before the cutover the old server is not in maintenance: a 503 there is a difference");
+        Finding status = only(bothInMaintenance, "status");
+        assertTrue(status.blocks(), status.toText());
+        assertEquals(site.http("cart.php"), status.subject());
+        assertTrue(status.actual().startsWith("status 503 (" + NEW + ")"), status.toText());
+        assertTrue(status.remedy().contains("maintenance marker was not copied"), status.toText());
+    }
+
+    @Test
     void aTitleThatDiffersIsCaughtNamingTheUrlAndBothTitles() throws IOException {
         site.onOld("shop.php", SitePages.shopPage("Shop")).onNew("shop.php", SitePages.shopPage("Shop (staging)"));
         HttpVerifier verifier = HttpVerifier.builder().url(site.http("shop.php")).build();

@@ -63,6 +63,32 @@ final class PageComparison {
         compareContent(subject, old, now, out);
     }
 
+    /**
+     * Whether the old server answered with a maintenance page (503), as a source does at the cutover: there is no
+     * page of the site to compare with then.
+     */
+    static boolean inMaintenance(Page old) {
+        return old.complete() && old.status() == 503;
+    }
+
+    /**
+     * Checks the new server's page on its own while the old server is in maintenance: it must serve the page
+     * (complete, below 500); a 503 there too means the new server is in maintenance as well.
+     */
+    void servedAlone(URI url, Page old, Page now, Findings out) {
+        String subject = url.toString();
+        String expected = "the site's page (the " + oldSide + " is in maintenance: status " + old.status() + ")";
+        if (!now.complete()) {
+            out.add(Finding.blocking("fetch", subject, expected, now.failure().get().words(),
+                    "check that the new server serves this site and answers within the bounds"));
+        } else if (now.status() >= 500) {
+            out.add(Finding.blocking("status", subject, expected, "status " + now.status() + " (" + newSide
+                    + "), body: '" + excerpt(now) + "'", "make the new server serve the site before DNS moves:"
+                    + " check that the old server's maintenance marker was not copied, and its PHP and database"
+                    + " settings"));
+        }
+    }
+
     private void leftThePins(String subject, Page page, Findings out) {
         for (Hop hop : page.redirects()) {
             if (!now.pins(hop.location().getHost())) {

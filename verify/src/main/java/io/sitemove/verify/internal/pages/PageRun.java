@@ -48,6 +48,7 @@ public final class PageRun {
         PageComparison comparison = new PageComparison(digest, body, sides.old(), sides.now());
         Map<URI, URI> assets = new LinkedHashMap<>();
         int differing = 0;
+        int alone = 0;
         long bytes = 0;
         for (int i = 0; i < urls.size(); i++) {
             Page old = olds.get(i).join();
@@ -57,7 +58,12 @@ public final class PageRun {
                 progress.report(Counts.files(i + 1, bytes), Counts.files(urls.size(), 0));
             }
             long before = out.total();
-            comparison.compare(urls.get(i), old, now, out);
+            if (stage == VerifyStage.CUTOVER && PageComparison.inMaintenance(old)) {
+                alone++;
+                comparison.servedAlone(urls.get(i), old, now, out);
+            } else {
+                comparison.compare(urls.get(i), old, now, out);
+            }
             differing += out.total() > before ? 1 : 0;
             if (settings.assets()) {
                 collectAssets(now, assets, urls);
@@ -67,7 +73,7 @@ public final class PageRun {
         if (stage == VerifyStage.FUNCTIONAL && settings.latency().isPresent()) {
             LatencyCheck.run(urls, settings.latency().get(), sides.old(), sides.now(), out);
         }
-        return new Outcome(urls.size(), differing, assetCount);
+        return new Outcome(urls.size(), differing, assetCount, alone);
     }
 
     private List<URI> urls(Side old, VerifyStage stage) {
@@ -95,7 +101,9 @@ public final class PageRun {
      * @param pages how many URLs were compared
      * @param differing how many of them had a finding
      * @param assets how many assets were checked
+     * @param alone how many pages were checked on the new server alone at the cutover, the old server answering
+     *     with its maintenance page (503)
      */
-    public record Outcome(int pages, int differing, int assets) {
+    public record Outcome(int pages, int differing, int assets, int alone) {
     }
 }
