@@ -23,6 +23,11 @@ import java.util.concurrent.TimeoutException;
  * columns read in key order by keyset pages and written back in batched updates by key, tables in parallel
  * (bounded). A dry run reads and counts without writing. Tables without a primary key are reported and skipped.
  *
+ * <p>The pass is safe on a live database: each update is guarded by the values it read (compared as bytes), so
+ * a row a visitor or plugin changed between the read and the write is not overwritten; it is listed in
+ * {@link ReplaceReport.Table#changedMeanwhile()} and, unless {@link Builder#retryChangedRows(boolean) turned off},
+ * read again and replaced in once more.
+ *
  * <pre>{@code
  * ReplaceReport report = DatabaseReplace.builder(target, move).tablePrefix("wp_").dryRun(true).build().run();
  * }</pre>
@@ -38,6 +43,7 @@ public final class DatabaseReplace {
     private final int pageSize;
     private final int parallelism;
     private final int skippedCap;
+    private final boolean retryChanged;
     private final Duration timeout;
 
     private DatabaseReplace(Builder b) {
@@ -48,6 +54,7 @@ public final class DatabaseReplace {
         this.pageSize = b.pageSize;
         this.parallelism = b.parallelism;
         this.skippedCap = b.skippedCap;
+        this.retryChanged = b.retryChanged;
         this.timeout = b.timeout;
     }
 
@@ -122,7 +129,7 @@ public final class DatabaseReplace {
             if (columns.isEmpty()) {
                 return new ReplaceReport.Table(table, null, 0, List.of(), List.of(), 0);
             }
-            return new TableScan(schema, columns, replace, pageSize, skippedCap).run(read, write);
+            return new TableScan(schema, columns, replace, pageSize, skippedCap, retryChanged).run(read, write);
         } catch (SQLException e) {
             throw Sql.failure("search and replace", endpoint, table, e);
         }
@@ -141,6 +148,7 @@ public final class DatabaseReplace {
         private int pageSize = 2000;
         private int parallelism = 2;
         private int skippedCap = 100;
+        private boolean retryChanged = true;
         private Duration timeout = Duration.ofHours(12);
 
         private Builder(DbEndpoint endpoint, SearchReplace replace) {
@@ -172,7 +180,20 @@ public final class DatabaseReplace {
             return this;
         }
 
-        /** At most this many skipped values listed per table; their count stays exact (default 100). */
+        /**
+         * Whether a row another writer changed between the pass's read and its write is read again and replaced
+         * in once more, under the same guard (default true). Either way the other writer's content is kept and the
+         * row is listed in {@link ReplaceReport.Table#changedMeanwhile()}.
+         */
+        public Builder retryChangedRows(boolean value) {
+            this.retryChanged = value;
+            return this;
+        }
+
+        /**
+         * At most this many skipped values, and rows changed meanwhile, listed per table; their counts stay exact
+         * (default 100).
+         */
         public Builder skippedListLimit(int value) {
             if (value < 0) {
                 throw new IllegalArgumentException("skippedListLimit must be 0 or more, not " + value);

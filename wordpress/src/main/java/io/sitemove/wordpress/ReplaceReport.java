@@ -21,6 +21,11 @@ public record ReplaceReport(boolean dryRun, List<Table> tables, Duration took) {
         return tables.stream().flatMap(t -> t.columns().stream()).mapToLong(Column::replacements).sum();
     }
 
+    /** The rows over all tables that another writer changed between the pass's read and its write. */
+    public long changedMeanwhile() {
+        return tables.stream().mapToLong(Table::changedMeanwhileCount).sum();
+    }
+
     /**
      * One table.
      *
@@ -30,13 +35,24 @@ public record ReplaceReport(boolean dryRun, List<Table> tables, Duration took) {
      * @param columns one report per text column replaced in
      * @param skipped the first values left unchanged for a reason, up to the pass's cap
      * @param skippedCount how many values were left unchanged for a reason, exactly
+     * @param changedMeanwhile the first rows another writer changed between the pass's read and its write, up to
+     *     the pass's cap; their new content was kept
+     * @param changedMeanwhileCount how many rows were changed meanwhile, exactly
      */
     public record Table(String table, String skipReason, long rowsRead, List<Column> columns,
-            List<SkippedValue> skipped, long skippedCount) {
+            List<SkippedValue> skipped, long skippedCount, List<ChangedRow> changedMeanwhile,
+            long changedMeanwhileCount) {
         /** Copies the lists. */
         public Table {
             columns = List.copyOf(columns);
             skipped = List.copyOf(skipped);
+            changedMeanwhile = List.copyOf(changedMeanwhile);
+        }
+
+        /** A table no other writer touched during the pass. */
+        public Table(String table, String skipReason, long rowsRead, List<Column> columns,
+                List<SkippedValue> skipped, long skippedCount) {
+            this(table, skipReason, rowsRead, columns, skipped, skippedCount, List.of(), 0);
         }
     }
 
@@ -60,5 +76,33 @@ public record ReplaceReport(boolean dryRun, List<Table> tables, Duration took) {
      * @param reason why
      */
     public record SkippedValue(String table, String column, String key, String reason) {
+    }
+
+    /**
+     * A row whose values another writer changed between the pass's read and its write, so the pass's update
+     * matched nothing and the other writer's content was kept.
+     *
+     * @param table its table
+     * @param key its primary key, {@code column=value} joined by commas
+     * @param columns the columns the pass meant to rewrite
+     * @param resolution what the pass did then
+     */
+    public record ChangedRow(String table, String key, List<String> columns, Resolution resolution) {
+        /** Copies the list. */
+        public ChangedRow {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** What the pass did with a row changed meanwhile. */
+    public enum Resolution {
+        /** Left as the other writer left it: retries were off. */
+        LEFT_AS_CHANGED,
+        /** Read again: the new content needed no replacement (or could not be rewritten) and was left as it is. */
+        REREAD_NOTHING_TO_REPLACE,
+        /** Read again, replaced in and written, guarded again. */
+        REREAD_AND_REPLACED,
+        /** Read again and changed again before the second write: left as the other writer left it. */
+        CHANGED_AGAIN
     }
 }

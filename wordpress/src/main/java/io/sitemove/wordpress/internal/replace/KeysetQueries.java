@@ -4,7 +4,7 @@ import io.sitemove.remote.db.Sql;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The SQL of the database pass for one table, every identifier quoted: keyset pages and updates by key. */
+/** The SQL of the database pass for one table, every identifier quoted: keyset pages, guarded updates by key and a row read again. */
 public final class KeysetQueries {
     private KeysetQueries() {
     }
@@ -51,10 +51,30 @@ public final class KeysetQueries {
         return out;
     }
 
-    /** {@code UPDATE t SET c = ? WHERE k1 = ? AND k2 = ?}. */
-    public static String update(String table, String column, List<String> key) {
+    /**
+     * {@code UPDATE t SET a = ?, b = ? WHERE k1 = ? AND k2 = ? AND <a still as read> AND <b still as read>}: the
+     * new values, then the key, then the values as read (UTF-8 bytes). The comparison is of bytes (no collation
+     * folds case or trims trailing spaces), NULL-safe, so a row another writer changed in between matches nothing.
+     */
+    public static String guardedUpdate(String table, List<String> columns, List<String> key) {
+        List<String> set = new ArrayList<>();
+        columns.forEach(c -> set.add(Sql.quote(c) + " = ?"));
         List<String> where = new ArrayList<>();
         key.forEach(k -> where.add(Sql.quote(k) + " = ?"));
-        return "UPDATE " + Sql.quote(table) + " SET " + Sql.quote(column) + " = ? WHERE " + String.join(" AND ", where);
+        columns.forEach(c -> where.add(asRead(c) + " <=> ?"));
+        return "UPDATE " + Sql.quote(table) + " SET " + String.join(", ", set) + " WHERE " + String.join(" AND ", where);
+    }
+
+    /** {@code SELECT a, b FROM t WHERE k1 = ? AND k2 = ?}: one row read again by key. */
+    public static String row(String table, List<String> columns, List<String> key) {
+        List<String> select = new ArrayList<>();
+        columns.forEach(c -> select.add(Sql.quote(c)));
+        List<String> where = new ArrayList<>();
+        key.forEach(k -> where.add(Sql.quote(k) + " = ?"));
+        return "SELECT " + String.join(", ", select) + " FROM " + Sql.quote(table) + " WHERE " + String.join(" AND ", where);
+    }
+
+    private static String asRead(String column) {
+        return "CAST(CONVERT(" + Sql.quote(column) + " USING utf8mb4) AS BINARY)";
     }
 }
