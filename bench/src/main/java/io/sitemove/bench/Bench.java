@@ -3,6 +3,7 @@ package io.sitemove.bench;
 import io.sitemove.bench.db.DbSuite;
 import io.sitemove.bench.files.FilesSuite;
 import io.sitemove.bench.verify.VerifySuite;
+import io.sitemove.bench.wordpress.WordPressSuite;
 import io.sitemove.testkit.JulToSlf4j;
 import io.sitemove.testkit.Testkit;
 import java.nio.file.Path;
@@ -13,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs benchmark suites: {@code Bench [--quick] [suite...]}; all suites when none is named. Starts
- * the testkit's servers once under {@code bench/target/}, runs each suite, stops the servers.
+ * Runs benchmark suites: {@code Bench [--quick] [suite...]} with the suites {@code files}, {@code db},
+ * {@code verify} and {@code wordpress}; all suites when none is named. Starts the testkit's servers once under
+ * {@code bench/target/}, runs each suite, stops the servers.
  */
 public final class Bench {
     /**
@@ -31,7 +33,8 @@ public final class Bench {
     /** The suites, by name, in the order they run. */
     static Map<String, Suite> suites() {
         Map<String, Suite> all = new LinkedHashMap<>();
-        for (Suite s : List.<Suite>of(new FilesSuite(), new DbSuite(), new VerifySuite())) {
+        for (Suite s : List.<Suite>of(new FilesSuite(), new DbSuite(), new VerifySuite(),
+                new WordPressSuite())) {
             all.put(s.name(), s);
         }
         return all;
@@ -54,6 +57,8 @@ public final class Bench {
             Suite s = all.get(n);
             if (s == null) {
                 System.err.println("unknown suite '" + n + "'; the suites are " + all.keySet());
+                System.err.println("usage: Bench [--quick] [suite...] (suites: " + String.join(", ", all.keySet())
+                        + "; all when none named)");
                 System.exit(2);
             }
             chosen.add(s);

@@ -11,14 +11,14 @@ import java.time.Duration;
  * Lets a server write back the pages a previous load left dirty before the next timing starts, so
  * no tool pays for the one timed before it (or for the data generation).
  */
-final class Quiesce {
+public final class Quiesce {
     private static final Duration LIMIT = Duration.ofSeconds(60);
 
     private Quiesce() {
     }
 
     /** Flushes the dirty pages of each server, waiting up to a minute for each. */
-    static void servers(MariaDb... dbs) throws SQLException, InterruptedException {
+    public static void servers(MariaDb... dbs) throws SQLException, InterruptedException {
         for (MariaDb db : dbs) {
             flush(db);
         }
